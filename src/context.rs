@@ -1,0 +1,283 @@
+//! What a rule sees: the bundle, its lookup tables, the profile, `as_of`, the
+//! audit period and the working-day calendar. Built once per bundle.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::calendar::WorkCalendar;
+use crate::model::{
+    Bundle, Candidate, DateRange, DevelopmentRecord, DuesBase, DuesPayment, DuesWaiver,
+    Exemption, Group, Meeting, Member, Publicity, Training, YearMonth,
+};
+use crate::profile::Profile;
+
+/// Lookup tables over one bundle. Ids resolve to the **first** record with
+/// that id (a duplicate is reported by `DAT002` and otherwise kept as is).
+#[derive(Debug)]
+pub struct Index<'a> {
+    members: HashMap<&'a str, usize>,
+    candidates: HashMap<&'a str, usize>,
+    meetings: HashMap<&'a str, usize>,
+    groups: HashMap<&'a str, usize>,
+    /// Per member (by position in `bundle.members`): their records, sorted.
+    per_member: Vec<MemberRecords<'a>>,
+    /// Per candidate (by position in `bundle.candidates`).
+    per_candidate: Vec<CandidateRecords<'a>>,
+}
+
+/// The records of one member, each list sorted by date or month.
+#[derive(Debug, Default)]
+pub struct MemberRecords<'a> {
+    /// Dues bases, sorted by `from`.
+    pub bases: Vec<&'a DuesBase>,
+    /// Dues payments with their index in `bundle.dues_payments`, sorted by
+    /// `month`, then `paid_on`.
+    pub payments: Vec<(usize, &'a DuesPayment)>,
+    /// Waivers, sorted by `from`.
+    pub waivers: Vec<&'a DuesWaiver>,
+    /// Exemptions, sorted by `from`.
+    pub exemptions: Vec<&'a Exemption>,
+    /// Training records, sorted by date.
+    pub trainings: Vec<&'a Training>,
+}
+
+/// The records of one candidate.
+#[derive(Debug, Default)]
+pub struct CandidateRecords<'a> {
+    /// Development steps, sorted by date, then by step order.
+    pub steps: Vec<&'a DevelopmentRecord>,
+    /// Publicities, sorted by start.
+    pub publicity: Vec<&'a Publicity>,
+}
+
+fn first_index<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        map.entry(id(item)).or_insert(i);
+    }
+    map
+}
+
+impl<'a> Index<'a> {
+    /// Builds the lookup tables of `bundle`.
+    pub fn new(bundle: &'a Bundle) -> Index<'a> {
+        let members = first_index(&bundle.members, |m| m.id.as_str());
+        let candidates = first_index(&bundle.candidates, |c| c.id.as_str());
+        let meetings = first_index(&bundle.meetings, |m| m.id.as_str());
+        let groups = first_index(&bundle.branch.groups, |g| g.id.as_str());
+
+        let mut per_member: Vec<MemberRecords<'a>> =
+            (0..bundle.members.len()).map(|_| MemberRecords::default()).collect();
+        let slot = |id: &str| members.get(id).copied();
+        for b in &bundle.dues_bases {
+            if let Some(i) = slot(b.member.as_str()) {
+                per_member[i].bases.push(b);
+            }
+        }
+        for (k, p) in bundle.dues_payments.iter().enumerate() {
+            if let Some(i) = slot(p.member.as_str()) {
+                per_member[i].payments.push((k, p));
+            }
+        }
+        for w in &bundle.dues_waivers {
+            if let Some(i) = slot(w.member.as_str()) {
+                per_member[i].waivers.push(w);
+            }
+        }
+        for e in &bundle.exemptions {
+            if let Some(i) = slot(e.member.as_str()) {
+                per_member[i].exemptions.push(e);
+            }
+        }
+        for t in &bundle.trainings {
+            if let Some(i) = slot(t.member.as_str()) {
+                per_member[i].trainings.push(t);
+            }
+        }
+        for r in &mut per_member {
+            r.bases.sort_by_key(|b| b.from);
+            r.payments.sort_by_key(|(k, p)| (p.month, p.paid_on, *k));
+            r.waivers.sort_by_key(|w| w.from);
+            r.exemptions.sort_by_key(|e| e.from);
+            r.trainings.sort_by_key(|t| t.date);
+        }
+
+        let mut per_candidate: Vec<CandidateRecords<'a>> =
+            (0..bundle.candidates.len()).map(|_| CandidateRecords::default()).collect();
+        for d in &bundle.development {
+            if let Some(&i) = candidates.get(d.candidate.as_str()) {
+                per_candidate[i].steps.push(d);
+            }
+        }
+        for p in &bundle.publicity {
+            if let Some(&i) = candidates.get(p.candidate.as_str()) {
+                per_candidate[i].publicity.push(p);
+            }
+        }
+        for c in &mut per_candidate {
+            c.steps.sort_by_key(|d| (d.date, d.step));
+            c.publicity.sort_by_key(|p| (p.start, p.stage));
+        }
+
+        Index {
+            members,
+            candidates,
+            meetings,
+            groups,
+            per_member,
+            per_candidate,
+        }
+    }
+
+    /// Position of the member with this id in `bundle.members`.
+    pub fn member_pos(&self, id: &str) -> Option<usize> {
+        self.members.get(id).copied()
+    }
+
+    /// Position of the candidate with this id in `bundle.candidates`.
+    pub fn candidate_pos(&self, id: &str) -> Option<usize> {
+        self.candidates.get(id).copied()
+    }
+
+    /// Position of the meeting with this id in `bundle.meetings`.
+    pub fn meeting_pos(&self, id: &str) -> Option<usize> {
+        self.meetings.get(id).copied()
+    }
+
+    /// Position of the group with this id in `bundle.branch.groups`.
+    pub fn group_pos(&self, id: &str) -> Option<usize> {
+        self.groups.get(id).copied()
+    }
+
+    /// The records of the member at position `pos`.
+    pub fn member_records(&self, pos: usize) -> &MemberRecords<'a> {
+        static EMPTY: MemberRecords<'static> = MemberRecords {
+            bases: Vec::new(),
+            payments: Vec::new(),
+            waivers: Vec::new(),
+            exemptions: Vec::new(),
+            trainings: Vec::new(),
+        };
+        self.per_member.get(pos).unwrap_or(&EMPTY)
+    }
+
+    /// The records of the candidate at position `pos`.
+    pub fn candidate_records(&self, pos: usize) -> &CandidateRecords<'a> {
+        static EMPTY: CandidateRecords<'static> = CandidateRecords {
+            steps: Vec::new(),
+            publicity: Vec::new(),
+        };
+        self.per_candidate.get(pos).unwrap_or(&EMPTY)
+    }
+}
+
+/// Everything a rule may read. Rules are pure functions of the context: no
+/// clock, no I/O, no globals.
+pub struct Context<'a> {
+    /// The bundle audited.
+    pub bundle: &'a Bundle,
+    /// Its lookup tables.
+    pub index: Index<'a>,
+    /// Thresholds.
+    pub profile: &'a Profile,
+    /// The reference date: nothing after it has happened.
+    pub as_of: NaiveDate,
+    /// The audit period.
+    pub period: DateRange,
+    /// Working days, for publicity windows.
+    pub calendar: &'a dyn WorkCalendar,
+}
+
+impl<'a> Context<'a> {
+    /// A context over `bundle`.
+    pub fn new(
+        bundle: &'a Bundle,
+        profile: &'a Profile,
+        as_of: NaiveDate,
+        period: DateRange,
+        calendar: &'a dyn WorkCalendar,
+    ) -> Context<'a> {
+        Context {
+            bundle,
+            index: Index::new(bundle),
+            profile,
+            as_of,
+            period,
+            calendar,
+        }
+    }
+
+    /// The member with this id (the first, if duplicated).
+    pub fn member(&self, id: &str) -> Option<&'a Member> {
+        self.index.member_pos(id).and_then(|i| self.bundle.members.get(i))
+    }
+
+    /// The candidate with this id.
+    pub fn candidate(&self, id: &str) -> Option<&'a Candidate> {
+        self.index
+            .candidate_pos(id)
+            .and_then(|i| self.bundle.candidates.get(i))
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: &str) -> Option<&'a Meeting> {
+        self.index.meeting_pos(id).and_then(|i| self.bundle.meetings.get(i))
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&'a Group> {
+        self.index
+            .group_pos(id)
+            .and_then(|i| self.bundle.branch.groups.get(i))
+    }
+
+    /// The days the branch exists: `founded_on` (or the beginning of time) to
+    /// `dissolved_on` (or the end of time).
+    pub fn branch_span(&self) -> DateRange {
+        DateRange {
+            from: self.bundle.branch.founded_on.unwrap_or(NaiveDate::MIN),
+            to: self.bundle.branch.dissolved_on.unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// The days `member` belongs to this branch: from `in_branch_from`
+    /// (absent: the later of `admitted_on` and the branch's `founded_on`) to
+    /// `in_branch_to` (absent: the branch's `dissolved_on`, or open). `None` if
+    /// the range is empty (reported by `DAT003`).
+    pub fn member_span(&self, member: &Member) -> Option<DateRange> {
+        member_span(&self.bundle.branch, member)
+    }
+
+    /// Whether `member` belongs to this branch on `date`.
+    pub fn in_branch_on(&self, member: &Member, date: NaiveDate) -> bool {
+        self.member_span(member).is_some_and(|s| s.contains(date))
+    }
+
+    /// Whether a month has ended on or before `as_of`.
+    pub fn month_ended(&self, month: YearMonth) -> bool {
+        month.last_day() <= self.as_of
+    }
+
+    /// Whether a period has ended on or before `as_of` and overlaps the audit period:
+    /// the periods that period rules check.
+    pub fn checks_period(&self, range: &DateRange) -> bool {
+        range.to <= self.as_of && range.overlaps(&self.period)
+    }
+}
+
+/// See [`Context::member_span`].
+pub fn member_span(branch: &crate::model::Branch, member: &Member) -> Option<DateRange> {
+    let default_from = match branch.founded_on {
+        Some(f) if f > member.admitted_on => f,
+        _ => member.admitted_on,
+    };
+    let from = member.in_branch_from.unwrap_or(default_from);
+    let to = match (member.in_branch_to, branch.dissolved_on) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => NaiveDate::MAX,
+    };
+    DateRange::new(from, to)
+}

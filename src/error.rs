@@ -1,0 +1,145 @@
+//! The crate's one error type: bad input that cannot be read.
+//!
+//! Readable but inconsistent data is never an error: it becomes `DAT`
+//! findings. An [`Error`] always says *where*: the file, the bundle (its index
+//! in a `.json` file, its line in a `.jsonl` file), the table, the record index
+//! and the field.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong, broadly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be opened or read.
+    Io,
+    /// The text is not JSON (syntax error, truncated line, bad UTF-8).
+    Syntax,
+    /// The JSON does not fit the record format: a missing required field, a
+    /// wrong type, an impossible date, an unknown enum value, money as a number.
+    Data,
+    /// The file is not a `dangjian/1` document.
+    Format,
+}
+
+/// Where in the input an error is.
+///
+/// Every part is optional; [`Display`](fmt::Display) prints the parts that are known:
+/// `data.jsonl: line 3, table members, record 5, field born_on`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The file.
+    pub file: Option<PathBuf>,
+    /// Index (from 0) of the bundle in the `branches` array of a `.json` file.
+    pub bundle: Option<usize>,
+    /// Line (from 1) in the file: the bundle's line in a `.jsonl` file, or the
+    /// syntax error's line in a `.json` file.
+    pub line: Option<usize>,
+    /// Column (from 1) of a syntax error.
+    pub column: Option<usize>,
+    /// Table (`members`, `dues_payments`, …, or `branch`).
+    pub table: Option<String>,
+    /// Index (from 0) of the record in its table.
+    pub record: Option<usize>,
+    /// Field path inside the record, e.g. `born_on` or `attendance[2].status`.
+    pub field: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(b) = self.bundle {
+            parts.push(format!("bundle {b}"));
+        }
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => parts.push(format!("line {l}, column {c}")),
+            (Some(l), None) => parts.push(format!("line {l}")),
+            _ => {}
+        }
+        if let Some(t) = &self.table {
+            parts.push(format!("table {t}"));
+        }
+        if let Some(r) = self.record {
+            parts.push(format!("record {r}"));
+        }
+        if let Some(fl) = &self.field {
+            parts.push(format!("field {fl}"));
+        }
+        match &self.file {
+            Some(file) if parts.is_empty() => write!(f, "{}", file.display()),
+            Some(file) => write!(f, "{}: {}", file.display(), parts.join(", ")),
+            None if parts.is_empty() => f.write_str("input"),
+            None => f.write_str(&parts.join(", ")),
+        }
+    }
+}
+
+/// Input that cannot be read, and where it is.
+///
+/// ```
+/// let e = dangjian::load::from_json_str(r#"{"format":"dangjian/1","branches":[{"branch":
+///     {"id":"B1","name":"x","kind":"organ"},
+///     "members":[{"id":"M1","name":"a","status":"full","admitted_on":"2025-02-30",
+///                 "dues_category":"salaried"}]}]}"#).unwrap_err();
+/// assert_eq!(e.kind(), dangjian::ErrorKind::Data);
+/// assert_eq!(e.location().table.as_deref(), Some("members"));
+/// assert_eq!(e.location().record, Some(0));
+/// assert_eq!(e.location().field.as_deref(), Some("admitted_on"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct Error {
+    kind: ErrorKind,
+    location: Location,
+    message: String,
+    #[source]
+    source: Option<std::io::Error>,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            location,
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    pub(crate) fn io(file: Option<PathBuf>, err: std::io::Error) -> Error {
+        Error {
+            kind: ErrorKind::Io,
+            location: Location {
+                file,
+                ..Location::default()
+            },
+            message: err.to_string(),
+            source: Some(err),
+        }
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// Where it is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// What is wrong, without the location.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Sets the file of the location (used when the text came from a file).
+    pub(crate) fn in_file(mut self, file: PathBuf) -> Error {
+        self.location.file = Some(file);
+        self
+    }
+}

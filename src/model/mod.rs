@@ -1,0 +1,185 @@
+//! The record model: value types and one type per table of the record format.
+//!
+//! A [`Bundle`] holds one branch and all of its records. Every table but
+//! `branch` may be absent in the input (it is then empty).
+
+mod records;
+mod values;
+
+pub use records::*;
+pub use values::*;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub(crate) fn values_error(what: &'static str, s: &str) -> ParseValueError {
+    ParseValueError::new(what, s)
+}
+
+/// One branch and all of its records: the unit of input and of audit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// The branch.
+    pub branch: Branch,
+    /// Members.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub members: Vec<Member>,
+    /// Monthly dues bases.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub dues_bases: Vec<DuesBase>,
+    /// Dues payments.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub dues_payments: Vec<DuesPayment>,
+    /// Dues reductions and waivers.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub dues_waivers: Vec<DuesWaiver>,
+    /// Approved absences (正当理由).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub exemptions: Vec<Exemption>,
+    /// Meetings and study sessions.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub meetings: Vec<Meeting>,
+    /// Talks (谈心谈话).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub talks: Vec<Talk>,
+    /// Training hours.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub trainings: Vec<Training>,
+    /// Development candidates.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub candidates: Vec<Candidate>,
+    /// Development steps.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub development: Vec<DevelopmentRecord>,
+    /// Publicities (公示).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub publicity: Vec<Publicity>,
+}
+
+impl Bundle {
+    /// An empty bundle for `branch`.
+    pub fn new(branch: Branch) -> Bundle {
+        Bundle {
+            branch,
+            members: Vec::new(),
+            dues_bases: Vec::new(),
+            dues_payments: Vec::new(),
+            dues_waivers: Vec::new(),
+            exemptions: Vec::new(),
+            meetings: Vec::new(),
+            talks: Vec::new(),
+            trainings: Vec::new(),
+            candidates: Vec::new(),
+            development: Vec::new(),
+            publicity: Vec::new(),
+        }
+    }
+
+    /// Calls `f` with every *event* date of the bundle — a date on which
+    /// something happened, as opposed to the end of a planned range — together
+    /// with the table and field it comes from.
+    ///
+    /// These are the dates that must not lie after `as_of` (`DAT003`), and the
+    /// latest of them is the default `as_of` of the audit command. Range ends
+    /// that may lie in the future (`in_branch_to`, an exemption's or waiver's
+    /// end, a publicity's end) and months paid in advance are not events.
+    pub fn for_each_event_date(&self, mut f: impl FnMut(NaiveDate, EventDate)) {
+        let b = &self.branch;
+        if let Some(d) = b.founded_on {
+            f(d, EventDate::new("branch", 0, "founded_on"));
+        }
+        if let Some(c) = &b.committee {
+            f(c.elected_on, EventDate::new("branch", 0, "committee.elected_on"));
+        }
+        for (i, m) in self.members.iter().enumerate() {
+            if let Some(d) = m.born_on {
+                f(d, EventDate::new("members", i, "born_on"));
+            }
+            f(m.admitted_on, EventDate::new("members", i, "admitted_on"));
+            if let Some(d) = m.full_on {
+                f(d, EventDate::new("members", i, "full_on"));
+            }
+            if let Some(d) = m.in_branch_from {
+                f(d, EventDate::new("members", i, "in_branch_from"));
+            }
+        }
+        for (i, p) in self.dues_payments.iter().enumerate() {
+            f(p.paid_on, EventDate::new("dues_payments", i, "paid_on"));
+        }
+        for (i, w) in self.dues_waivers.iter().enumerate() {
+            if let Some(d) = w.branch_decided_on {
+                f(d, EventDate::new("dues_waivers", i, "branch_decided_on"));
+            }
+            if let Some(d) = w.higher_approved_on {
+                f(d, EventDate::new("dues_waivers", i, "higher_approved_on"));
+            }
+        }
+        for (i, m) in self.meetings.iter().enumerate() {
+            f(m.date, EventDate::new("meetings", i, "date"));
+        }
+        for (i, t) in self.talks.iter().enumerate() {
+            f(t.date, EventDate::new("talks", i, "date"));
+        }
+        for (i, t) in self.trainings.iter().enumerate() {
+            f(t.date, EventDate::new("trainings", i, "date"));
+        }
+        for (i, c) in self.candidates.iter().enumerate() {
+            if let Some(d) = c.born_on {
+                f(d, EventDate::new("candidates", i, "born_on"));
+            }
+        }
+        for (i, d) in self.development.iter().enumerate() {
+            f(d.date, EventDate::new("development", i, "date"));
+        }
+        for (i, p) in self.publicity.iter().enumerate() {
+            f(p.start, EventDate::new("publicity", i, "start"));
+        }
+    }
+
+    /// The latest event date of the bundle (see [`Bundle::for_each_event_date`]).
+    pub fn latest_event_date(&self) -> Option<NaiveDate> {
+        let mut latest = None;
+        self.for_each_event_date(|d, _| {
+            if latest.is_none_or(|l| d > l) {
+                latest = Some(d);
+            }
+        });
+        latest
+    }
+
+    /// Number of records in all tables, the branch included.
+    pub fn record_count(&self) -> usize {
+        1 + self.members.len()
+            + self.dues_bases.len()
+            + self.dues_payments.len()
+            + self.dues_waivers.len()
+            + self.exemptions.len()
+            + self.meetings.len()
+            + self.talks.len()
+            + self.trainings.len()
+            + self.candidates.len()
+            + self.development.len()
+            + self.publicity.len()
+    }
+}
+
+/// Where an event date of a bundle comes from (see [`Bundle::for_each_event_date`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventDate {
+    /// Table name, as in the record format.
+    pub table: &'static str,
+    /// Index of the record in its table.
+    pub record: usize,
+    /// Field name.
+    pub field: &'static str,
+}
+
+impl EventDate {
+    fn new(table: &'static str, record: usize, field: &'static str) -> EventDate {
+        EventDate {
+            table,
+            record,
+            field,
+        }
+    }
+}
