@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod cli;
 pub mod context;
 pub mod dues;
 mod error;
@@ -13,6 +14,7 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod profile;
+pub mod render;
 pub mod rules;
 pub mod sources;
 

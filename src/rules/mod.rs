@@ -398,18 +398,28 @@ impl Auditor {
         &self.profile
     }
 
-    /// The findings of one bundle, sorted.
-    pub fn check(&self, bundle: &Bundle) -> Vec<Finding> {
-        let cx = Context::new(
+    /// The context the rules see for `bundle` (for renderers and views that
+    /// need the same lookups as the rules).
+    pub fn context<'b>(&'b self, bundle: &'b Bundle) -> Context<'b> {
+        Context::new(
             bundle,
             &self.profile,
             self.as_of,
             self.period,
             self.calendar.as_ref(),
-        );
-        let mut out = Emitter::new(&bundle.branch.id, &self.settings);
-        data::run(&cx, &mut out);
-        dues::run(&cx, &mut out);
+        )
+    }
+
+    /// The findings of one bundle, sorted.
+    pub fn check(&self, bundle: &Bundle) -> Vec<Finding> {
+        self.check_context(&self.context(bundle))
+    }
+
+    /// The findings of the bundle of a context built by [`Auditor::context`], sorted.
+    pub fn check_context(&self, cx: &Context<'_>) -> Vec<Finding> {
+        let mut out = Emitter::new(&cx.bundle.branch.id, &self.settings);
+        data::run(cx, &mut out);
+        dues::run(cx, &mut out);
         let mut findings = out.findings;
         crate::finding::sort_findings(&mut findings);
         findings

@@ -1,0 +1,262 @@
+//! Rendering a report as text (Chinese by default, grouped by branch) and as
+//! CSV (UTF-8 with BOM, so that Excel opens it). JSON is [`Report::to_json`].
+//!
+//! Text is built one branch at a time ([`TextReport::add_branch`]), so a
+//! streaming audit keeps only the rendered text, not the bundles.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::context::Context;
+use crate::finding::{Finding, Lang, Report, Severity};
+use crate::rules;
+
+/// A text report being built branch by branch.
+#[derive(Debug, Default)]
+pub struct TextReport {
+    lang: Lang,
+    // branch id -> rendered section (sorted by branch id, like the findings)
+    sections: BTreeMap<String, String>,
+}
+
+impl TextReport {
+    /// An empty text report in `lang`.
+    pub fn new(lang: Lang) -> TextReport {
+        TextReport {
+            lang,
+            sections: BTreeMap::new(),
+        }
+    }
+
+    /// Renders one branch: its findings and the per-branch sections.
+    pub fn add_branch(&mut self, cx: &Context<'_>, findings: &[Finding]) {
+        let zh = self.lang == Lang::Zh;
+        let b = &cx.bundle.branch;
+        let mut s = String::new();
+        let _ = writeln!(s, "== {} {} ==", b.id, b.name);
+        let counts = count(findings);
+        if zh {
+            let _ = writeln!(
+                s,
+                "党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）",
+                cx.bundle.members.len(),
+                findings.len(),
+                counts[2],
+                counts[1],
+                counts[0]
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "{} members, {} findings ({} errors, {} warnings, {} info)",
+                cx.bundle.members.len(),
+                findings.len(),
+                counts[2],
+                counts[1],
+                counts[0]
+            );
+        }
+        s.push('\n');
+        for f in findings {
+            let sev = if zh { f.severity.zh() } else { f.severity.as_str() };
+            let kind = if zh {
+                f.subject.kind.zh()
+            } else {
+                f.subject.kind.as_str()
+            };
+            let period = f
+                .period
+                .map(|p| {
+                    if p.from == p.to {
+                        p.from.to_string()
+                    } else {
+                        format!("{}..{}", p.from, p.to)
+                    }
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "[{sev}] {} {}  {kind} {}  {period}",
+                f.rule, f.name, f.subject.id
+            );
+            let _ = writeln!(s, "    {}", f.message.get(self.lang));
+            let cites: Vec<String> = f
+                .citations
+                .iter()
+                .map(|c| format!("《{}》{}", c.document, c.article))
+                .collect();
+            if !cites.is_empty() {
+                let label = if zh { "依据" } else { "Source" };
+                let _ = writeln!(s, "    {label}: {}", cites.join("; "));
+            }
+        }
+        if findings.is_empty() {
+            let _ = writeln!(s, "{}", if zh { "（未发现问题）" } else { "(no findings)" });
+        }
+        for (title, body) in branch_sections(cx, self.lang) {
+            if body.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "\n-- {title} --");
+            s.push_str(&body);
+        }
+        s.push('\n');
+        self.sections.insert(b.id.to_string(), s);
+    }
+
+    /// The whole text: header, the branches in id order, the summary.
+    pub fn finish(self, report: &Report) -> String {
+        let zh = self.lang == Lang::Zh;
+        let sum = &report.summary;
+        let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
+        let mut out = String::new();
+        if zh {
+            let _ = writeln!(out, "党支部台账审计报告");
+            let _ = writeln!(
+                out,
+                "基准日 {}，审计期间 {} 至 {}，规则配置 {}",
+                report.as_of, report.period.from, report.period.to, report.profile
+            );
+            let _ = writeln!(
+                out,
+                "支部 {} 个，党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）\n",
+                sum.branches,
+                sum.members,
+                sum.findings,
+                by(Severity::Error),
+                by(Severity::Warning),
+                by(Severity::Info)
+            );
+        } else {
+            let _ = writeln!(out, "Party branch records audit");
+            let _ = writeln!(
+                out,
+                "as of {}, period {} to {}, profile {}",
+                report.as_of, report.period.from, report.period.to, report.profile
+            );
+            let _ = writeln!(
+                out,
+                "{} branches, {} members, {} findings ({} errors, {} warnings, {} info)\n",
+                sum.branches,
+                sum.members,
+                sum.findings,
+                by(Severity::Error),
+                by(Severity::Warning),
+                by(Severity::Info)
+            );
+        }
+        for s in self.sections.values() {
+            out.push_str(s);
+        }
+        let _ = writeln!(out, "{}", if zh { "== 汇总 ==" } else { "== Summary ==" });
+        if zh {
+            let _ = writeln!(
+                out,
+                "按严重程度：错误 {}，警告 {}，提示 {}",
+                by(Severity::Error),
+                by(Severity::Warning),
+                by(Severity::Info)
+            );
+            let _ = writeln!(out, "按规则：");
+        } else {
+            let _ = writeln!(
+                out,
+                "By severity: {} errors, {} warnings, {} info",
+                by(Severity::Error),
+                by(Severity::Warning),
+                by(Severity::Info)
+            );
+            let _ = writeln!(out, "By rule:");
+        }
+        for (code, n) in &sum.by_rule {
+            let name = rules::rule(code).map_or("", |r| r.name);
+            let _ = writeln!(out, "  {code} {name:<36} {n:>5}");
+        }
+        out
+    }
+}
+
+fn count(findings: &[Finding]) -> [usize; 3] {
+    let mut c = [0; 3];
+    for f in findings {
+        match f.severity {
+            Severity::Info => c[0] += 1,
+            Severity::Warning => c[1] += 1,
+            Severity::Error => c[2] += 1,
+        }
+    }
+    c
+}
+
+/// Extra per-branch sections of the text report (title, body), from the rule
+/// families that have something to show beyond findings.
+fn branch_sections(cx: &Context<'_>, lang: Lang) -> Vec<(String, String)> {
+    let _ = (cx, lang);
+    Vec::new()
+}
+
+/// The report as CSV, UTF-8 with a byte-order mark (Excel needs it to read
+/// Chinese), one finding a row, messages in `lang`.
+pub fn csv(report: &Report, lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(
+        "rule,name,severity,branch,subject_kind,subject_id,period_from,period_to,message,evidence,citations\r\n",
+    );
+    for f in &report.findings {
+        let (from, to) = f
+            .period
+            .map(|p| (p.from.to_string(), p.to.to_string()))
+            .unwrap_or_default();
+        let evidence = serde_json::to_string(&f.evidence).unwrap_or_default();
+        let cites: Vec<String> = f
+            .citations
+            .iter()
+            .map(|c| format!("《{}》{}", c.document, c.article))
+            .collect();
+        let row = [
+            f.rule,
+            f.name,
+            f.severity.as_str(),
+            f.branch.as_str(),
+            f.subject.kind.as_str(),
+            f.subject.id.as_str(),
+            &from,
+            &to,
+            f.message.get(lang),
+            &evidence,
+            &cites.join("; "),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_cell(s: &str) -> String {
+    // Quote when needed (RFC 4180); a leading = + - @ is prefixed with ' so
+    // that a spreadsheet never takes a cell for a formula.
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted() {
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("plain"), "plain");
+    }
+}
