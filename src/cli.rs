@@ -107,9 +107,8 @@ fn parse(args: &[String], default_file: &Path) -> Result<Options, Stop> {
                 .or_else(|| it.next().cloned())
                 .ok_or_else(|| Stop::Usage(format!("{name} needs a value")))
         };
-        let date = |name: &str, v: String| {
-            parse_date(&v).map_err(|e| Stop::Usage(format!("{name}: {e}")))
-        };
+        let date =
+            |name: &str, v: String| parse_date(&v).map_err(|e| Stop::Usage(format!("{name}: {e}")));
         match flag {
             "-h" | "--help" => return Err(Stop::Help),
             "--as-of" => o.as_of = Some(date("--as-of", value("--as-of")?)?),
@@ -166,7 +165,12 @@ fn parse(args: &[String], default_file: &Path) -> Result<Options, Stop> {
 /// `stdout` and `stderr`; returns the exit status.
 ///
 /// `default_file` is audited when no FILE is given.
-pub fn run(args: &[String], default_file: &Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run(
+    args: &[String],
+    default_file: &Path,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let opts = match parse(args, default_file) {
         Ok(o) => o,
         Err(Stop::Help) => {

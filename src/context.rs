@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use crate::calendar::WorkCalendar;
 use crate::model::{
-    Bundle, Candidate, DateRange, DevelopmentRecord, DuesBase, DuesPayment, DuesWaiver,
-    Exemption, Group, Meeting, Member, Publicity, Training, YearMonth,
+    Bundle, Candidate, DateRange, DevelopmentRecord, DuesBase, DuesPayment, DuesWaiver, Exemption,
+    Group, Meeting, Member, Publicity, Training, YearMonth,
 };
 use crate::profile::Profile;
 
@@ -67,8 +67,9 @@ impl<'a> Index<'a> {
         let meetings = first_index(&bundle.meetings, |m| m.id.as_str());
         let groups = first_index(&bundle.branch.groups, |g| g.id.as_str());
 
-        let mut per_member: Vec<MemberRecords<'a>> =
-            (0..bundle.members.len()).map(|_| MemberRecords::default()).collect();
+        let mut per_member: Vec<MemberRecords<'a>> = (0..bundle.members.len())
+            .map(|_| MemberRecords::default())
+            .collect();
         let slot = |id: &str| members.get(id).copied();
         for b in &bundle.dues_bases {
             if let Some(i) = slot(b.member.as_str()) {
@@ -103,8 +104,9 @@ impl<'a> Index<'a> {
             r.trainings.sort_by_key(|t| t.date);
         }
 
-        let mut per_candidate: Vec<CandidateRecords<'a>> =
-            (0..bundle.candidates.len()).map(|_| CandidateRecords::default()).collect();
+        let mut per_candidate: Vec<CandidateRecords<'a>> = (0..bundle.candidates.len())
+            .map(|_| CandidateRecords::default())
+            .collect();
         for d in &bundle.development {
             if let Some(&i) = candidates.get(d.candidate.as_str()) {
                 per_candidate[i].steps.push(d);
@@ -210,7 +212,9 @@ impl<'a> Context<'a> {
 
     /// The member with this id (the first, if duplicated).
     pub fn member(&self, id: &str) -> Option<&'a Member> {
-        self.index.member_pos(id).and_then(|i| self.bundle.members.get(i))
+        self.index
+            .member_pos(id)
+            .and_then(|i| self.bundle.members.get(i))
     }
 
     /// The candidate with this id.
@@ -222,7 +226,9 @@ impl<'a> Context<'a> {
 
     /// The meeting with this id.
     pub fn meeting(&self, id: &str) -> Option<&'a Meeting> {
-        self.index.meeting_pos(id).and_then(|i| self.bundle.meetings.get(i))
+        self.index
+            .meeting_pos(id)
+            .and_then(|i| self.bundle.meetings.get(i))
     }
 
     /// The group with this id.

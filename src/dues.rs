@@ -306,8 +306,11 @@ impl<'a> MemberDues<'a> {
             return true;
         }
         // Transferred in during M, with M not settled by the transfer letter.
-        if let (Some(from), Some(paid_until)) = (self.member.in_branch_from, self.member.dues_paid_until) {
-            if YearMonth::of(from) == m && paid_until < m && span.contains(from) && admitted <= from {
+        if let (Some(from), Some(paid_until)) =
+            (self.member.in_branch_from, self.member.dues_paid_until)
+        {
+            if YearMonth::of(from) == m && paid_until < m && span.contains(from) && admitted <= from
+            {
                 return true;
             }
         }
@@ -321,13 +324,18 @@ impl<'a> MemberDues<'a> {
 
     /// The approved waiver covering `m`, if any.
     pub fn waiver(&self, m: YearMonth) -> Option<&'a DuesWaiver> {
-        self.waivers.iter().copied().find(|w| w.from <= m && m <= w.to)
+        self.waivers
+            .iter()
+            .copied()
+            .find(|w| w.from <= m && m <= w.to)
     }
 
     /// The base in effect in `m`.
     pub fn base(&self, m: YearMonth) -> Option<Money> {
         let n = self.bases.partition_point(|(from, _)| *from <= m);
-        n.checked_sub(1).and_then(|i| self.bases.get(i)).map(|(_, b)| *b)
+        n.checked_sub(1)
+            .and_then(|i| self.bases.get(i))
+            .map(|(_, b)| *b)
     }
 
     /// Whether an exemption overlaps `m`.
@@ -341,7 +349,7 @@ impl<'a> MemberDues<'a> {
     pub fn due(&self, m: YearMonth) -> bool {
         let end = match self.member.cycle() {
             PaymentCycle::Monthly => m.last_day(),
-            PaymentCycle::Quarterly => m.add(3 - ((m.month() as i32 - 1) % 3) - 1).last_day(),
+            PaymentCycle::Quarterly => m.offset(3 - ((m.month() as i32 - 1) % 3) - 1).last_day(),
         };
         end <= self.as_of
     }

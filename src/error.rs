@@ -90,28 +90,29 @@ impl fmt::Display for Location {
 /// assert_eq!(e.location().record, Some(0));
 /// assert_eq!(e.location().field.as_deref(), Some("admitted_on"));
 /// ```
-#[derive(Debug, thiserror::Error)]
-#[error("{location}: {message}")]
-pub struct Error {
+#[derive(Debug)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug)]
+struct Inner {
     kind: ErrorKind,
     location: Location,
     message: String,
-    #[source]
     source: Option<std::io::Error>,
 }
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind,
             location,
             message: message.into(),
             source: None,
-        }
+        }))
     }
 
     pub(crate) fn io(file: Option<PathBuf>, err: std::io::Error) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind: ErrorKind::Io,
             location: Location {
                 file,
@@ -119,27 +120,42 @@ impl Error {
             },
             message: err.to_string(),
             source: Some(err),
-        }
+        }))
     }
 
     /// What kind of error this is.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// Where it is.
     pub fn location(&self) -> &Location {
-        &self.location
+        &self.0.location
     }
 
     /// What is wrong, without the location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// Sets the file of the location (used when the text came from a file).
     pub(crate) fn in_file(mut self, file: PathBuf) -> Error {
-        self.location.file = Some(file);
+        self.0.location.file = Some(file);
         self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.0.location, self.0.message)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .source
+            .as_ref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }

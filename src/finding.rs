@@ -55,7 +55,10 @@ impl FromStr for Severity {
             "info" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
-            _ => Err(crate::model::values_error("severity (info|warning|error)", s)),
+            _ => Err(crate::model::values_error(
+                "severity (info|warning|error)",
+                s,
+            )),
         }
     }
 }

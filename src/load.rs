@@ -216,15 +216,13 @@ impl<R: BufRead> Iterator for JsonLines<R> {
         match self.next_line() {
             Err(e) => Some(Err(e)),
             Ok(false) => None,
-            Ok(true) => Some(
-                serde_json::from_slice::<Bundle>(&self.buf).map_err(|e| {
-                    let mut err = explain::<Bundle>(&self.buf, e, PathStart::Bundle, Some(self.line));
-                    if let Some(f) = &self.file {
-                        err = err.in_file(f.clone());
-                    }
-                    err
-                }),
-            ),
+            Ok(true) => Some(serde_json::from_slice::<Bundle>(&self.buf).map_err(|e| {
+                let mut err = explain::<Bundle>(&self.buf, e, PathStart::Bundle, Some(self.line));
+                if let Some(f) = &self.file {
+                    err = err.in_file(f.clone());
+                }
+                err
+            })),
         }
     }
 }
@@ -262,7 +260,11 @@ fn explain<T: for<'de> Deserialize<'de>>(
             } else {
                 strip_position(&err.to_string())
             };
-            Error::new(ErrorKind::Syntax, location, format!("not valid JSON: {what}"))
+            Error::new(
+                ErrorKind::Syntax,
+                location,
+                format!("not valid JSON: {what}"),
+            )
         }
         Category::Data => {
             let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -407,8 +409,10 @@ mod tests {
 
     #[test]
     fn missing_field_is_named() {
-        let e = from_json_str(&doc(r#","members":[{"id":"M1","name":"a","status":"full","dues_category":"salaried"}]"#))
-            .unwrap_err();
+        let e = from_json_str(&doc(
+            r#","members":[{"id":"M1","name":"a","status":"full","dues_category":"salaried"}]"#,
+        ))
+        .unwrap_err();
         assert_eq!(e.location().record, Some(0));
         assert_eq!(e.location().field.as_deref(), Some("admitted_on"));
     }
@@ -420,12 +424,15 @@ mod tests {
         ))
         .unwrap_err();
         assert_eq!(e.location().field.as_deref(), Some("attendance[0].status"));
-        let e = from_json_str(&format!(
-            r#"{{"format":"dangjian/1","branches":[{{"branch":{{"id":"B1","name":"x","kind":"organ","committee":{{"elected_on":"2025-01-01","term_years":3,"members":[{{"member":"M1","role":"boss"}}]}}}}}}]}}"#
-        ))
+        let e = from_json_str(
+            r#"{"format":"dangjian/1","branches":[{"branch":{"id":"B1","name":"x","kind":"organ","committee":{"elected_on":"2025-01-01","term_years":3,"members":[{"member":"M1","role":"boss"}]}}}]}"#,
+        )
         .unwrap_err();
         assert_eq!(e.location().table.as_deref(), Some("branch"));
-        assert_eq!(e.location().field.as_deref(), Some("committee.members[0].role"));
+        assert_eq!(
+            e.location().field.as_deref(),
+            Some("committee.members[0].role")
+        );
     }
 
     #[test]
@@ -443,7 +450,11 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Format);
         let e = from_json_str(r#"{"branches":[]}"#).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Format);
-        assert!(from_json_str(r#"{"format":"dangjian/1","branches":[],"extra":1}"#).unwrap().is_empty());
+        assert!(
+            from_json_str(r#"{"format":"dangjian/1","branches":[],"extra":1}"#)
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -18,9 +18,7 @@ use serde::Serialize;
 
 use crate::finding::Citation;
 use crate::model::{Money, PublicityStage};
-use crate::sources::{
-    DANGZHANG, DUES_RULES, JIAOYU, PEIXUN, PRACTICE, XIZE, ZHIBU, cite,
-};
+use crate::sources::{DANGZHANG, DUES_RULES, JIAOYU, PEIXUN, PRACTICE, XIZE, ZHIBU, cite};
 
 /// A threshold and the text it comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -218,17 +216,35 @@ impl Profile {
             dues: DuesProfile {
                 income_rates: param(
                     vec![
-                        Bracket { up_to: Some(money(300_000)), rate: rate(5) },
-                        Bracket { up_to: Some(money(500_000)), rate: rate(10) },
-                        Bracket { up_to: Some(money(1_000_000)), rate: rate(15) },
-                        Bracket { up_to: None, rate: rate(20) },
+                        Bracket {
+                            up_to: Some(money(300_000)),
+                            rate: rate(5),
+                        },
+                        Bracket {
+                            up_to: Some(money(500_000)),
+                            rate: rate(10),
+                        },
+                        Bracket {
+                            up_to: Some(money(1_000_000)),
+                            rate: rate(15),
+                        },
+                        Bracket {
+                            up_to: None,
+                            rate: rate(20),
+                        },
                     ],
                     art("第二条"),
                 ),
                 retired_rates: param(
                     vec![
-                        Bracket { up_to: Some(money(500_000)), rate: rate(5) },
-                        Bracket { up_to: None, rate: rate(10) },
+                        Bracket {
+                            up_to: Some(money(500_000)),
+                            rate: rate(5),
+                        },
+                        Bracket {
+                            up_to: None,
+                            rate: rate(10),
+                        },
                     ],
                     art("第四条"),
                 ),

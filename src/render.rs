@@ -58,7 +58,11 @@ impl TextReport {
         }
         s.push('\n');
         for f in findings {
-            let sev = if zh { f.severity.zh() } else { f.severity.as_str() };
+            let sev = if zh {
+                f.severity.zh()
+            } else {
+                f.severity.as_str()
+            };
             let kind = if zh {
                 f.subject.kind.zh()
             } else {
@@ -91,7 +95,15 @@ impl TextReport {
             }
         }
         if findings.is_empty() {
-            let _ = writeln!(s, "{}", if zh { "（未发现问题）" } else { "(no findings)" });
+            let _ = writeln!(
+                s,
+                "{}",
+                if zh {
+                    "（未发现问题）"
+                } else {
+                    "(no findings)"
+                }
+            );
         }
         for (title, body) in branch_sections(cx, self.lang) {
             if body.is_empty() {

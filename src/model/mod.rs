@@ -89,7 +89,10 @@ impl Bundle {
             f(d, EventDate::new("branch", 0, "founded_on"));
         }
         if let Some(c) = &b.committee {
-            f(c.elected_on, EventDate::new("branch", 0, "committee.elected_on"));
+            f(
+                c.elected_on,
+                EventDate::new("branch", 0, "committee.elected_on"),
+            );
         }
         for (i, m) in self.members.iter().enumerate() {
             if let Some(d) = m.born_on {

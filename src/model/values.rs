@@ -195,7 +195,8 @@ impl Money {
 impl FromStr for Money {
     type Err = ParseValueError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        const WHAT: &str = "amount of money (a string like \"127.50\", at most 2 decimals, not negative)";
+        const WHAT: &str =
+            "amount of money (a string like \"127.50\", at most 2 decimals, not negative)";
         let t = s.trim();
         let ok_chars = !t.is_empty()
             && t.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -418,24 +419,21 @@ impl YearMonth {
 
     /// The last day of the month.
     pub fn last_day(self) -> NaiveDate {
-        self.succ()
-            .first_day()
-            .pred_opt()
-            .unwrap_or(NaiveDate::MAX)
+        self.succ().first_day().pred_opt().unwrap_or(NaiveDate::MAX)
     }
 
     /// The following month.
     pub fn succ(self) -> YearMonth {
-        self.add(1)
+        self.offset(1)
     }
 
     /// The preceding month.
     pub fn pred(self) -> YearMonth {
-        self.add(-1)
+        self.offset(-1)
     }
 
     /// This month moved by `n` months (negative: back).
-    pub fn add(self, n: i32) -> YearMonth {
+    pub fn offset(self, n: i32) -> YearMonth {
         YearMonth {
             index: self.index.saturating_add(n),
         }
@@ -576,7 +574,10 @@ impl DateRange {
 
     /// A single day.
     pub fn day(date: NaiveDate) -> DateRange {
-        DateRange { from: date, to: date }
+        DateRange {
+            from: date,
+            to: date,
+        }
     }
 
     /// The whole calendar year.
@@ -584,7 +585,7 @@ impl DateRange {
         let first = YearMonth::new(year, 1).unwrap_or(YearMonth { index: 0 });
         DateRange {
             from: first.first_day(),
-            to: first.add(11).last_day(),
+            to: first.offset(11).last_day(),
         }
     }
 
@@ -638,7 +639,7 @@ impl PeriodSpec {
                     .unwrap_or(YearMonth { index: 0 });
                 DateRange {
                     from: first.first_day(),
-                    to: first.add(2).last_day(),
+                    to: first.offset(2).last_day(),
                 }
             }
             PeriodSpec::Month(m) => m.range(),
@@ -708,7 +709,9 @@ mod tests {
         for bad in ["", "-1", "1.005", "1e3", " ", ".5", "5.", "1,000", "NaN"] {
             assert!(bad.parse::<Money>().is_err(), "{bad:?} accepted");
         }
-        let e = serde_json::from_str::<Money>("127.5").unwrap_err().to_string();
+        let e = serde_json::from_str::<Money>("127.5")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("not the number"), "{e}");
         let e = serde_json::from_str::<Money>("12").unwrap_err().to_string();
         assert!(e.contains("not the number"), "{e}");
@@ -730,13 +733,17 @@ mod tests {
         assert_eq!(m.succ().to_string(), "2025-01");
         assert_eq!(m.succ().pred(), m);
         assert_eq!(
-            "2024-02".parse::<YearMonth>().unwrap().last_day().to_string(),
+            "2024-02"
+                .parse::<YearMonth>()
+                .unwrap()
+                .last_day()
+                .to_string(),
             "2024-02-29"
         );
         assert_eq!(m.quarter(), 4);
         assert!("2025-13".parse::<YearMonth>().is_err());
         assert!("2025-1".parse::<YearMonth>().is_err());
-        assert_eq!(m.iter_to(m.add(2)).count(), 3);
+        assert_eq!(m.iter_to(m.offset(2)).count(), 3);
         assert_eq!(m.iter_to(m.pred()).count(), 0);
     }
 

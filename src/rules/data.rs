@@ -98,7 +98,14 @@ struct Refs<'a> {
 }
 
 impl<'a> Refs<'a> {
-    fn add(&mut self, kind: SubjectKind, id: &'a Id, table: &'static str, field: &'static str, record: usize) {
+    fn add(
+        &mut self,
+        kind: SubjectKind,
+        id: &'a Id,
+        table: &'static str,
+        field: &'static str,
+        record: usize,
+    ) {
         let v = self.found.entry((kind, id, table, field)).or_default();
         if v.last() != Some(&record) {
             v.push(record);
@@ -174,7 +181,13 @@ fn unknown_references(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     for (i, r) in b.development.iter().enumerate() {
         if idx.candidate_pos(r.candidate.as_str()).is_none() {
-            refs.add(SubjectKind::Candidate, &r.candidate, "development", "candidate", i);
+            refs.add(
+                SubjectKind::Candidate,
+                &r.candidate,
+                "development",
+                "candidate",
+                i,
+            );
         }
         for x in r.members.iter().flatten() {
             member_ref!(x, "development", "members", i);
@@ -187,7 +200,13 @@ fn unknown_references(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     for (i, r) in b.publicity.iter().enumerate() {
         if idx.candidate_pos(r.candidate.as_str()).is_none() {
-            refs.add(SubjectKind::Candidate, &r.candidate, "publicity", "candidate", i);
+            refs.add(
+                SubjectKind::Candidate,
+                &r.candidate,
+                "publicity",
+                "candidate",
+                i,
+            );
         }
     }
     for ((kind, id, table, field), records) in refs.found {
@@ -274,10 +293,30 @@ fn duplicate_ids(b: &Bundle, out: &mut Emitter<'_>) {
             }
         }
     }
-    check(b.members.iter().map(|m| &m.id), "members", SubjectKind::Member, out);
-    check(b.candidates.iter().map(|c| &c.id), "candidates", SubjectKind::Candidate, out);
-    check(b.meetings.iter().map(|m| &m.id), "meetings", SubjectKind::Meeting, out);
-    check(b.branch.groups.iter().map(|g| &g.id), "branch.groups", SubjectKind::Group, out);
+    check(
+        b.members.iter().map(|m| &m.id),
+        "members",
+        SubjectKind::Member,
+        out,
+    );
+    check(
+        b.candidates.iter().map(|c| &c.id),
+        "candidates",
+        SubjectKind::Candidate,
+        out,
+    );
+    check(
+        b.meetings.iter().map(|m| &m.id),
+        "meetings",
+        SubjectKind::Meeting,
+        out,
+    );
+    check(
+        b.branch.groups.iter().map(|g| &g.id),
+        "branch.groups",
+        SubjectKind::Group,
+        out,
+    );
 }
 
 #[derive(Serialize)]
@@ -328,16 +367,46 @@ impl Violation for Dat002 {
 fn record_subject(b: &Bundle, table: &str, record: usize) -> Subject {
     let branch = || Subject::branch(&b.branch.id);
     match table {
-        "members" => b.members.get(record).map_or_else(branch, |m| Subject::member(&m.id)),
-        "dues_payments" => b.dues_payments.get(record).map_or_else(branch, |m| Subject::member(&m.member)),
-        "dues_waivers" => b.dues_waivers.get(record).map_or_else(branch, |m| Subject::member(&m.member)),
-        "dues_bases" => b.dues_bases.get(record).map_or_else(branch, |m| Subject::member(&m.member)),
-        "exemptions" => b.exemptions.get(record).map_or_else(branch, |m| Subject::member(&m.member)),
-        "trainings" => b.trainings.get(record).map_or_else(branch, |m| Subject::member(&m.member)),
-        "meetings" => b.meetings.get(record).map_or_else(branch, |m| Subject::meeting(&m.id)),
-        "candidates" => b.candidates.get(record).map_or_else(branch, |m| Subject::candidate(&m.id)),
-        "development" => b.development.get(record).map_or_else(branch, |m| Subject::candidate(&m.candidate)),
-        "publicity" => b.publicity.get(record).map_or_else(branch, |m| Subject::candidate(&m.candidate)),
+        "members" => b
+            .members
+            .get(record)
+            .map_or_else(branch, |m| Subject::member(&m.id)),
+        "dues_payments" => b
+            .dues_payments
+            .get(record)
+            .map_or_else(branch, |m| Subject::member(&m.member)),
+        "dues_waivers" => b
+            .dues_waivers
+            .get(record)
+            .map_or_else(branch, |m| Subject::member(&m.member)),
+        "dues_bases" => b
+            .dues_bases
+            .get(record)
+            .map_or_else(branch, |m| Subject::member(&m.member)),
+        "exemptions" => b
+            .exemptions
+            .get(record)
+            .map_or_else(branch, |m| Subject::member(&m.member)),
+        "trainings" => b
+            .trainings
+            .get(record)
+            .map_or_else(branch, |m| Subject::member(&m.member)),
+        "meetings" => b
+            .meetings
+            .get(record)
+            .map_or_else(branch, |m| Subject::meeting(&m.id)),
+        "candidates" => b
+            .candidates
+            .get(record)
+            .map_or_else(branch, |m| Subject::candidate(&m.id)),
+        "development" => b
+            .development
+            .get(record)
+            .map_or_else(branch, |m| Subject::candidate(&m.candidate)),
+        "publicity" => b
+            .publicity
+            .get(record)
+            .map_or_else(branch, |m| Subject::candidate(&m.candidate)),
         _ => branch(),
     }
 }
@@ -363,7 +432,10 @@ fn dates(cx: &Context<'_>, out: &mut Emitter<'_>) {
         });
     }
 
-    let mut order = |table: &'static str, record: usize, first: (&'static str, NaiveDate), second: (&'static str, NaiveDate)| {
+    let mut order = |table: &'static str,
+                     record: usize,
+                     first: (&'static str, NaiveDate),
+                     second: (&'static str, NaiveDate)| {
         if second.1 < first.1 {
             out.report(Dat003 {
                 subject: record_subject(b, table, record),
@@ -383,32 +455,64 @@ fn dates(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     for (i, m) in b.members.iter().enumerate() {
         if let Some(born) = m.born_on {
-            order("members", i, ("born_on", born), ("admitted_on", m.admitted_on));
+            order(
+                "members",
+                i,
+                ("born_on", born),
+                ("admitted_on", m.admitted_on),
+            );
         }
         if let Some(full) = m.full_on {
-            order("members", i, ("admitted_on", m.admitted_on), ("full_on", full));
+            order(
+                "members",
+                i,
+                ("admitted_on", m.admitted_on),
+                ("full_on", full),
+            );
         }
         let from = m.in_branch_from.unwrap_or(m.admitted_on);
         if let Some(to) = m.in_branch_to {
             order(
                 "members",
                 i,
-                (if m.in_branch_from.is_some() { "in_branch_from" } else { "admitted_on" }, from),
+                (
+                    if m.in_branch_from.is_some() {
+                        "in_branch_from"
+                    } else {
+                        "admitted_on"
+                    },
+                    from,
+                ),
                 ("in_branch_to", to),
             );
         }
     }
     for (i, p) in b.dues_payments.iter().enumerate() {
         if let Some(t) = p.through {
-            order("dues_payments", i, ("month", p.month.first_day()), ("through", t.first_day()));
+            order(
+                "dues_payments",
+                i,
+                ("month", p.month.first_day()),
+                ("through", t.first_day()),
+            );
         }
         let born = cx.member(p.member.as_str()).and_then(|m| m.born_on);
         if let Some(born) = born {
-            order("dues_payments", i, ("members.born_on", born), ("paid_on", p.paid_on));
+            order(
+                "dues_payments",
+                i,
+                ("members.born_on", born),
+                ("paid_on", p.paid_on),
+            );
         }
     }
     for (i, w) in b.dues_waivers.iter().enumerate() {
-        order("dues_waivers", i, ("from", w.from.first_day()), ("to", w.to.first_day()));
+        order(
+            "dues_waivers",
+            i,
+            ("from", w.from.first_day()),
+            ("to", w.to.first_day()),
+        );
     }
     for (i, e) in b.exemptions.iter().enumerate() {
         order("exemptions", i, ("from", e.from), ("to", e.to));

@@ -56,7 +56,10 @@ pub(crate) static RULES: &[RuleMeta] = &[
               lower bracket is underpayment even when every month shows a payment.",
         example: "Base 8500.00 (1.5%) and 85.00 paid for 2025-04: expected 127.50, short 42.50.",
         source: "党费规定 第二条至第六条 (比例), 第十条",
-        citations: &[cite(DUES_RULES, "第二条至第六条"), cite(DUES_RULES, "第十条")],
+        citations: &[
+            cite(DUES_RULES, "第二条至第六条"),
+            cite(DUES_RULES, "第十条"),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -251,7 +254,9 @@ fn check_member(cx: &Context<'_>, d: &MemberDues<'_>, out: &mut Emitter<'_>) {
         flush(&mut run, out);
     }
 
-    let recs = cx.index.member_records(cx.index.member_pos(m.id.as_str()).unwrap_or(usize::MAX));
+    let recs = cx
+        .index
+        .member_records(cx.index.member_pos(m.id.as_str()).unwrap_or(usize::MAX));
 
     if out.wants_any(&["DUE005", "DUE008"]) {
         for &(record, p) in &recs.payments {
@@ -372,7 +377,12 @@ fn check_block(
         first: block.first,
         last: block.last,
         base,
-        rate: rate.map(|r| (r * rust_decimal::Decimal::ONE_HUNDRED).normalize().to_string() + "%"),
+        rate: rate.map(|r| {
+            (r * rust_decimal::Decimal::ONE_HUNDRED)
+                .normalize()
+                .to_string()
+                + "%"
+        }),
         expected,
         paid: block.paid,
         shortfall: expected.saturating_sub(block.paid),
@@ -438,8 +448,16 @@ impl Violation for Due001 {
             None => (String::new(), String::new()),
         };
         Message::new(
-            format!("{}（{}）{}党费未交纳{zh_amt}", self.name, self.member, ym_zh(self.month)),
-            format!("dues for {} unpaid by {} ({}){en_amt}", self.month, self.name, self.member),
+            format!(
+                "{}（{}）{}党费未交纳{zh_amt}",
+                self.name,
+                self.member,
+                ym_zh(self.month)
+            ),
+            format!(
+                "dues for {} unpaid by {} ({}){en_amt}",
+                self.month, self.name, self.member
+            ),
         )
     }
 }
@@ -470,7 +488,10 @@ impl Violation for Due002 {
     }
     fn message(&self) -> Message {
         let (zh_basis, en_basis) = match (&self.base, &self.rate) {
-            (Some(b), Some(r)) => (format!("（基数{b}元，比例{r}）"), format!(" (base {b}, rate {r})")),
+            (Some(b), Some(r)) => (
+                format!("（基数{b}元，比例{r}）"),
+                format!(" (base {b}, rate {r})"),
+            ),
             _ => (String::new(), String::new()),
         };
         Message::new(
@@ -641,7 +662,10 @@ impl Violation for Due006 {
     }
     fn message(&self) -> Message {
         let (zh_missing, en_missing) = match (self.branch_decided_on, self.higher_approved_on) {
-            (None, None) => ("缺少支部决定和上级党委批准", "lacks the branch decision and the higher approval"),
+            (None, None) => (
+                "缺少支部决定和上级党委批准",
+                "lacks the branch decision and the higher approval",
+            ),
             (None, Some(_)) => ("缺少支部决定", "lacks the branch decision"),
             _ => ("缺少上级党委批准", "lacks the higher committee's approval"),
         };

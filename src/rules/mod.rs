@@ -96,10 +96,8 @@ pub struct RuleMeta {
 }
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut all: Vec<&'static RuleMeta> = [dues::RULES, data::RULES]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut all: Vec<&'static RuleMeta> =
+        [dues::RULES, data::RULES].into_iter().flatten().collect();
     all.sort_by_key(|r| r.code);
     all
 });

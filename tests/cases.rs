@@ -1,0 +1,233 @@
+//! Data-driven rule fixtures: `tests/cases/<CODE>.json`, one file per rule,
+//! one loader, many checks (after regex-automata's `testdata`).
+//!
+//! A case file:
+//!
+//! ```json
+//! {
+//!   "rule": "DUE001",                 // the rules checked (a code or prefix); per case: "rules"
+//!   "as_of": "2025-12-31",            // default for its cases
+//!   "period": ["2025-01-01", "2025-12-31"],   // optional; default: the year of as_of
+//!   "base": { BUNDLE },               // default bundle; a case's tables replace the base's
+//!   "cases": [ {
+//!       "name": "fires for a month with no payment",
+//!       "source": "党费规定 第十二条",  // the regulation the case encodes
+//!       "bundle": { "dues_payments": [ ... ] },
+//!       "expect": ["DUE001 M1 2025-06-01", ...]   // rule, subject id, period start (or -)
+//!   } ]
+//! }
+//! ```
+//!
+//! Each case's findings of the selected rules must equal `expect` **exactly**
+//! (as a multiset, in report order), so every case shows a rule firing or not
+//! firing. An expectation may also be an object
+//! `{"finding": "DUE002 M1 2025-04-01", "severity": "warning", "evidence": {..}}`:
+//! the severity must match and `evidence` must be a subset of the finding's.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use dangjian::model::DateRange;
+use dangjian::{Auditor, Finding};
+use serde_json::{Map, Value};
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
+}
+
+fn key(f: &Finding) -> String {
+    format!(
+        "{} {} {}",
+        f.rule,
+        f.subject.id,
+        f.period.map_or("-".to_owned(), |p| p.from.to_string())
+    )
+}
+
+fn date(v: &Value, what: &str) -> NaiveDate {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{what}: expected a date string"));
+    dangjian::parse_date(s).unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
+fn default_branch() -> Value {
+    serde_json::json!({"id": "B1", "name": "测试支部", "kind": "organ", "founded_on": "2010-01-01"})
+}
+
+/// Runs every case of every file whose name starts with `prefix`; returns the
+/// number of cases run. Panics listing every failure.
+fn run_prefix(prefix: &str) -> usize {
+    let mut files: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .expect("tests/cases exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix))
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no case files for {prefix}");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in &files {
+        count += run_file(file, &mut failures);
+    }
+    if !failures.is_empty() {
+        panic!(
+            "{} case(s) failed:\n\n{}",
+            failures.len(),
+            failures.join("\n\n")
+        );
+    }
+    count
+}
+
+fn run_file(file: &Path, failures: &mut Vec<String>) -> usize {
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("?")
+        .to_owned();
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let rules = doc["rule"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{name}: no \"rule\""))
+        .to_owned();
+    let base = doc
+        .get("base")
+        .cloned()
+        .unwrap_or_else(|| Value::Object(Map::new()));
+    let cases = doc["cases"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{name}: no \"cases\""));
+    assert!(!cases.is_empty(), "{name}: no cases");
+    for (i, case) in cases.iter().enumerate() {
+        let cname = format!(
+            "{name} case {i} ({})",
+            case["name"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{name} case {i}: no name"))
+        );
+        // Bundle: base tables, replaced by the case's tables.
+        let mut bundle = base.as_object().cloned().unwrap_or_default();
+        if let Some(over) = case.get("bundle").and_then(Value::as_object) {
+            for (k, v) in over {
+                bundle.insert(k.clone(), v.clone());
+            }
+        }
+        bundle.entry("branch").or_insert_with(default_branch);
+        let bundle_text = Value::Object(bundle).to_string();
+        let bundle = match dangjian::load::bundle_from_json(&bundle_text) {
+            Ok(b) => b,
+            Err(e) => {
+                failures.push(format!("{cname}: bundle does not load: {e}"));
+                continue;
+            }
+        };
+        let as_of = date(
+            case.get("as_of")
+                .or(doc.get("as_of"))
+                .unwrap_or(&Value::Null),
+            &format!("{cname}: as_of"),
+        );
+        let mut auditor = Auditor::new(as_of);
+        if let Some(p) = case.get("period").or(doc.get("period")) {
+            let from = date(&p[0], &cname);
+            let to = date(&p[1], &cname);
+            auditor = auditor.period(DateRange::new(from, to).expect("period from <= to"));
+        }
+        let sel = case.get("rules").and_then(Value::as_str).unwrap_or(&rules);
+        auditor = auditor.select(sel.parse().unwrap_or_else(|e| panic!("{cname}: {e}")));
+        let findings = auditor.check(&bundle);
+
+        let expect = case["expect"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{cname}: no \"expect\" list"));
+        let want: Vec<String> = expect
+            .iter()
+            .map(|e| match e {
+                Value::String(s) => s.clone(),
+                Value::Object(o) => o["finding"].as_str().unwrap_or("?").to_owned(),
+                _ => panic!("{cname}: bad expectation {e}"),
+            })
+            .collect();
+        let mut got: Vec<String> = findings.iter().map(key).collect();
+        let mut want_sorted = want.clone();
+        got.sort();
+        want_sorted.sort();
+        if got != want_sorted {
+            let detail: Vec<String> = findings
+                .iter()
+                .map(|f| format!("    {}  | {}", key(f), f.message.en))
+                .collect();
+            failures.push(format!(
+                "{cname}\n  expected: {want_sorted:?}\n  got:      {got:?}\n{}",
+                detail.join("\n")
+            ));
+            continue;
+        }
+        // Detailed expectations: severity and evidence subset.
+        for e in expect.iter().filter_map(Value::as_object) {
+            let k = e["finding"].as_str().unwrap_or("?");
+            let Some(f) = findings.iter().find(|f| key(f) == k) else {
+                continue;
+            };
+            if let Some(sev) = e.get("severity").and_then(Value::as_str) {
+                if f.severity.as_str() != sev {
+                    failures.push(format!(
+                        "{cname}: {k}: severity {} instead of {sev}",
+                        f.severity
+                    ));
+                }
+            }
+            if let Some(ev) = e.get("evidence").and_then(Value::as_object) {
+                for (field, v) in ev {
+                    if f.evidence.get(field) != Some(v) {
+                        failures.push(format!(
+                            "{cname}: {k}: evidence.{field} is {:?}, expected {v}",
+                            f.evidence.get(field)
+                        ));
+                    }
+                }
+            }
+            if let Some(s) = e.get("message_contains").and_then(Value::as_str) {
+                if !f.message.zh.contains(s) && !f.message.en.contains(s) {
+                    failures.push(format!(
+                        "{cname}: {k}: message lacks {s:?}: {:?}",
+                        f.message
+                    ));
+                }
+            }
+        }
+    }
+    cases.len()
+}
+
+#[test]
+fn dues_cases() {
+    assert!(run_prefix("DUE") >= 8);
+}
+
+#[test]
+fn data_cases() {
+    assert!(run_prefix("DAT") >= 3);
+}
+
+/// Every registered rule has a case file named after its code.
+#[test]
+fn every_rule_has_a_case_file() {
+    let missing: Vec<&str> = dangjian::rules::registry()
+        .iter()
+        .map(|r| r.code)
+        .filter(|code| !cases_dir().join(format!("{code}.json")).exists())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without tests/cases/<CODE>.json: {missing:?}"
+    );
+}
