@@ -171,37 +171,44 @@ fn run_file(file: &Path, failures: &mut Vec<String>) -> usize {
             ));
             continue;
         }
-        // Detailed expectations: severity and evidence subset.
+        // Detailed expectations: severity, evidence subset, message text. Each
+        // is matched to a distinct finding with its key that satisfies it all.
+        let mut used = vec![false; findings.len()];
         for e in expect.iter().filter_map(Value::as_object) {
             let k = e["finding"].as_str().unwrap_or("?");
-            let Some(f) = findings.iter().find(|f| key(f) == k) else {
-                continue;
-            };
-            if let Some(sev) = e.get("severity").and_then(Value::as_str) {
-                if f.severity.as_str() != sev {
-                    failures.push(format!(
-                        "{cname}: {k}: severity {} instead of {sev}",
-                        f.severity
-                    ));
+            let mut problems = Vec::new();
+            let hit = findings.iter().enumerate().position(|(n, f)| {
+                if used[n] || key(f) != k {
+                    return false;
                 }
-            }
-            if let Some(ev) = e.get("evidence").and_then(Value::as_object) {
-                for (field, v) in ev {
-                    if f.evidence.get(field) != Some(v) {
-                        failures.push(format!(
-                            "{cname}: {k}: evidence.{field} is {:?}, expected {v}",
-                            f.evidence.get(field)
-                        ));
+                let mut p = Vec::new();
+                if let Some(sev) = e.get("severity").and_then(Value::as_str) {
+                    if f.severity.as_str() != sev {
+                        p.push(format!("severity {} instead of {sev}", f.severity));
                     }
                 }
-            }
-            if let Some(s) = e.get("message_contains").and_then(Value::as_str) {
-                if !f.message.zh.contains(s) && !f.message.en.contains(s) {
-                    failures.push(format!(
-                        "{cname}: {k}: message lacks {s:?}: {:?}",
-                        f.message
-                    ));
+                if let Some(ev) = e.get("evidence").and_then(Value::as_object) {
+                    for (field, v) in ev {
+                        if f.evidence.get(field) != Some(v) {
+                            p.push(format!(
+                                "evidence.{field} is {:?}, expected {v}",
+                                f.evidence.get(field)
+                            ));
+                        }
+                    }
                 }
+                if let Some(s) = e.get("message_contains").and_then(Value::as_str) {
+                    if !f.message.zh.contains(s) && !f.message.en.contains(s) {
+                        p.push(format!("message lacks {s:?}: {:?}", f.message));
+                    }
+                }
+                let ok = p.is_empty();
+                problems.extend(p);
+                ok
+            });
+            match hit {
+                Some(n) => used[n] = true,
+                None => failures.push(format!("{cname}: {k}: {}", problems.join("; "))),
             }
         }
     }
