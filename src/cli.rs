@@ -178,7 +178,7 @@ pub fn run(
             return 0;
         }
         Err(Stop::Usage(msg)) => {
-            let _ = writeln!(stderr, "audit: {msg}\n(see audit --help)");
+            let _ = writeln!(stderr, "audit: {msg} (see audit --help)");
             return 2;
         }
         Err(Stop::Input(e)) => {

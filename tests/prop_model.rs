@@ -1,0 +1,410 @@
+//! Property tests of the record model: every record type round-trips through
+//! JSON, and no bundle that deserializes can make the audit panic (with every
+//! rule on, any `as_of`, any period).
+
+use chrono::{Duration, NaiveDate};
+use dangjian::model::*;
+use dangjian::{Auditor, Profile};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    prop_oneof![
+        8 => (0i64..(365 * 30)).prop_map(move |d| base + Duration::days(d)),
+        1 => Just(NaiveDate::from_ymd_opt(1, 1, 1).unwrap()),
+        1 => Just(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()),
+    ]
+}
+
+fn month() -> impl Strategy<Value = YearMonth> {
+    prop_oneof![
+        8 => (2000i32..2030, 1u32..=12).prop_map(|(y, m)| YearMonth::new(y, m).unwrap()),
+        1 => Just(YearMonth::new(1, 1).unwrap()),
+        1 => Just(YearMonth::new(9999, 12).unwrap()),
+    ]
+}
+
+fn money() -> impl Strategy<Value = Money> {
+    prop_oneof![0u64..5_000_000, Just(u64::MAX / 1000)].prop_map(Money::from_fen)
+}
+
+fn hours() -> impl Strategy<Value = Hours> {
+    (0i64..2000).prop_map(|h| Hours::new(Decimal::new(h, 1)).unwrap())
+}
+
+fn member_id() -> impl Strategy<Value = Id> {
+    prop::sample::select(vec!["M1", "M2", "M3", "M4", "M9"]).prop_map(|s| s.parse().unwrap())
+}
+
+fn cand_id() -> impl Strategy<Value = Id> {
+    prop::sample::select(vec!["A1", "A2", "A9"]).prop_map(|s| s.parse().unwrap())
+}
+
+fn ids(s: impl Strategy<Value = Id>) -> impl Strategy<Value = Vec<Id>> {
+    prop::collection::vec(s, 0..4)
+}
+
+fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    prop::sample::select(all)
+}
+
+fn votes() -> impl Strategy<Value = Votes> {
+    (0u32..30, 0u32..30, 0u32..30, 0u32..5, 0u32..5, 0u32..5, any::<bool>()).prop_map(
+        |(expected_voting, present_voting, yes, no, abstain, written_yes, passed)| Votes {
+            expected_voting,
+            present_voting,
+            yes,
+            no,
+            abstain,
+            written_yes,
+            passed,
+        },
+    )
+}
+
+fn branch() -> impl Strategy<Value = Branch> {
+    let committee = (
+        date(),
+        0u32..8,
+        prop::collection::vec((member_id(), pick(CommitteeRole::ALL)), 0..9),
+    )
+        .prop_map(|(elected_on, term_years, seats)| Committee {
+            elected_on,
+            term_years,
+            members: seats
+                .into_iter()
+                .map(|(member, role)| CommitteeSeat { member, role })
+                .collect(),
+        });
+    let group = (
+        prop::sample::select(vec!["G1", "G2"]),
+        prop::option::of(member_id()),
+        ids(member_id()),
+    )
+        .prop_map(|(id, leader, members)| Group {
+            id: id.parse().unwrap(),
+            name: None,
+            leader,
+            members,
+        });
+    (
+        pick(BranchKind::ALL),
+        prop::option::of(date()),
+        prop::option::of(date()),
+        prop::option::of(committee),
+        prop::option::of(member_id()),
+        prop::collection::vec(group, 0..3),
+    )
+        .prop_map(
+            |(kind, founded_on, dissolved_on, committee, secretary, groups)| Branch {
+                id: "B1".parse().unwrap(),
+                name: "支部".into(),
+                kind,
+                founded_on,
+                dissolved_on,
+                committee,
+                secretary,
+                groups,
+            },
+        )
+}
+
+fn member() -> impl Strategy<Value = Member> {
+    (
+        (member_id(), prop::option::of(date()), pick(MemberStatus::ALL), date()),
+        (prop::option::of(date()), prop::option::of(date()), prop::option::of(date())),
+        (
+            pick(DuesCategory::ALL),
+            prop::option::of(pick(PaymentCycle::ALL)),
+            prop::option::of(month()),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, born_on, status, admitted_on),
+                (full_on, in_branch_from, in_branch_to),
+                (dues_category, payment_cycle, dues_paid_until, rights_suspended, leading_cadre),
+            )| Member {
+                id,
+                name: "某".into(),
+                gender: None,
+                born_on,
+                status,
+                admitted_on,
+                full_on,
+                in_branch_from,
+                in_branch_to,
+                dues_category,
+                payment_cycle,
+                dues_paid_until,
+                rights_suspended,
+                leading_cadre,
+            },
+        )
+}
+
+fn payment() -> impl Strategy<Value = DuesPayment> {
+    (member_id(), month(), prop::option::of(month()), money(), date()).prop_map(
+        |(member, month, through, amount, paid_on)| DuesPayment {
+            member,
+            month,
+            through,
+            amount,
+            paid_on,
+        },
+    )
+}
+
+fn base() -> impl Strategy<Value = DuesBase> {
+    (member_id(), month(), money()).prop_map(|(member, from, base)| DuesBase { member, from, base })
+}
+
+fn waiver() -> impl Strategy<Value = DuesWaiver> {
+    (
+        member_id(),
+        month(),
+        month(),
+        pick(WaiverKind::ALL),
+        prop::option::of(money()),
+        prop::option::of(date()),
+        prop::option::of(date()),
+    )
+        .prop_map(
+            |(member, from, to, kind, amount, branch_decided_on, higher_approved_on)| DuesWaiver {
+                member,
+                from,
+                to,
+                kind,
+                amount,
+                branch_decided_on,
+                higher_approved_on,
+            },
+        )
+}
+
+fn exemption() -> impl Strategy<Value = Exemption> {
+    (member_id(), date(), date()).prop_map(|(member, from, to)| Exemption {
+        member,
+        from,
+        to,
+        reason: Some("illness".into()),
+    })
+}
+
+fn period_spec() -> impl Strategy<Value = PeriodSpec> {
+    prop_oneof![
+        (2000i32..2030).prop_map(PeriodSpec::Year),
+        (2000i32..2030, 1u32..=4).prop_map(|(y, q)| PeriodSpec::Quarter(y, q)),
+        month().prop_map(PeriodSpec::Month),
+    ]
+}
+
+fn meeting() -> impl Strategy<Value = Meeting> {
+    let attendance = prop::collection::vec(
+        (member_id(), pick(AttendanceStatus::ALL)).prop_map(|(member, status)| Attendance {
+            member,
+            status,
+            reason: None,
+        }),
+        0..5,
+    );
+    (
+        (
+            prop::sample::select(vec!["X1", "X2", "X3"]),
+            pick(MeetingKind::ALL),
+            date(),
+            prop::option::of(period_spec()),
+            prop::option::of(prop::sample::select(vec!["G1", "G9"])),
+        ),
+        (
+            prop::option::of(Just("主题".to_owned())),
+            prop::option::of(member_id()),
+            prop::option::of(hours()),
+            prop::option::of(ids(member_id())),
+            attendance,
+            prop::option::of(votes()),
+        ),
+    )
+        .prop_map(
+            |((id, kind, date, for_period, group), (topic, chair, hours, expected, attendance, votes))| {
+                Meeting {
+                    id: id.parse().unwrap(),
+                    kind,
+                    date,
+                    for_period,
+                    group: group.map(|g| g.parse().unwrap()),
+                    topic,
+                    recorder: chair.clone(),
+                    chair,
+                    hours,
+                    expected,
+                    attendance,
+                    votes,
+                }
+            },
+        )
+}
+
+fn talk() -> impl Strategy<Value = Talk> {
+    (date(), ids(member_id())).prop_map(|(date, members)| Talk { date, members })
+}
+
+fn training() -> impl Strategy<Value = Training> {
+    (member_id(), date(), hours()).prop_map(|(member, date, hours)| Training {
+        member,
+        date,
+        hours,
+        title: None,
+    })
+}
+
+fn candidate() -> impl Strategy<Value = Candidate> {
+    (cand_id(), prop::option::of(date())).prop_map(|(id, born_on)| Candidate {
+        id,
+        name: "候选".into(),
+        born_on,
+        gender: None,
+    })
+}
+
+fn development() -> impl Strategy<Value = DevelopmentRecord> {
+    (
+        (cand_id(), pick(Step::ALL), date(), prop::option::of(ids(member_id()))),
+        (
+            prop::option::of(pick(ReviewConclusion::ALL)),
+            prop::option::of(0u32..10),
+            prop::option::of(hours()),
+            prop::option::of(votes()),
+            prop::option::of(prop::sample::select(vec!["X1", "X9"])),
+            prop::option::of(pick(ConversionOutcome::ALL)),
+            prop::option::of(0u32..20),
+        ),
+    )
+        .prop_map(
+            |((candidate, step, date, members), (conclusion, days, hours, votes, meeting, outcome, extend_months))| {
+                DevelopmentRecord {
+                    candidate,
+                    step,
+                    date,
+                    members,
+                    conclusion,
+                    days,
+                    hours,
+                    votes,
+                    meeting: meeting.map(|m| m.parse().unwrap()),
+                    outcome,
+                    extend_months,
+                }
+            },
+        )
+}
+
+fn publicity() -> impl Strategy<Value = Publicity> {
+    (cand_id(), pick(PublicityStage::ALL), date(), date()).prop_map(|(candidate, stage, start, end)| {
+        Publicity {
+            candidate,
+            stage,
+            start,
+            end,
+        }
+    })
+}
+
+fn bundle() -> impl Strategy<Value = Bundle> {
+    (
+        (
+            branch(),
+            prop::collection::vec(member(), 0..5),
+            prop::collection::vec(base(), 0..4),
+            prop::collection::vec(payment(), 0..8),
+            prop::collection::vec(waiver(), 0..2),
+            prop::collection::vec(exemption(), 0..2),
+        ),
+        (
+            prop::collection::vec(meeting(), 0..6),
+            prop::collection::vec(talk(), 0..3),
+            prop::collection::vec(training(), 0..4),
+            prop::collection::vec(candidate(), 0..3),
+            prop::collection::vec(development(), 0..8),
+            prop::collection::vec(publicity(), 0..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (branch, members, dues_bases, dues_payments, dues_waivers, exemptions),
+                (meetings, talks, trainings, candidates, development, publicity),
+            )| Bundle {
+                branch,
+                members,
+                dues_bases,
+                dues_payments,
+                dues_waivers,
+                exemptions,
+                meetings,
+                talks,
+                trainings,
+                candidates,
+                development,
+                publicity,
+            },
+        )
+}
+
+fn round_trips<T>(value: &T) -> Result<(), TestCaseError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let json = serde_json::to_string(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: T = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
+    prop_assert_eq!(&back, value);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every record type round-trips through JSON.
+    #[test]
+    fn records_round_trip(b in bundle()) {
+        round_trips(&b.branch)?;
+        for x in &b.members { round_trips(x)?; }
+        for x in &b.dues_bases { round_trips(x)?; }
+        for x in &b.dues_payments { round_trips(x)?; }
+        for x in &b.dues_waivers { round_trips(x)?; }
+        for x in &b.exemptions { round_trips(x)?; }
+        for x in &b.meetings { round_trips(x)?; }
+        for x in &b.talks { round_trips(x)?; }
+        for x in &b.trainings { round_trips(x)?; }
+        for x in &b.candidates { round_trips(x)?; }
+        for x in &b.development { round_trips(x)?; }
+        for x in &b.publicity { round_trips(x)?; }
+        round_trips(&b)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(192))]
+
+    /// No bundle that deserializes makes the audit panic, whatever the
+    /// reference date and period; and the same input gives the same findings.
+    #[test]
+    fn audit_never_panics(b in bundle(), as_of in date(), span in 0i64..800, strict in any::<bool>()) {
+        let json = serde_json::to_string(&b).unwrap();
+        let b = dangjian::load::bundle_from_json(&json).unwrap();
+        let from = as_of - Duration::days(span.min(3000));
+        let mut profile = Profile::central();
+        if strict {
+            profile.dues.arrears_min_months.value = 1;
+            profile.dues.lapse_months.value = 2;
+        }
+        let auditor = Auditor::new(as_of)
+            .profile(profile)
+            .period(DateRange::new(from, as_of).unwrap());
+        let first = auditor.audit([&b]);
+        let second = auditor.audit([&b]);
+        prop_assert_eq!(first.to_json(), second.to_json());
+    }
+}
