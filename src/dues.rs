@@ -220,6 +220,10 @@ pub struct PaymentBlock {
     pub last: YearMonth,
     /// Total paid.
     pub paid: Money,
+    /// The least total that pays the block in full: the sum of its owed
+    /// months' expected amounts; `None` if some owed month's amount is unknown
+    /// (no base in effect).
+    pub expected: Option<Money>,
     /// Indexes (in `bundle.dues_payments`) of the payments.
     #[serde(skip)]
     pub payments: Vec<usize>,
@@ -277,11 +281,12 @@ impl<'a> MemberDues<'a> {
                     first,
                     last,
                     paid: amount,
+                    expected: None,
                     payments: vec![i],
                 }),
             }
         }
-        Some(MemberDues {
+        let mut dues = MemberDues {
             member,
             span: member_span(&cx.bundle.branch, member),
             bases,
@@ -290,7 +295,17 @@ impl<'a> MemberDues<'a> {
             blocks,
             profile: &cx.profile.dues,
             as_of: cx.as_of,
-        })
+        };
+        // Each block's expected total, once (statuses of its months read it).
+        let totals: Vec<Option<Money>> = dues
+            .blocks
+            .iter()
+            .map(|b| dues.sum_expected(b.first, b.last))
+            .collect();
+        for (b, t) in dues.blocks.iter_mut().zip(totals) {
+            b.expected = t;
+        }
+        Some(dues)
     }
 
     /// Whether month `m` is owed at this branch (before settlement and waivers).
@@ -390,11 +405,11 @@ impl<'a> MemberDues<'a> {
             .filter(|b| m <= b.last)
     }
 
-    /// The least total that pays `block` in full; `None` if some owed month's
-    /// amount is unknown (no base).
-    pub fn block_expected(&self, block: &PaymentBlock) -> Option<Money> {
+    /// The least total that pays the months `first..=last` in full; `None` if
+    /// some owed month's amount is unknown (no base).
+    pub fn sum_expected(&self, first: YearMonth, last: YearMonth) -> Option<Money> {
         let mut total = Money::ZERO;
-        for m in block.first.iter_to(block.last) {
+        for m in first.iter_to(last) {
             if let Some(e) = self.expected(m) {
                 total = total.saturating_add(e.minimum()?);
             }
@@ -414,7 +429,7 @@ impl<'a> MemberDues<'a> {
             return DuesStatus::Waived;
         }
         match self.block(m) {
-            Some(b) => match self.block_expected(b) {
+            Some(b) => match b.expected {
                 Some(exp) if b.paid < exp => DuesStatus::Short,
                 _ => DuesStatus::Paid,
             },
@@ -460,7 +475,7 @@ mod tests {
         assert_eq!(amount(DuesCategory::IrregularIncome, "0"), "0.00");
     }
 
-    // 党费规定 第四条: 离退休 5000 元以下（含）0.5%，以上 1%.
+    // 党费规定 第五条: 离退休 5000 元以下（含）0.5%，以上 1%.
     #[test]
     fn retired_brackets() {
         assert_eq!(amount(DuesCategory::Retired, "5000.00"), "25.00");
@@ -482,7 +497,7 @@ mod tests {
         assert_eq!(e.amount().unwrap().to_string(), "43.00");
     }
 
-    // 党费规定 第五条: 农民 0.2–1 元; 学生、下岗失业、依靠抚恤或救济、低保 0.2 元.
+    // 党费规定 第六条: 农民 0.2–1 元; 学生、下岗失业、依靠抚恤或救济、低保 0.2 元.
     #[test]
     fn fixed_and_range_categories() {
         let p = Profile::central();

@@ -40,7 +40,12 @@ fn default_text_report_is_chinese_and_grouped_by_branch() {
     let o = run(&[]);
     assert_eq!(o.status, 0, "{}", o.stderr);
     assert!(o.stderr.is_empty());
-    assert!(o.stdout.starts_with("党支部台账审计报告\n基准日 2025-12-31"), "{}", &o.stdout[..200]);
+    assert!(
+        o.stdout
+            .starts_with("党支部台账审计报告\n基准日 2025-12-31"),
+        "{}",
+        &o.stdout[..200]
+    );
     let b01 = o.stdout.find("== B01 ").expect("B01 section");
     let b02 = o.stdout.find("== B02 ").expect("B02 section");
     let b03 = o.stdout.find("== B03 ").expect("B03 section");
@@ -87,7 +92,10 @@ fn json_report_is_the_contract_and_deterministic() {
     assert_eq!(f["evidence"]["shortfall"], "42.50");
     assert!(f["message"]["zh"].as_str().unwrap().contains("42.50"));
     assert!(f["message"]["en"].as_str().unwrap().contains("42.50"));
-    assert_eq!(f["citations"][0]["document"], "关于中国共产党党费收缴、使用和管理的规定");
+    assert_eq!(
+        f["citations"][0]["document"],
+        "关于中国共产党党费收缴、使用和管理的规定"
+    );
     // Sorted by branch, rule, subject id, period start.
     let key = |f: &serde_json::Value| {
         (
@@ -109,7 +117,10 @@ fn csv_has_bom_header_and_a_row_per_finding() {
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let n = v["findings"].as_array().unwrap().len();
     assert_eq!(o.stdout.matches("\r\n").count(), n + 1);
-    assert!(o.stdout.contains("DUE004,dues-six-month-lapse,error,B02,member,M21,2025-03-01,2025-09-30,"));
+    assert!(
+        o.stdout
+            .contains("DUE004,dues-six-month-lapse,error,B02,member,M21,2025-03-01,2025-09-30,")
+    );
 }
 
 #[test]
@@ -125,7 +136,14 @@ fn fail_on() {
 
 #[test]
 fn explicit_dates_and_period() {
-    let o = run(&["--as-of", "2025-06-30", "--format", "json", "--rules", "DUE001"]);
+    let o = run(&[
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+        "--rules",
+        "DUE001",
+    ]);
     assert_eq!(o.status, 0, "{}", o.stderr);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["as_of"], "2025-06-30");
@@ -140,9 +158,22 @@ fn explicit_dates_and_period() {
     assert_eq!(subjects.iter().filter(|s| **s == "M21").count(), 4);
     assert!(!subjects.contains(&"M24"));
 
-    let o = run(&["--from", "2025-07-01", "--to", "2025-09-30", "--format", "json", "--rules", "DUE001"]);
+    let o = run(&[
+        "--from",
+        "2025-07-01",
+        "--to",
+        "2025-09-30",
+        "--format",
+        "json",
+        "--rules",
+        "DUE001",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
-    assert_eq!(v["findings"].as_array().unwrap().len(), 3, "M21's July to September");
+    assert_eq!(
+        v["findings"].as_array().unwrap().len(),
+        3,
+        "M21's July to September"
+    );
 }
 
 #[test]
@@ -150,7 +181,10 @@ fn json_lines_input() {
     let line = format!(
         r#"{{{BRANCH},"members":[{MEMBER}],"dues_bases":[{{"member":"M1","from":"2024-01","base":"4000.00"}}],"dues_payments":[{{"member":"M1","month":"2025-01","amount":"40.00","paid_on":"2025-03-31"}}]}}"#
     );
-    let p = temp_file("ok.jsonl", &format!("{line}\n\n{}\n", line.replace("B1", "B2")));
+    let p = temp_file(
+        "ok.jsonl",
+        &format!("{line}\n\n{}\n", line.replace("B1", "B2")),
+    );
     let o = run(&[p.to_str().unwrap(), "--format", "json", "--rules", "DUE001"]);
     assert_eq!(o.status, 0, "{}", o.stderr);
     let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
@@ -165,7 +199,12 @@ fn assert_bad(args: &[&str], must_contain: &[&str]) {
     let o = run(args);
     assert_eq!(o.status, 2, "args {args:?}: stdout {:?}", o.stdout);
     assert!(o.stdout.is_empty(), "stdout not empty: {:?}", o.stdout);
-    assert_eq!(o.stderr.trim_end().lines().count(), 1, "one message: {:?}", o.stderr);
+    assert_eq!(
+        o.stderr.trim_end().lines().count(),
+        1,
+        "one message: {:?}",
+        o.stderr
+    );
     for s in must_contain {
         assert!(o.stderr.contains(s), "{:?} lacks {s:?}", o.stderr);
     }
@@ -173,35 +212,88 @@ fn assert_bad(args: &[&str], must_contain: &[&str]) {
 
 #[test]
 fn bad_input_is_named_and_exits_2() {
-    let doc = |bundle: &str| format!(r#"{{"format":"dangjian/1","branches":[{{{BRANCH}}},{{{BRANCH}{bundle}}}]}}"#);
-
-    let p = temp_file("malformed.json", "{\"format\":\"dangjian/1\",\n\"branches\":[{]}");
-    assert_bad(&[p.to_str().unwrap()], &["malformed.json", "line 2", "not valid JSON"]);
+    let doc = |bundle: &str| {
+        format!(r#"{{"format":"dangjian/1","branches":[{{{BRANCH}}},{{{BRANCH}{bundle}}}]}}"#)
+    };
 
     let p = temp_file(
-        "number.json",
-        &doc(r#","dues_payments":[{"member":"M1","month":"2025-01","amount":40.5,"paid_on":"2025-01-02"}]"#),
+        "malformed.json",
+        "{\"format\":\"dangjian/1\",\n\"branches\":[{]}",
     );
     assert_bad(
         &[p.to_str().unwrap()],
-        &["number.json", "bundle 1", "table dues_payments", "record 0", "field amount", "not the number"],
+        &["malformed.json", "line 2", "not valid JSON"],
+    );
+
+    let p = temp_file(
+        "number.json",
+        &doc(
+            r#","dues_payments":[{"member":"M1","month":"2025-01","amount":40.5,"paid_on":"2025-01-02"}]"#,
+        ),
+    );
+    assert_bad(
+        &[p.to_str().unwrap()],
+        &[
+            "number.json",
+            "bundle 1",
+            "table dues_payments",
+            "record 0",
+            "field amount",
+            "not the number",
+        ],
     );
 
     let p = temp_file(
         "date.json",
-        &doc(&format!(r#","members":[{MEMBER},{}]"#, MEMBER.replace("2010-06-01", "2025-02-30"))),
+        &doc(&format!(
+            r#","members":[{MEMBER},{}]"#,
+            MEMBER.replace("2010-06-01", "2025-02-30")
+        )),
     );
-    assert_bad(&[p.to_str().unwrap()], &["bundle 1", "table members", "record 1", "field admitted_on", "2025-02-30"]);
+    assert_bad(
+        &[p.to_str().unwrap()],
+        &[
+            "bundle 1",
+            "table members",
+            "record 1",
+            "field admitted_on",
+            "2025-02-30",
+        ],
+    );
 
-    let p = temp_file("enum.json", &doc(&format!(r#","members":[{}]"#, MEMBER.replace("salaried", "rich"))));
-    assert_bad(&[p.to_str().unwrap()], &["table members", "record 0", "field dues_category", "rich"]);
+    let p = temp_file(
+        "enum.json",
+        &doc(&format!(
+            r#","members":[{}]"#,
+            MEMBER.replace("salaried", "rich")
+        )),
+    );
+    assert_bad(
+        &[p.to_str().unwrap()],
+        &["table members", "record 0", "field dues_category", "rich"],
+    );
 
     let good = format!("{{{BRANCH}}}");
-    let p = temp_file("broken.jsonl", &format!("{good}\n{good}\n{{\"branch\":{{\"id\":\"B3\"\n{good}\n"));
+    let p = temp_file(
+        "broken.jsonl",
+        &format!("{good}\n{good}\n{{\"branch\":{{\"id\":\"B3\"\n{good}\n"),
+    );
     assert_bad(&[p.to_str().unwrap()], &["broken.jsonl", "line 3"]);
 
-    let p = temp_file("field.jsonl", &format!("{good}\n{{{BRANCH},\"talks\":[{{\"date\":\"2025-13-01\"}}]}}\n"));
-    assert_bad(&[p.to_str().unwrap()], &["field.jsonl", "line 2", "table talks", "record 0", "field date"]);
+    let p = temp_file(
+        "field.jsonl",
+        &format!("{good}\n{{{BRANCH},\"talks\":[{{\"date\":\"2025-13-01\"}}]}}\n"),
+    );
+    assert_bad(
+        &[p.to_str().unwrap()],
+        &[
+            "field.jsonl",
+            "line 2",
+            "table talks",
+            "record 0",
+            "field date",
+        ],
+    );
 
     assert_bad(&["/nonexistent/dangjian/missing.json"], &["missing.json"]);
 }

@@ -50,17 +50,26 @@ fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy
 }
 
 fn votes() -> impl Strategy<Value = Votes> {
-    (0u32..30, 0u32..30, 0u32..30, 0u32..5, 0u32..5, 0u32..5, any::<bool>()).prop_map(
-        |(expected_voting, present_voting, yes, no, abstain, written_yes, passed)| Votes {
-            expected_voting,
-            present_voting,
-            yes,
-            no,
-            abstain,
-            written_yes,
-            passed,
-        },
+    (
+        0u32..30,
+        0u32..30,
+        0u32..30,
+        0u32..5,
+        0u32..5,
+        0u32..5,
+        any::<bool>(),
     )
+        .prop_map(
+            |(expected_voting, present_voting, yes, no, abstain, written_yes, passed)| Votes {
+                expected_voting,
+                present_voting,
+                yes,
+                no,
+                abstain,
+                written_yes,
+                passed,
+            },
+        )
 }
 
 fn branch() -> impl Strategy<Value = Branch> {
@@ -112,8 +121,17 @@ fn branch() -> impl Strategy<Value = Branch> {
 
 fn member() -> impl Strategy<Value = Member> {
     (
-        (member_id(), prop::option::of(date()), pick(MemberStatus::ALL), date()),
-        (prop::option::of(date()), prop::option::of(date()), prop::option::of(date())),
+        (
+            member_id(),
+            prop::option::of(date()),
+            pick(MemberStatus::ALL),
+            date(),
+        ),
+        (
+            prop::option::of(date()),
+            prop::option::of(date()),
+            prop::option::of(date()),
+        ),
         (
             pick(DuesCategory::ALL),
             prop::option::of(pick(PaymentCycle::ALL)),
@@ -147,15 +165,20 @@ fn member() -> impl Strategy<Value = Member> {
 }
 
 fn payment() -> impl Strategy<Value = DuesPayment> {
-    (member_id(), month(), prop::option::of(month()), money(), date()).prop_map(
-        |(member, month, through, amount, paid_on)| DuesPayment {
+    (
+        member_id(),
+        month(),
+        prop::option::of(month()),
+        money(),
+        date(),
+    )
+        .prop_map(|(member, month, through, amount, paid_on)| DuesPayment {
             member,
             month,
             through,
             amount,
             paid_on,
-        },
-    )
+        })
 }
 
 fn base() -> impl Strategy<Value = DuesBase> {
@@ -229,7 +252,10 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         ),
     )
         .prop_map(
-            |((id, kind, date, for_period, group), (topic, chair, hours, expected, attendance, votes))| {
+            |(
+                (id, kind, date, for_period, group),
+                (topic, chair, hours, expected, attendance, votes),
+            )| {
                 Meeting {
                     id: id.parse().unwrap(),
                     kind,
@@ -272,7 +298,12 @@ fn candidate() -> impl Strategy<Value = Candidate> {
 
 fn development() -> impl Strategy<Value = DevelopmentRecord> {
     (
-        (cand_id(), pick(Step::ALL), date(), prop::option::of(ids(member_id()))),
+        (
+            cand_id(),
+            pick(Step::ALL),
+            date(),
+            prop::option::of(ids(member_id())),
+        ),
         (
             prop::option::of(pick(ReviewConclusion::ALL)),
             prop::option::of(0u32..10),
@@ -284,7 +315,10 @@ fn development() -> impl Strategy<Value = DevelopmentRecord> {
         ),
     )
         .prop_map(
-            |((candidate, step, date, members), (conclusion, days, hours, votes, meeting, outcome, extend_months))| {
+            |(
+                (candidate, step, date, members),
+                (conclusion, days, hours, votes, meeting, outcome, extend_months),
+            )| {
                 DevelopmentRecord {
                     candidate,
                     step,
@@ -303,14 +337,14 @@ fn development() -> impl Strategy<Value = DevelopmentRecord> {
 }
 
 fn publicity() -> impl Strategy<Value = Publicity> {
-    (cand_id(), pick(PublicityStage::ALL), date(), date()).prop_map(|(candidate, stage, start, end)| {
-        Publicity {
+    (cand_id(), pick(PublicityStage::ALL), date(), date()).prop_map(
+        |(candidate, stage, start, end)| Publicity {
             candidate,
             stage,
             start,
             end,
-        }
-    })
+        },
+    )
 }
 
 fn bundle() -> impl Strategy<Value = Bundle> {
@@ -358,7 +392,8 @@ where
     T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
 {
     let json = serde_json::to_string(value).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let back: T = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
+    let back: T =
+        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
     prop_assert_eq!(&back, value);
     Ok(())
 }

@@ -359,7 +359,7 @@ fn check_block(
     if !checked {
         return;
     }
-    let Some(expected) = d.block_expected(block) else {
+    let Some(expected) = block.expected else {
         return; // a month without base: DUE007
     };
     if block.paid >= expected {

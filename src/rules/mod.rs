@@ -20,6 +20,7 @@ use crate::finding::{Citation, Evidence, Finding, Message, Report, Severity, Sub
 use crate::model::{Bundle, DateRange, Id};
 use crate::profile::Profile;
 
+pub mod catalogue;
 pub mod data;
 pub mod dues;
 
