@@ -21,6 +21,7 @@ use crate::model::{Bundle, DateRange, Id};
 use crate::profile::Profile;
 
 pub mod data;
+pub mod development;
 pub mod dues;
 
 /// The families of rules, by code prefix.
@@ -96,8 +97,10 @@ pub struct RuleMeta {
 }
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut all: Vec<&'static RuleMeta> =
-        [dues::RULES, data::RULES].into_iter().flatten().collect();
+    let mut all: Vec<&'static RuleMeta> = [dues::RULES, development::RULES, data::RULES]
+        .into_iter()
+        .flatten()
+        .collect();
     all.sort_by_key(|r| r.code);
     all
 });
@@ -418,6 +421,7 @@ impl Auditor {
         let mut out = Emitter::new(&cx.bundle.branch.id, &self.settings);
         data::run(cx, &mut out);
         dues::run(cx, &mut out);
+        development::run(cx, &mut out);
         let mut findings = out.findings;
         crate::finding::sort_findings(&mut findings);
         findings
