@@ -214,6 +214,11 @@ fn dues_cases() {
 }
 
 #[test]
+fn development_cases() {
+    assert!(run_prefix("DEV") >= 20);
+}
+
+#[test]
 fn data_cases() {
     assert!(run_prefix("DAT") >= 3);
 }

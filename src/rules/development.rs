@@ -107,7 +107,7 @@ pub(crate) static RULES: &[RuleMeta] = &[
         what: "A recorded step is dated before a recorded step with a lower number. One finding \
                per such record, naming the latest-dated earlier-numbered step. Equal dates are \
                in order. After a `conversion_meeting` that extended the probation, steps 21–24 \
-               start a new round and are not compared with each other.",
+               start a new round: those dated after it are not compared with steps 21–24.",
         why: "The order is the substance of the procedure: a higher committee that approves \
               before it has talked to the candidate, or a candidate confirmed before the last \
               assessment, did not have what the rules require it to have.",
@@ -870,7 +870,8 @@ fn probation_rules(
 
 /// DEV004: each record dated before a record of an earlier-numbered step.
 fn out_of_order(f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
-    // After an extension, steps 21–24 start a new round.
+    // After an extension, steps 21–24 start a new round: those dated after
+    // the (first) extending meeting are not compared with steps 21–24.
     let first_extension = f
         .all(Step::ConversionMeeting)
         .find(|m| conversion_outcome(m) == ConversionOutcome::Extend)
@@ -884,7 +885,7 @@ fn out_of_order(f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
                 continue;
             }
             if let Some(x) = first_extension {
-                if round(q.step) && round(r.step) && q.date > x && r.date > x {
+                if round(q.step) && round(r.step) && q.date > x {
                     continue;
                 }
             }
