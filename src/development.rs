@@ -570,7 +570,11 @@ impl<'a> DevelopmentFile<'a> {
             candidate: self.candidate.id.clone(),
             on: self.as_of,
             status: self.status(),
-            last: self.furthest().map(|r| (r.step, r.date)),
+            last: self
+                .records
+                .iter()
+                .max_by_key(|r| (r.date, r.step))
+                .map(|r| (r.step, r.date)),
             missing: self.missing(),
             next: next_steps(self, profile),
         }
@@ -696,7 +700,8 @@ pub struct Plan {
     pub on: NaiveDate,
     /// Where the candidate stands.
     pub status: Status,
-    /// The furthest step recorded, with its date.
+    /// The most recent step recorded (latest date; on one day, the later in
+    /// the order), with its date.
     pub last: Option<(Step, NaiveDate)>,
     /// Required steps before `last` that are not recorded (to make up).
     pub missing: Vec<Step>,
@@ -986,12 +991,11 @@ pub fn progress_section(cx: &crate::context::Context<'_>, lang: crate::finding::
             .iter()
             .map(|n| if zh { n.zh(plan.on) } else { n.en(plan.on) })
             .collect();
-        let mut next = if next.is_empty() {
-            "—".to_owned()
-        } else {
-            next.join(if zh { "；" } else { "; " })
-        };
+        let mut next = next.join(if zh { "；" } else { "; " });
         if !plan.missing.is_empty() {
+            if !next.is_empty() {
+                next.push_str(if zh { "；" } else { "; " });
+            }
             let list: Vec<String> = plan
                 .missing
                 .iter()
@@ -1004,10 +1008,13 @@ pub fn progress_section(cx: &crate::context::Context<'_>, lang: crate::finding::
                 })
                 .collect();
             if zh {
-                let _ = write!(next, "；待补：{}", list.join("、"));
+                let _ = write!(next, "待补：{}", list.join("、"));
             } else {
-                let _ = write!(next, "; to make up: {}", list.join(", "));
+                let _ = write!(next, "to make up: {}", list.join(", "));
             }
+        }
+        if next.is_empty() {
+            next.push('—');
         }
         let status = if zh {
             plan.status.zh()

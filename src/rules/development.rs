@@ -1178,11 +1178,11 @@ impl Violation for Dev002 {
                     self.days_late
                 ),
                 format!(
-                    "{} applied on {}; the talk took place on {}, {} days after the deadline {}",
+                    "{} applied on {}; the talk took place on {}, {} after the deadline {}",
                     self.who.en(),
                     self.applied,
                     t,
-                    self.days_late,
+                    days_en(self.days_late),
                     self.deadline
                 ),
             ),
@@ -1195,11 +1195,11 @@ impl Violation for Dev002 {
                     self.days_late
                 ),
                 format!(
-                    "{} applied on {} and nobody has talked with them; due by {}, {} days overdue",
+                    "{} applied on {} and nobody has talked with them; due by {}, {} overdue",
                     self.who.en(),
                     self.applied,
                     self.deadline,
-                    self.days_late
+                    days_en(self.days_late)
                 ),
             ),
         }
@@ -1420,12 +1420,12 @@ impl Violation for Dev007 {
             ),
             format!(
                 "{} became an activist on {} and a candidate on {}, less than a year later \
-                 (earliest {}, {} days short)",
+                 (earliest {}, {} short)",
                 self.who.en(),
                 self.activist_confirmed,
                 self.candidate_confirmed,
                 self.earliest,
-                self.days_short
+                days_en(self.days_short)
             ),
         )
     }
@@ -1870,12 +1870,12 @@ impl Violation for Dev015 {
                     limit_zh
                 ),
                 format!(
-                    "the {what_en} of {} (branch meeting {}) was approved on {}, {} days after the \
+                    "the {what_en} of {} (branch meeting {}) was approved on {}, {} after the \
                      three-month deadline {}{limit_en}",
                     self.who.en(),
                     self.meeting_date,
                     a,
-                    self.days_late,
+                    days_en(self.days_late),
                     self.deadline
                 ),
             ),
@@ -1890,11 +1890,11 @@ impl Violation for Dev015 {
                     limit_zh
                 ),
                 format!(
-                    "the {what_en} of {} (branch meeting {}) is not approved yet, {} days after \
+                    "the {what_en} of {} (branch meeting {}) is not approved yet, {} after \
                      the three-month deadline {}{limit_en}",
                     self.who.en(),
                     self.meeting_date,
-                    self.days_late,
+                    days_en(self.days_late),
                     self.deadline
                 ),
             ),
@@ -1975,11 +1975,11 @@ impl Violation for Dev017 {
             ),
             format!(
                 "the probation of {}{ext_en} ended on {} and no branch meeting has discussed the \
-                 conversion (due by {}, {} days overdue)",
+                 conversion (due by {}, {} overdue)",
                 self.who.en(),
                 self.probation_end,
                 self.meeting_by,
-                self.days_overdue
+                days_en(self.days_overdue)
             ),
         )
     }
@@ -2015,11 +2015,11 @@ impl Violation for Dev018 {
             ),
             format!(
                 "the probation of {} ends on {} but the branch meeting decided on conversion on \
-                 {}, {} days early",
+                 {}, {} early",
                 self.who.en(),
                 self.probation_end,
                 self.meeting_date,
-                self.days_early
+                days_en(self.days_early)
             ),
         )
     }
@@ -2096,6 +2096,15 @@ impl Violation for Dev019 {
     }
 }
 
+/// `1 day`, `2 days`.
+fn days_en(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
+}
+
 fn ordinal(n: u32) -> String {
     match n {
         1 => "first".to_owned(),
@@ -2134,11 +2143,11 @@ impl Violation for Dev020 {
             ),
             format!(
                 "the conversion of {} was approved on {}; its materials were due for archiving by \
-                 {} ({} days ago) and are not archived",
+                 {} ({} ago) and are not archived",
                 self.who.en(),
                 self.approved,
                 self.archive_by,
-                self.days_late
+                days_en(self.days_late)
             ),
         )
     }
