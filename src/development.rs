@@ -68,9 +68,9 @@ pub enum Phase {
     Activist,
     /// 发展对象的确定和考察 (steps 7–11).
     Candidate,
-    /// 预备党员的接收 (steps 12–19).
+    /// 预备党员的接收 (steps 12–18).
     Admission,
-    /// 预备党员的教育、考察和转正 (steps 20–25).
+    /// 预备党员的教育、考察和转正 (steps 19–25).
     Probation,
 }
 
@@ -117,7 +117,8 @@ pub struct StepInfo {
     /// (`political_review`), `DEV010` (`training`), `DEV016` (`oath`),
     /// `DEV020` (`archived`).
     pub missing_code: &'static str,
-    /// The article of the 细则 (2014) that requires the step.
+    /// Where the 细则 (2014) requires the step: its article, or the chapter
+    /// where the article is not pinned down here.
     pub article: &'static str,
 }
 
@@ -151,16 +152,16 @@ steps! {
     9 IntroducersAssigned Candidate false "DEV003" "第十四条" "确定入党介绍人" "introducers assigned";
     10 PoliticalReview Candidate false "DEV009" "第十五条、第十六条" "政治审查" "political review";
     11 Training Candidate false "DEV010" "第十七条" "集中培训" "concentrated training";
-    12 CommitteeReview Admission false "DEV003" "第十八条" "支部委员会审查" "branch committee review";
+    12 CommitteeReview Admission false "DEV003" "第十九条" "支部委员会审查" "branch committee review";
     13 PreReview Admission false "DEV003" "第十九条" "上级党委预审" "pre-review by the higher committee";
     14 ApplicationForm Admission false "DEV003" "第十九条" "填写入党志愿书" "application form filled in";
     15 AdmissionMeeting Admission false "DEV003" "第二十条、第二十一条" "支部大会讨论" "branch general meeting on admission";
-    16 HigherTalk Admission false "DEV003" "第二十四条" "上级党委派人谈话" "talk by the higher committee";
+    16 HigherTalk Admission false "DEV003" "第四章" "上级党委派人谈话" "talk by the higher committee";
     17 AdmissionApproved Admission false "DEV003" "第二十五条" "上级党委审批" "admission approved";
-    18 AdmissionFiled Admission false "DEV003" "第二十六条" "再上一级党委组织部门备案" "admission filed with the next higher organisation department";
-    19 Placed Admission false "DEV003" "第二十八条" "编入党支部和党小组" "placed in branch and group";
+    18 AdmissionFiled Admission false "DEV003" "第四章" "再上一级党委组织部门备案" "admission filed with the next higher organisation department";
+    19 Placed Probation false "DEV003" "第五章" "编入党支部和党小组" "placed in branch and group";
     20 Oath Probation false "DEV016" "第二十九条" "入党宣誓" "oath";
-    21 ProbationAssessed Probation true "DEV003" "第三十条" "继续教育考察" "probationer assessed";
+    21 ProbationAssessed Probation true "DEV003" "第五章" "继续教育考察" "probationer assessed";
     22 ConversionApplied Probation false "DEV003" "第三十三条" "提出转正申请" "conversion applied for";
     23 ConversionMeeting Probation false "DEV003" "第三十三条" "支部大会讨论" "branch general meeting on conversion";
     24 ConversionApproved Probation false "DEV003" "第三十四条" "上级党委审批" "conversion approved";
@@ -1038,6 +1039,18 @@ mod tests {
             assert_eq!(step_info(*step).step, *step);
         }
         let repeating: Vec<Step> = STEPS.iter().filter(|r| r.repeats).map(|r| r.step).collect();
+        let phase = |p: Phase| STEPS.iter().filter(|r| r.phase == p).count();
+        assert_eq!(
+            [
+                Phase::Application,
+                Phase::Activist,
+                Phase::Candidate,
+                Phase::Admission,
+                Phase::Probation
+            ]
+            .map(phase),
+            [2, 4, 5, 7, 7]
+        );
         assert_eq!(repeating, [Step::ActivistAssessed, Step::ProbationAssessed]);
         assert_eq!(Step::Archived.later(), &[] as &[Step]);
         assert_eq!(Step::ConversionApproved.later(), &[Step::Archived]);

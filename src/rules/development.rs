@@ -30,7 +30,7 @@ use crate::development::{
     DevelopmentFile, Probation, conversion_outcome, full_member_on, full_on, publicity_gate,
     publicity_zh, step_info, votes_of,
 };
-use crate::finding::{Message, Severity, Subject};
+use crate::finding::{Citation, Message, Severity, Subject};
 use crate::model::{
     ConversionOutcome, DateRange, DevelopmentRecord, Hours, Id, PublicityStage, ReviewConclusion,
     Step, Votes, add_months,
@@ -355,7 +355,8 @@ pub(crate) static RULES: &[RuleMeta] = &[
                `as_of` is more than `development.conversion_grace_months` (1) month after the \
                end, with no `conversion_meeting` deciding to convert or cancel (after an \
                extension: none since). Not reported when the conversion approval or archiving \
-               is recorded (a missing meeting is then DEV003).",
+               is recorded (a missing meeting is then DEV003). The one-month grace is local \
+               practice (the 细则 says 及时, in time); the evidence cites it.",
         why: "When the probation ends, the branch must discuss the conversion in time (及时讨论); \
               a probationary member left waiting has neither full rights nor a decision.",
         example: "Admitted 2024-09-20, probation ended 2025-09-20, no conversion meeting by \
@@ -406,7 +407,8 @@ pub(crate) static RULES: &[RuleMeta] = &[
         summary: "conversion approved more than a month ago and the materials not archived",
         what: "The conversion (or cancellation) was approved more than \
                `development.archive_grace_months` (1) month before `as_of` and no `archived` \
-               is recorded.",
+               is recorded. The one-month grace is local practice (the 细则 says 及时); the \
+               evidence cites it.",
         why: "The application, the 入党志愿书, the political review and the assessment records \
               go into the member's personnel file once they are converted.",
         example: "Conversion approved 2025-10-20, nothing archived by 2025-12-31.",
@@ -506,6 +508,7 @@ fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, out: &mut Emitter<'_>) {
                     who: who.clone(),
                     step: info.step,
                     number: info.number,
+                    article: info.article,
                     next_step: next.step,
                     next_date: next.date,
                 });
@@ -781,6 +784,8 @@ fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, out: &mut Emitter<'_>) {
                 archive_by: grace_end,
                 as_of: cx.as_of,
                 days_late: (cx.as_of - grace_end).num_days(),
+                grace_months: p.archive_grace_months.value,
+                grace_source: p.archive_grace_months.source,
             });
         }
     }
@@ -823,6 +828,8 @@ fn probation_rules(
             extended_months: extended,
             meeting_by: overdue_after,
             days_overdue: (cx.as_of - overdue_after).num_days(),
+            grace_months: p.conversion_grace_months.value,
+            grace_source: p.conversion_grace_months.source,
         });
     }
 
@@ -1212,6 +1219,8 @@ struct Dev003 {
     who: Who,
     step: Step,
     number: u8,
+    /// Where the 细则 requires the step.
+    article: &'static str,
     next_step: Step,
     next_date: NaiveDate,
 }
@@ -1945,6 +1954,9 @@ struct Dev017 {
     extended_months: u32,
     meeting_by: NaiveDate,
     days_overdue: i64,
+    grace_months: u32,
+    /// Where the grace comes from (practice: the 细则 says 及时).
+    grace_source: Citation,
 }
 
 impl Violation for Dev017 {
@@ -2123,6 +2135,9 @@ struct Dev020 {
     #[serde(skip)]
     as_of: NaiveDate,
     days_late: i64,
+    grace_months: u32,
+    /// Where the grace comes from (practice: the 细则 says 及时).
+    grace_source: Citation,
 }
 
 impl Violation for Dev020 {
