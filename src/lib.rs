@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod context;
+pub mod development;
 pub mod dues;
 mod error;
 pub mod finding;

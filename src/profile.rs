@@ -112,7 +112,8 @@ pub struct DevelopmentProfile {
     pub talk_within_months: Param<u32>,
     /// Least time as an activist before `candidate_confirmed`, in months.
     pub activist_min_months: Param<u32>,
-    /// Most months between assessments of an activist.
+    /// Most months between assessments of an activist (`DEV006`); the planner
+    /// also reminds of a probationer's assessment at this interval.
     pub assessment_interval_months: Param<u32>,
     /// Least and most contacts (培养联系人).
     pub contacts: Param<(u32, u32)>,
@@ -134,9 +135,11 @@ pub struct DevelopmentProfile {
     pub probation_months: Param<u32>,
     /// Least and most months of a probation extension.
     pub extension_months: Param<(u32, u32)>,
-    /// Grace after the end of probation before a missing conversion meeting is overdue.
+    /// Grace after the end of probation before a missing conversion meeting is
+    /// overdue (`DEV017`). The 细则 says 及时 (in time); one month is practice.
     pub conversion_grace_months: Param<u32>,
-    /// Grace after `conversion_approved` before unarchived materials are reported.
+    /// Grace after `conversion_approved` before unarchived materials are
+    /// reported (`DEV020`). The 细则 says 及时; one month is practice.
     pub archive_grace_months: Param<u32>,
 }
 
@@ -274,8 +277,17 @@ impl Profile {
                 approval_error_months: param(6, cite(XIZE, "第二十五条")),
                 probation_months: param(12, cite(DANGZHANG, "第七条")),
                 extension_months: param((6, 12), cite(DANGZHANG, "第七条")),
-                conversion_grace_months: param(1, cite(XIZE, "第三十三条")),
-                archive_grace_months: param(1, cite(XIZE, "第三十七条")),
+                conversion_grace_months: param(
+                    1,
+                    cite(
+                        PRACTICE,
+                        "预备期满一个月内讨论转正（细则第三十三条：及时讨论）",
+                    ),
+                ),
+                archive_grace_months: param(
+                    1,
+                    cite(PRACTICE, "转正后一个月内归档（细则第三十七条：及时归档）"),
+                ),
             },
             meetings: MeetingsProfile {
                 party_lecture_every: param(PeriodKind::Quarter, cite(ZHIBU, "第十六条")),

@@ -203,8 +203,16 @@ fn count(findings: &[Finding]) -> [usize; 3] {
 /// Extra per-branch sections of the text report (title, body), from the rule
 /// families that have something to show beyond findings.
 fn branch_sections(cx: &Context<'_>, lang: Lang) -> Vec<(String, String)> {
-    let _ = (cx, lang);
-    Vec::new()
+    let mut out = Vec::new();
+    let title = match lang {
+        Lang::Zh => "发展党员进度",
+        Lang::En => "Member development: progress and next steps",
+    };
+    out.push((
+        title.to_owned(),
+        crate::development::progress_section(cx, lang),
+    ));
+    out
 }
 
 /// The report as CSV, UTF-8 with a byte-order mark (Excel needs it to read

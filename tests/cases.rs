@@ -221,6 +221,11 @@ fn dues_cases() {
 }
 
 #[test]
+fn development_cases() {
+    assert!(run_prefix("DEV") >= 20);
+}
+
+#[test]
 fn data_cases() {
     assert!(run_prefix("DAT") >= 3);
 }

@@ -22,6 +22,7 @@ use crate::profile::Profile;
 
 pub mod catalogue;
 pub mod data;
+pub mod development;
 pub mod dues;
 
 /// The families of rules, by code prefix.
@@ -97,8 +98,10 @@ pub struct RuleMeta {
 }
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut all: Vec<&'static RuleMeta> =
-        [dues::RULES, data::RULES].into_iter().flatten().collect();
+    let mut all: Vec<&'static RuleMeta> = [dues::RULES, development::RULES, data::RULES]
+        .into_iter()
+        .flatten()
+        .collect();
     all.sort_by_key(|r| r.code);
     all
 });
@@ -419,6 +422,7 @@ impl Auditor {
         let mut out = Emitter::new(&cx.bundle.branch.id, &self.settings);
         data::run(cx, &mut out);
         dues::run(cx, &mut out);
+        development::run(cx, &mut out);
         let mut findings = out.findings;
         crate::finding::sort_findings(&mut findings);
         findings
