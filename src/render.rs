@@ -203,8 +203,9 @@ fn count(findings: &[Finding]) -> [usize; 3] {
 /// Extra per-branch sections of the text report (title, body), from the rule
 /// families that have something to show beyond findings.
 fn branch_sections(cx: &Context<'_>, lang: Lang) -> Vec<(String, String)> {
-    let _ = (cx, lang);
-    Vec::new()
+    let mut out = Vec::new();
+    out.extend(crate::standing::summary_section(cx, lang));
+    out
 }
 
 /// The report as CSV, UTF-8 with a byte-order mark (Excel needs it to read

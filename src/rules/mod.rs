@@ -22,6 +22,9 @@ use crate::profile::Profile;
 
 pub mod data;
 pub mod dues;
+pub mod education;
+pub mod meetings;
+pub mod organisation;
 
 /// The families of rules, by code prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -96,8 +99,16 @@ pub struct RuleMeta {
 }
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut all: Vec<&'static RuleMeta> =
-        [dues::RULES, data::RULES].into_iter().flatten().collect();
+    let mut all: Vec<&'static RuleMeta> = [
+        dues::RULES,
+        data::RULES,
+        meetings::RULES,
+        education::RULES,
+        organisation::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     all.sort_by_key(|r| r.code);
     all
 });
@@ -418,6 +429,9 @@ impl Auditor {
         let mut out = Emitter::new(&cx.bundle.branch.id, &self.settings);
         data::run(cx, &mut out);
         dues::run(cx, &mut out);
+        meetings::run(cx, &mut out);
+        education::run(cx, &mut out);
+        organisation::run(cx, &mut out);
         let mut findings = out.findings;
         crate::finding::sort_findings(&mut findings);
         findings
