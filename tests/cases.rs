@@ -214,6 +214,21 @@ fn dues_cases() {
 }
 
 #[test]
+fn meetings_cases() {
+    assert!(run_prefix("MTG") >= 12);
+}
+
+#[test]
+fn education_cases() {
+    assert!(run_prefix("EDU") >= 2);
+}
+
+#[test]
+fn organisation_cases() {
+    assert!(run_prefix("ORG") >= 4);
+}
+
+#[test]
 fn data_cases() {
     assert!(run_prefix("DAT") >= 3);
 }
