@@ -123,9 +123,15 @@ impl Tally {
 
 /// The resolved attendance of one bundle: per member, the meetings they were
 /// on the roll of, sorted by date; per meeting, its tally.
+///
+/// Built in one pass over the meetings in date order; the entries of all
+/// members live in one flat array (member `p`'s are
+/// `entries[start[p]..start[p + 1]]`), so resolving a bundle allocates a
+/// handful of vectors whatever its size.
 #[derive(Debug, Default)]
 pub struct Roll {
-    per_member: Vec<Vec<RollEntry>>,
+    start: Vec<usize>,
+    entries: Vec<RollEntry>,
     tallies: Vec<Tally>,
 }
 
@@ -161,18 +167,31 @@ impl Roll {
                 .iter()
                 .any(|e| e.from <= date && date <= e.to)
         };
+        // Attendance lists usually follow the member list: try the position
+        // after the previous entry's before hashing the id.
+        let lookup = |id: &str, hint: usize| match b.members.get(hint) {
+            Some(m) if m.id.as_str() == id && spans.get(hint).is_some_and(Option::is_some) => {
+                Some(hint)
+            }
+            _ => cx.index.member_pos(id),
+        };
 
-        let mut per_member: Vec<Vec<RollEntry>> = vec![Vec::new(); n];
+        let mut order: Vec<usize> = (0..b.meetings.len())
+            .filter(|&i| b.meetings.get(i).is_some_and(|m| m.date <= cx.as_of))
+            .collect();
+        order.sort_by_key(|&i| (b.meetings.get(i).map(|m| m.date), i));
+
+        let mut flat: Vec<(usize, RollEntry)> = Vec::new();
         let mut tallies = vec![Tally::default(); b.meetings.len()];
         // stamp[pos] = (meeting index + 1, index in `list`) while building a roll.
         let mut stamp: Vec<(usize, usize)> = vec![(0, 0); n];
         let mut list: Vec<(usize, Option<AttendanceStatus>)> = Vec::new();
         let mut expected: Vec<usize> = Vec::new();
 
-        for (mi, meeting) in b.meetings.iter().enumerate() {
-            if meeting.date > cx.as_of {
+        for mi in order {
+            let Some(meeting) = b.meetings.get(mi) else {
                 continue;
-            }
+            };
             let date = meeting.date;
             let mark = mi + 1;
             list.clear();
@@ -189,10 +208,12 @@ impl Roll {
                     }
                 }
             }
+            let mut hint = 0;
             for a in &meeting.attendance {
-                let Some(pos) = cx.index.member_pos(a.member.as_str()) else {
+                let Some(pos) = lookup(a.member.as_str(), hint) else {
                     continue; // DAT001
                 };
+                hint = pos + 1;
                 if !in_branch(pos, date) {
                     continue;
                 }
@@ -206,7 +227,6 @@ impl Roll {
                     slot.1.get_or_insert(a.status);
                 }
             }
-            let tally = tallies.get_mut(mi);
             let mut t = Tally::default();
             for &(pos, status) in &list {
                 let presence = match status {
@@ -221,23 +241,49 @@ impl Roll {
                     }
                 };
                 t.add(presence);
-                if let Some(v) = per_member.get_mut(pos) {
-                    v.push(RollEntry {
+                flat.push((
+                    pos,
+                    RollEntry {
                         meeting: mi,
                         date,
                         presence,
-                    });
-                }
+                    },
+                ));
             }
-            if let Some(slot) = tally {
+            if let Some(slot) = tallies.get_mut(mi) {
                 *slot = t;
             }
         }
-        for v in &mut per_member {
-            v.sort_by_key(|e| (e.date, e.meeting));
+
+        // Counting sort by member, keeping the date order within each member.
+        let mut start = vec![0usize; n + 1];
+        for &(pos, _) in &flat {
+            if let Some(c) = start.get_mut(pos + 1) {
+                *c += 1;
+            }
+        }
+        for i in 1..start.len() {
+            let prev = start.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = start.get_mut(i) {
+                *c += prev;
+            }
+        }
+        let mut next = start.clone();
+        let mut entries = match flat.first() {
+            Some(&(_, e)) => vec![e; flat.len()],
+            None => Vec::new(),
+        };
+        for (pos, e) in flat {
+            if let Some(k) = next.get_mut(pos) {
+                if let Some(slot) = entries.get_mut(*k) {
+                    *slot = e;
+                }
+                *k += 1;
+            }
         }
         Roll {
-            per_member,
+            start,
+            entries,
             tallies,
         }
     }
@@ -245,7 +291,10 @@ impl Roll {
     /// The roll entries of the member at position `pos` of `bundle.members`,
     /// sorted by date (empty for a duplicate id or an unknown position).
     pub fn member(&self, pos: usize) -> &[RollEntry] {
-        self.per_member.get(pos).map_or(&[], Vec::as_slice)
+        match (self.start.get(pos), self.start.get(pos + 1)) {
+            (Some(&a), Some(&z)) => self.entries.get(a..z).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The member's roll entries dated within `range`.

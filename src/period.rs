@@ -128,13 +128,18 @@ pub fn counts_for(kind: PeriodKind, date: NaiveDate, for_period: Option<PeriodSp
 
 /// The periods of kind `kind` that overlap `range`, in order.
 pub fn periods(kind: PeriodKind, range: DateRange) -> impl Iterator<Item = PeriodSpec> {
+    spans(kind, range).map(|(p, _)| p)
+}
+
+/// The periods of kind `kind` that overlap `range`, in order, with their days.
+pub fn spans(kind: PeriodKind, range: DateRange) -> impl Iterator<Item = (PeriodSpec, DateRange)> {
     let first = containing(kind, range.from);
-    std::iter::successors(Some(first), move |p| {
+    std::iter::successors(Some((first, first.range())), move |(p, r)| {
         let n = next(*p);
-        let from = n.range().from;
+        let nr = n.range();
         // Past the end of the calendar a period's range degenerates: stop
         // unless the next period really starts later.
-        (from > p.range().from && from <= range.to).then_some(n)
+        (nr.from > r.from && nr.from <= range.to).then_some((n, nr))
     })
 }
 
@@ -143,14 +148,24 @@ pub fn periods(kind: PeriodKind, range: DateRange) -> impl Iterator<Item = Perio
 /// have ended on or before `as_of`, overlap the audit period and overlap
 /// `active`. See [`Context::checks_period`].
 pub fn checked(cx: &Context<'_>, kind: PeriodKind, active: DateRange) -> Vec<PeriodSpec> {
+    checked_spans(cx, kind, active)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`checked`], with each period's days.
+pub fn checked_spans(
+    cx: &Context<'_>,
+    kind: PeriodKind,
+    active: DateRange,
+) -> Vec<(PeriodSpec, DateRange)> {
     if !active.overlaps(&cx.period) {
         return Vec::new();
     }
-    periods(kind, cx.period)
-        .map(|p| (p, p.range()))
+    spans(kind, cx.period)
         .take_while(|(_, r)| r.to <= cx.as_of)
         .filter(|(_, r)| cx.checks_period(r) && r.overlaps(&active))
-        .map(|(p, _)| p)
         .collect()
 }
 

@@ -103,6 +103,23 @@ impl LifeStatus {
     }
 }
 
+/// One month of a member's organisational life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LifeMonth {
+    /// The month.
+    pub month: YearMonth,
+    /// Its status.
+    pub life: LifeStatus,
+    /// Meetings of the month at which the member was present.
+    pub present: u32,
+    /// Excused.
+    pub excused: u32,
+    /// Absent on an exempt day.
+    pub exempt: u32,
+    /// Absent without excuse.
+    pub absent: u32,
+}
+
 /// One month of a member's standing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct MonthStanding {
@@ -239,23 +256,9 @@ impl<'s, 'a> MemberStanding<'s, 'a> {
             .any(|e| e.from <= e.to && e.from <= r.to && r.from <= e.to)
     }
 
-    /// The organisational-life status of `month` and the counts of its meetings.
-    fn life_detail(&self, month: YearMonth) -> (LifeStatus, [u32; 4]) {
-        let range = month.range();
-        let mut c = [0u32; 4];
-        for e in self.entries_in(range) {
-            let i = match e.presence {
-                Presence::Present => 0,
-                Presence::Excused => 1,
-                Presence::Exempt => 2,
-                Presence::Absent => 3,
-            };
-            if let Some(n) = c.get_mut(i) {
-                *n += 1;
-            }
-        }
+    fn life_of(&self, month: YearMonth, range: &DateRange, c: [u32; 4]) -> LifeMonth {
         let [present, excused, exempt, absent] = c;
-        let status = if !self.span.is_some_and(|s| s.overlaps(&range)) {
+        let life = if !self.span.is_some_and(|s| s.overlaps(range)) {
             LifeStatus::NotInBranch
         } else if present > 0 {
             LifeStatus::Attended
@@ -268,27 +271,9 @@ impl<'s, 'a> MemberStanding<'s, 'a> {
         } else {
             LifeStatus::NoMeeting
         };
-        (status, c)
-    }
-
-    /// The organisational-life status of `month`.
-    pub fn life(&self, month: YearMonth) -> LifeStatus {
-        self.life_detail(month).0
-    }
-
-    /// Unexcused absences from meetings held in `month`.
-    pub fn absences(&self, month: YearMonth) -> u32 {
-        self.life_detail(month).1[3]
-    }
-
-    /// The standing of `month`.
-    pub fn month(&self, month: YearMonth) -> MonthStanding {
-        let (life, [present, excused, exempt, absent]) = self.life_detail(month);
-        MonthStanding {
+        LifeMonth {
             month,
-            dues: self.dues().map_or(DuesStatus::NotOwed, |d| d.status(month)),
             life,
-            meetings: present + excused + exempt + absent,
             present,
             excused,
             exempt,
@@ -296,9 +281,77 @@ impl<'s, 'a> MemberStanding<'s, 'a> {
         }
     }
 
+    /// The organisational life of `month`: its status and the counts of its meetings.
+    pub fn life_month(&self, month: YearMonth) -> LifeMonth {
+        let range = month.range();
+        let mut c = [0u32; 4];
+        for e in self.entries_in(range) {
+            count(&mut c, e.presence);
+        }
+        self.life_of(month, &range, c)
+    }
+
+    /// The organisational life of the months `from..=to`, in one pass over
+    /// the member's meetings.
+    pub fn life_months(&self, from: YearMonth, to: YearMonth) -> impl Iterator<Item = LifeMonth> {
+        let entries = self.entries;
+        let mut i = entries.partition_point(|e| e.date < from.first_day());
+        from.iter_to(to).map(move |month| {
+            let range = month.range();
+            let mut c = [0u32; 4];
+            while let Some(e) = entries.get(i) {
+                if e.date > range.to {
+                    break;
+                }
+                count(&mut c, e.presence);
+                i += 1;
+            }
+            self.life_of(month, &range, c)
+        })
+    }
+
+    /// The organisational-life status of `month`.
+    pub fn life(&self, month: YearMonth) -> LifeStatus {
+        self.life_month(month).life
+    }
+
+    /// The standing of `month`.
+    pub fn month(&self, month: YearMonth) -> MonthStanding {
+        self.standing(self.life_month(month))
+    }
+
+    fn standing(&self, l: LifeMonth) -> MonthStanding {
+        MonthStanding {
+            month: l.month,
+            dues: self
+                .dues()
+                .map_or(DuesStatus::NotOwed, |d| d.status(l.month)),
+            life: l.life,
+            meetings: l.present + l.excused + l.exempt + l.absent,
+            present: l.present,
+            excused: l.excused,
+            exempt: l.exempt,
+            absent: l.absent,
+        }
+    }
+
     /// The standing of the months `from..=to` (empty if `to < from`).
     pub fn months(&self, from: YearMonth, to: YearMonth) -> Vec<MonthStanding> {
-        from.iter_to(to).map(|m| self.month(m)).collect()
+        self.life_months(from, to)
+            .map(|l| self.standing(l))
+            .collect()
+    }
+}
+
+fn count(c: &mut [u32; 4], p: Presence) {
+    let i = match p {
+        Presence::Present => 0,
+        Presence::Excused => 1,
+        Presence::Exempt => 2,
+        Presence::Absent => 3,
+    };
+    if let Some(n) = c.get_mut(i) {
+        *n += 1;
     }
 }
 
@@ -325,15 +378,7 @@ pub fn summary_section(cx: &Context<'_>, lang: Lang) -> Option<(String, String)>
         let mut t = [0u32; 4];
         if let Some(w) = window {
             for e in standing.roll().member_in(pos, w) {
-                let i = match e.presence {
-                    Presence::Present => 0,
-                    Presence::Excused => 1,
-                    Presence::Exempt => 2,
-                    Presence::Absent => 3,
-                };
-                if let Some(n) = t.get_mut(i) {
-                    *n += 1;
-                }
+                count(&mut t, e.presence);
             }
         }
         let [present, excused, exempt, absent] = t;

@@ -127,6 +127,11 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
         return;
     }
     let cadre_rule = out.wants("EDU002");
+    let all = DateRange {
+        from: chrono::NaiveDate::MIN,
+        to: chrono::NaiveDate::MAX,
+    };
+    let years = period::checked_spans(cx, PeriodKind::Year, all);
     for (pos, m) in cx.bundle.members.iter().enumerate() {
         if cx.index.member_pos(m.id.as_str()) != Some(pos) {
             continue; // a duplicate id: DAT002
@@ -139,11 +144,10 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
             continue;
         }
         let need = annual(cx, m, cadre_rule);
-        for spec in period::checked(cx, PeriodKind::Year, span) {
+        for &(spec, yr) in &years {
             let PeriodSpec::Year(year) = spec else {
                 continue;
             };
-            let yr = spec.range();
             let Some(inside) = period::intersect(&yr, &span) else {
                 continue;
             };

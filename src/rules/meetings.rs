@@ -17,13 +17,13 @@
 //!
 //! Attendance is resolved once per bundle ([`crate::attendance::Roll`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Emitter, Family, RuleMeta, Violation};
-use crate::attendance::{Presence, Roll};
+use crate::attendance::{Presence, Roll, RollEntry};
 use crate::context::Context;
 use crate::finding::{Message, Severity, Subject};
 use crate::model::{DateRange, Id, MeetingKind, PeriodSpec, YearMonth};
@@ -265,12 +265,17 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     if out.wants_any(&["MTG009", "MTG010"]) {
         let standing = Standing::with_roll(cx, Roll::new(cx));
+        let all = DateRange {
+            from: NaiveDate::MIN,
+            to: NaiveDate::MAX,
+        };
+        let years = period::checked_spans(cx, PeriodKind::Year, all);
         for (pos, m) in cx.bundle.members.iter().enumerate() {
             if cx.index.member_pos(m.id.as_str()) != Some(pos) {
                 continue; // a duplicate id: DAT002
             }
             if out.wants("MTG009") {
-                absences(cx, &standing, pos, out);
+                absences(cx, &standing, &years, pos, out);
             }
             if out.wants("MTG010") {
                 lapse(cx, &standing, pos, out);
@@ -285,15 +290,17 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
 // ---------------------------------------------------------------------------
 // MTG001–MTG007
 
-/// The periods each kind of meeting counts for, with the profile's frequencies.
+/// The periods each kind of meeting counts for (sorted, for binary search),
+/// with the profile's frequencies.
+#[derive(Default)]
 struct Held<'a> {
-    general: HashSet<PeriodSpec>,
-    committee: HashSet<PeriodSpec>,
-    groups: HashMap<&'a str, HashSet<PeriodSpec>>,
-    lecture: HashSet<PeriodSpec>,
-    theme: HashSet<PeriodSpec>,
-    life: HashSet<PeriodSpec>,
-    review: HashSet<PeriodSpec>,
+    general: Vec<PeriodSpec>,
+    committee: Vec<PeriodSpec>,
+    groups: Vec<(&'a str, PeriodSpec)>,
+    lecture: Vec<PeriodSpec>,
+    theme: Vec<PeriodSpec>,
+    life: Vec<PeriodSpec>,
+    review: Vec<PeriodSpec>,
 }
 
 fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
@@ -307,15 +314,7 @@ fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
         MeetingKind::LifeMeeting | MeetingKind::DemocraticReview => Some(PeriodKind::Year),
         MeetingKind::Study => None,
     };
-    let mut held = Held {
-        general: HashSet::new(),
-        committee: HashSet::new(),
-        groups: HashMap::new(),
-        lecture: HashSet::new(),
-        theme: HashSet::new(),
-        life: HashSet::new(),
-        review: HashSet::new(),
-    };
+    let mut held = Held::default();
     for m in &cx.bundle.meetings {
         if m.date > cx.as_of {
             continue; // not held yet (DAT003)
@@ -325,20 +324,44 @@ fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let set = match m.kind {
             MeetingKind::GeneralMeeting => &mut held.general,
             MeetingKind::CommitteeMeeting => &mut held.committee,
-            MeetingKind::GroupMeeting => match &m.group {
-                Some(g) => held.groups.entry(g.as_str()).or_default(),
-                None => continue,
-            },
+            MeetingKind::GroupMeeting => {
+                if let Some(g) = &m.group {
+                    held.groups.push((g.as_str(), spec));
+                }
+                continue;
+            }
             MeetingKind::PartyLecture => &mut held.lecture,
             MeetingKind::ThemeDay => &mut held.theme,
             MeetingKind::LifeMeeting => &mut held.life,
             MeetingKind::DemocraticReview => &mut held.review,
             MeetingKind::Study => continue,
         };
-        set.insert(spec);
+        set.push(spec);
     }
+    for v in [
+        &mut held.general,
+        &mut held.committee,
+        &mut held.lecture,
+        &mut held.theme,
+        &mut held.life,
+        &mut held.review,
+    ] {
+        v.sort_unstable();
+    }
+    held.groups.sort_unstable();
+    let has = |v: &[PeriodSpec], spec: &PeriodSpec| v.binary_search(spec).is_ok();
 
     let branch = cx.branch_span();
+    // The branch's checked periods of each kind, computed once.
+    let mut cache: Vec<(PeriodKind, Vec<(PeriodSpec, DateRange)>)> = Vec::new();
+    let mut checked = |k: PeriodKind| -> Vec<(PeriodSpec, DateRange)> {
+        if let Some((_, v)) = cache.iter().find(|(kind, _)| *kind == k) {
+            return v.clone();
+        }
+        let v = period::checked_spans(cx, k, branch);
+        cache.push((k, v.clone()));
+        v
+    };
     let id = &cx.bundle.branch.id;
     let missing = |kind: MeetingKind, every: PeriodKind, spec: PeriodSpec| Missing {
         branch: id.clone(),
@@ -351,8 +374,8 @@ fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
 
     if out.wants("MTG001") {
         let k = p.general_meeting_every.value;
-        for spec in period::checked(cx, k, branch) {
-            if !held.general.contains(&spec) {
+        for (spec, _) in checked(k) {
+            if !has(&held.general, &spec) {
                 out.report(Mtg001(missing(MeetingKind::GeneralMeeting, k, spec)));
             }
         }
@@ -361,18 +384,16 @@ fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
         if let Some(c) = &cx.bundle.branch.committee {
             let k = p.committee_meeting_every.value;
             let from = branch.from.max(c.elected_on);
-            if let Some(active) = DateRange::new(from, branch.to) {
-                for spec in period::checked(cx, k, active) {
-                    if !held.committee.contains(&spec) {
-                        out.report(Mtg002(missing(MeetingKind::CommitteeMeeting, k, spec)));
-                    }
+            for (spec, r) in checked(k) {
+                if r.to >= from && !has(&held.committee, &spec) {
+                    out.report(Mtg002(missing(MeetingKind::CommitteeMeeting, k, spec)));
                 }
             }
         }
     }
-    if out.wants("MTG003") {
+    if out.wants("MTG003") && !cx.bundle.branch.groups.is_empty() {
         let k = p.group_meeting_every.value;
-        let empty = HashSet::new();
+        let periods = checked(k);
         for (gi, g) in cx.bundle.branch.groups.iter().enumerate() {
             if cx.index.group_pos(g.id.as_str()) != Some(gi) {
                 continue; // a duplicate group id: DAT002
@@ -383,10 +404,10 @@ fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 .filter_map(|m| cx.member(m.as_str()))
                 .filter_map(|m| cx.member_span(m))
                 .collect();
-            let set = held.groups.get(g.id.as_str()).unwrap_or(&empty);
-            for spec in period::checked(cx, k, branch) {
-                let r = spec.range();
-                if !spans.iter().any(|s| s.overlaps(&r)) || set.contains(&spec) {
+            for &(spec, r) in &periods {
+                if !spans.iter().any(|s| s.overlaps(&r))
+                    || held.groups.binary_search(&(g.id.as_str(), spec)).is_ok()
+                {
                     continue;
                 }
                 out.report(Mtg003(Missing {
@@ -400,7 +421,7 @@ fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
             }
         }
     }
-    let simple: [(&str, MeetingKind, PeriodKind, &HashSet<PeriodSpec>); 4] = [
+    let simple: [(&str, MeetingKind, PeriodKind, &[PeriodSpec]); 4] = [
         (
             "MTG004",
             MeetingKind::PartyLecture,
@@ -430,8 +451,8 @@ fn periodic(cx: &Context<'_>, out: &mut Emitter<'_>) {
         if !out.wants(code) {
             continue;
         }
-        for spec in period::checked(cx, k, branch) {
-            if set.contains(&spec) {
+        for (spec, _) in checked(k) {
+            if has(set, &spec) {
                 continue;
             }
             let v = missing(kind, k, spec);
@@ -574,35 +595,44 @@ fn talks(cx: &Context<'_>, out: &mut Emitter<'_>) {
 // ---------------------------------------------------------------------------
 // MTG009, MTG010
 
-fn absences(cx: &Context<'_>, standing: &Standing<'_, '_>, pos: usize, out: &mut Emitter<'_>) {
+fn absences(
+    cx: &Context<'_>,
+    standing: &Standing<'_, '_>,
+    years: &[(PeriodSpec, DateRange)],
+    pos: usize,
+    out: &mut Emitter<'_>,
+) {
     let Some(ms) = standing.member_at(pos) else {
         return;
     };
     let Some(span) = ms.span() else { return };
-    let threshold = cx.profile.meetings.absence_threshold.value;
-    for spec in period::checked(cx, PeriodKind::Year, span) {
+    let threshold = cx.profile.meetings.absence_threshold.value.max(1);
+    for &(spec, range) in years {
         let PeriodSpec::Year(year) = spec else {
             continue;
         };
-        let meetings: Vec<Id> = standing
-            .roll()
-            .member_in(pos, spec.range())
-            .iter()
-            .filter(|e| e.presence == Presence::Absent)
-            .filter_map(|e| cx.bundle.meetings.get(e.meeting).map(|m| m.id.clone()))
-            .collect();
-        let count = meetings.len() as u32;
-        if count >= threshold.max(1) {
-            let m = ms.member();
-            out.report(Mtg009 {
-                member: m.id.clone(),
-                name: m.name.clone(),
-                year,
-                absences: count,
-                threshold,
-                meetings,
-            });
+        if !range.overlaps(&span) {
+            continue;
         }
+        let entries = standing.roll().member_in(pos, range);
+        let absent = |e: &&RollEntry| e.presence == Presence::Absent;
+        let count = entries.iter().filter(absent).count() as u32;
+        if count < threshold {
+            continue;
+        }
+        let m = ms.member();
+        out.report(Mtg009 {
+            member: m.id.clone(),
+            name: m.name.clone(),
+            year,
+            absences: count,
+            threshold: cx.profile.meetings.absence_threshold.value,
+            meetings: entries
+                .iter()
+                .filter(absent)
+                .filter_map(|e| cx.bundle.meetings.get(e.meeting).map(|m| m.id.clone()))
+                .collect(),
+        });
     }
 }
 
@@ -654,11 +684,11 @@ fn lapse(cx: &Context<'_>, standing: &Standing<'_, '_>, pos: usize, out: &mut Em
         quiet.clear();
     };
 
-    for month in YearMonth::of(first_entry.date).iter_to(last_ended) {
-        let life = ms.life(month);
-        match life {
+    for lm in ms.life_months(YearMonth::of(first_entry.date), last_ended) {
+        let month = lm.month;
+        match lm.life {
             LifeStatus::Absent => {
-                absences += ms.absences(month);
+                absences += lm.absent;
                 match &mut run {
                     Some((_, last)) => {
                         *last = month;
@@ -673,7 +703,7 @@ fn lapse(cx: &Context<'_>, standing: &Standing<'_, '_>, pos: usize, out: &mut Em
                     pending.push(month);
                 }
             }
-            _ => {
+            life => {
                 debug_assert!(life.breaks_lapse());
                 pending.clear();
                 flush(&mut run, &mut absences, &mut quiet);
