@@ -358,7 +358,8 @@ fn count(c: &mut [u32; 4], p: Presence) {
 /// The per-member attendance and study summary of the text report: for each
 /// member of the branch during the audit period, the meetings held by
 /// `as_of` they were on the roll of (present, excused, exempt, absent), the
-/// attendance rate, and their training hours against the (pro rata)
+/// attendance rate (present of those not exempt), and their training hours
+/// against the (pro rata)
 /// requirement. `None` when the branch has no member in the period.
 pub fn summary_section(cx: &Context<'_>, lang: Lang) -> Option<(String, String)> {
     let zh = lang == Lang::Zh;
@@ -383,8 +384,10 @@ pub fn summary_section(cx: &Context<'_>, lang: Lang) -> Option<(String, String)>
         }
         let [present, excused, exempt, absent] = t;
         let total = present + excused + exempt + absent;
-        let rate = (present * 100 + total / 2)
-            .checked_div(total)
+        // The rate leaves out meetings covered by an exemption: not 应到.
+        let due = total - exempt;
+        let rate = (u64::from(present) * 100 + u64::from(due) / 2)
+            .checked_div(u64::from(due))
             .map_or_else(|| "-".to_owned(), |r| format!("{r}%"));
         let (hours, required) = crate::rules::education::hours_in_period(cx, pos, m, span);
         let required = required.round_dp(1).normalize();
@@ -395,7 +398,11 @@ pub fn summary_section(cx: &Context<'_>, lang: Lang) -> Option<(String, String)>
             ""
         };
         let cadre = if crate::rules::education::is_cadre(cx, m) {
-            if zh { "（支委）" } else { " (committee)" }
+            if zh {
+                "（班子成员）"
+            } else {
+                " (secretary/committee)"
+            }
         } else {
             ""
         };

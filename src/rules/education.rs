@@ -154,8 +154,11 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
             let hours = hours_in(cx, pos, yr);
             let days = inside.days();
             let year_days = yr.days();
-            let short =
-                hours * Decimal::from(year_days) < Decimal::from(need) * Decimal::from(days);
+            // Exact: hours / days_in_year < need / days_in_branch, cross-multiplied.
+            // (An absurd number of hours that overflows is not short.)
+            let short = hours
+                .checked_mul(Decimal::from(year_days))
+                .is_some_and(|h| h < Decimal::from(need) * Decimal::from(days));
             if !short {
                 continue;
             }
