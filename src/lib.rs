@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod attendance;
 pub mod calendar;
 pub mod cli;
 pub mod context;
@@ -14,10 +15,12 @@ mod error;
 pub mod finding;
 pub mod load;
 pub mod model;
+pub mod period;
 pub mod profile;
 pub mod render;
 pub mod rules;
 pub mod sources;
+pub mod standing;
 
 pub use calendar::WorkCalendar;
 pub use error::{Error, ErrorKind, Location, Result};

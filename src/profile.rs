@@ -144,22 +144,37 @@ pub struct DevelopmentProfile {
 }
 
 /// Organisational-life thresholds (支部工作条例, 党章).
+///
+/// The annual items (组织生活会 `MTG006`, 民主评议党员 `MTG007`, talks
+/// `MTG008`) are yearly by the text itself and have no frequency here.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MeetingsProfile {
-    /// How often a party lecture (党课) is required.
+    /// How often a 支部党员大会 is required (`MTG001`; 一般每季度1次).
+    pub general_meeting_every: Param<PeriodKind>,
+    /// How often a 支委会 is required (`MTG002`; 一般每月1次).
+    pub committee_meeting_every: Param<PeriodKind>,
+    /// How often each 党小组 meets (`MTG003`; 一般每月1次).
+    pub group_meeting_every: Param<PeriodKind>,
+    /// How often a party lecture (党课) is required (`MTG004`). The central
+    /// text sets no count; quarterly is local practice.
     pub party_lecture_every: Param<PeriodKind>,
-    /// Unexcused absences in a year that are reported (`MTG009`).
+    /// How often a 主题党日 is held (`MTG005`; 每月相对固定1天).
+    pub theme_day_every: Param<PeriodKind>,
+    /// Unexcused absences in a year that are reported (`MTG009`; practice).
     pub absence_threshold: Param<u32>,
     /// Consecutive months without organisational life that are a lapse (`MTG010`).
     pub lapse_months: Param<u32>,
 }
 
 /// Training-hour thresholds (党员教育管理工作条例, 培训规划).
+///
+/// Both are for a whole year in the branch; a member who joined or left
+/// during the year owes them pro rata by days.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EducationProfile {
-    /// Least training hours a year of every member.
+    /// Least training hours a year of every member (`EDU001`).
     pub member_hours: Param<u32>,
-    /// Least training hours a year of committee members and secretaries.
+    /// Least training hours a year of committee members and secretaries (`EDU002`).
     pub cadre_hours: Param<u32>,
 }
 
@@ -290,7 +305,14 @@ impl Profile {
                 ),
             },
             meetings: MeetingsProfile {
-                party_lecture_every: param(PeriodKind::Quarter, cite(ZHIBU, "第十六条")),
+                general_meeting_every: param(PeriodKind::Quarter, cite(ZHIBU, "第十一条")),
+                committee_meeting_every: param(PeriodKind::Month, cite(ZHIBU, "第十二条")),
+                group_meeting_every: param(PeriodKind::Month, cite(ZHIBU, "第十三条")),
+                party_lecture_every: param(
+                    PeriodKind::Quarter,
+                    cite(PRACTICE, "党课每季度至少1次（支部条例第十五条未定次数）"),
+                ),
+                theme_day_every: param(PeriodKind::Month, cite(ZHIBU, "第十六条")),
                 absence_threshold: param(3, cite(PRACTICE, "无故缺席")),
                 lapse_months: param(6, cite(DANGZHANG, "第九条")),
             },

@@ -212,6 +212,7 @@ fn branch_sections(cx: &Context<'_>, lang: Lang) -> Vec<(String, String)> {
         title.to_owned(),
         crate::development::progress_section(cx, lang),
     ));
+    out.extend(crate::standing::summary_section(cx, lang));
     out
 }
 

@@ -226,6 +226,21 @@ fn development_cases() {
 }
 
 #[test]
+fn meetings_cases() {
+    assert!(run_prefix("MTG") >= 12);
+}
+
+#[test]
+fn education_cases() {
+    assert!(run_prefix("EDU") >= 2);
+}
+
+#[test]
+fn organisation_cases() {
+    assert!(run_prefix("ORG") >= 4);
+}
+
+#[test]
 fn data_cases() {
     assert!(run_prefix("DAT") >= 3);
 }

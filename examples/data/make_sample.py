@@ -9,7 +9,8 @@ is how it is kept readable and consistent. Run it from the repository root:
     python3 examples/data/make_sample.py
 
 Each planted fault is marked `FAULT:` below, with the finding it must produce.
-tests/sample.rs asserts exactly those findings.
+tests/sample.rs asserts exactly those findings (tests/sample_mtg.rs those of the
+organisational-life, education and organisation rules).
 """
 
 import datetime as dt
@@ -221,7 +222,18 @@ def active_on(t, day):
 
 
 def meetings_for(prefix, members, committee, groups, secretary, plan):
-    """plan: dict of tweaks: absent[(member)] = set of months; drop = set of (kind, key); notopic, noattendance."""
+    """The meetings of 2025 (and the annual items for 2024 held in January).
+
+    Every meeting the branch must hold is held, everyone on its roll present,
+    except for the tweaks of `plan`:
+      absent_months: {member: set of months}: absent from every meeting in those months;
+      absent_at: {(kind, key): set of members}: absent from that meeting;
+      excused: {(kind, key): set of members}: excused (请假) from that meeting;
+      drop: set of (kind, key): the meeting was not held;
+      notopic / noattendance: set of (kind, key): recorded without topic / attendance;
+      votes: {(kind, key): votes}: the vote taken at that meeting.
+    Group meetings are keyed "<group>-<MM>", monthly items "<MM>", quarterly "Q<n>".
+    """
     out = []
     absent_months = plan.get("absent_months", {})
 
@@ -230,7 +242,10 @@ def meetings_for(prefix, members, committee, groups, secretary, plan):
             return
         mid = f"{prefix}-{kind}-{key}"
         ids = expected_ids if expected_ids is not None else [t[0] for t in members if active_on(t, day)]
+        # Only members of the branch on the day are on the roll.
+        ids = [m for m in ids if any(t[0] == m and active_on(t, day) for t in members)]
         absent = {m for m, months in absent_months.items() if day.month in months}
+        absent |= set(plan.get("absent_at", {}).get((kind, key), ()))
         rec = {"id": mid, "kind": kind, "date": iso(day)}
         if for_period:
             rec["for_period"] = for_period
@@ -244,6 +259,8 @@ def meetings_for(prefix, members, committee, groups, secretary, plan):
         if (kind, key) not in plan.get("noattendance", set()):
             rec["attendance"] = attendance(ids, absent=absent & set(ids),
                                            excused=plan.get("excused", {}).get((kind, key), ()))
+        if (kind, key) in plan.get("votes", {}):
+            rec["votes"] = plan["votes"][(kind, key)]
         out.append(rec)
 
     # Annual items for 2024, held in January 2025.
@@ -265,10 +282,14 @@ def meetings_for(prefix, members, committee, groups, secretary, plan):
 
 
 def talks_for(members, committee, secretary, missing=()):
+    """The secretary talks with every member in November (a member who left
+    earlier: a month before leaving), and committee members with each other."""
     out = []
     for i, t in enumerate(members):
         mid = t[0]
         day = D(YEAR, 11, 3) + dt.timedelta(days=i % 20)
+        if not active_on(t, day) and "in_branch_to" in t[9]:
+            day = D.fromisoformat(t[9]["in_branch_to"]) - dt.timedelta(days=30)
         if mid == secretary or mid in missing or not active_on(t, day):
             continue
         out.append({"date": iso(day), "members": [secretary, mid]})
@@ -675,6 +696,8 @@ def bundle(branch, members, bases, payments, waivers, exemptions, meetings, talk
 
 def build():
     # ---- B01 机关第一党支部: committee of 5, two groups.
+    # FAULT (notice): the committee elected 2023-06-15 for 3 years ends its term on
+    # 2026-06-15, within 6 months of 2025-12-31 -> ORG003 (info).
     b01_committee = [("M01", "secretary"), ("M02", "deputy_secretary"), ("M03", "organization"),
                      ("M04", "propaganda"), ("M05", "discipline")]
     b01_groups = [
@@ -702,15 +725,32 @@ def build():
         # FAULT: an exemption whose end was typed before its start -> DAT003.
         {"member": "M10", "from": "2025-05-10", "to": "2025-05-01", "reason": "illness"},
     ]
-    mt = meetings_for("B01", B01_MEMBERS, [m for m, _ in b01_committee], b01_groups, "M01",
-                      {"notopic": {("theme_day", "05")}})
+    mt = meetings_for("B01", B01_MEMBERS, [m for m, _ in b01_committee], b01_groups, "M01", {
+        # FAULT: the May theme day was recorded without a topic -> MTG012 (info).
+        "notopic": {("theme_day", "05")},
+        # FAULT: the second group skipped its July meeting (summer leave) -> MTG003 G2 2025-07.
+        "drop": {("group_meeting", "G2-07")},
+        # FAULT: M13 stayed away without leave from three theme days -> MTG009 M13 2025.
+        "absent_at": {("theme_day", "02"): {"M13"}, ("theme_day", "06"): {"M13"},
+                      ("theme_day", "10"): {"M13"}},
+        # FAULT: the Q2 general meeting voted on the year's commendations with 8 of its
+        # 16 voting members present (the others excused, on business trips): not more
+        # than half -> MTG011.
+        "excused": {("general_meeting", "Q2"): {"M08", "M10", "M11", "M12", "M13", "M14", "M15", "M16"},
+                    # An ordinary excused absence: nothing to report.
+                    ("committee_meeting", "04"): {"M04"}},
+        "votes": {("general_meeting", "Q2"): {"expected_voting": 16, "present_voting": 8, "yes": 8,
+                                              "no": 0, "abstain": 0, "written_yes": 0, "passed": True}},
+    })
     cands, dev, pub = b01_development()
     B1 = bundle(b01, B01_MEMBERS, bases, payments, [], exemptions, mt,
                 talks_for(B01_MEMBERS, [m for m, _ in b01_committee], "M01"),
+                # FAULT: M09 has 16 + 15.5 = 31.5 training hours in 2025 -> EDU001.
                 trainings_for(B01_MEMBERS, {"M09": ["16", "15.5"]}),
                 cands, dev, pub)
 
     # ---- B02 机关第二党支部: committee of 3 elected 2020 (term of 3 years long expired).
+    # FAULT: the term ended on 2023-05-20 and no election followed -> ORG003 (error).
     b02_committee = [("M17", "secretary"), ("M18", "organization"), ("M19", "propaganda")]
     b02_groups = [
         {"id": "G3", "name": "第一党小组", "leader": "M18", "members": ["M18", "M19", "M20", "M21", "M22", "M23", "M24"]},
@@ -724,15 +764,20 @@ def build():
     # FAULT: a payment booked to an id that is not a member of the branch -> DAT001.
     payments.append({"member": "M99", "month": "2025-05", "amount": "60.00", "paid_on": "2025-05-10"})
     mt = meetings_for("B02", B02_MEMBERS, [m for m, _ in b02_committee], b02_groups, "M17",
+                      # FAULT: M21 absent from every meeting from March to September -> MTG010
+                      # (7 months) and, as a consequence, MTG009 (21 unexcused absences).
                       {"absent_months": {"M21": set(range(3, 10))},
+                       # FAULT: no committee meeting in August -> MTG002 2025-08.
                        "drop": {("committee_meeting", "08")}})
     cands, dev, pub = b02_development()
     B2 = bundle(b02, B02_MEMBERS, bases, payments, [], [], mt,
+                # FAULT: nobody talked with M30 in 2025 -> MTG008 M30.
                 talks_for(B02_MEMBERS, [m for m, _ in b02_committee], "M17", missing=("M30",)),
                 trainings_for(B02_MEMBERS),
                 cands, dev, pub)
 
-    # ---- B03 市图书馆党支部: 8 full members, a secretary and no committee.
+    # ---- B03 市图书馆党支部: 9 full members, a secretary and no committee.
+    # FAULT: 7 or more full members need a branch committee -> ORG001.
     b03 = {"id": "B03", "name": "市图书馆党支部", "kind": "other", "founded_on": "2018-09-01",
            "secretary": "M31"}
     bases, payments = dues(B03_MEMBERS, override={("M35", 11): "1.00", ("M35", 12): "1.00"},
@@ -747,8 +792,12 @@ def build():
         {"member": "M36", "from": "2025-02-01", "to": "2025-07-31", "reason": "illness"},
     ]
     mt = meetings_for("B03", B03_MEMBERS, [], [], "M31",
+                      # M36 is ill from February to July (an exemption): absent, but excused.
                       {"absent_months": {"M36": set(range(2, 8))},
+                       # FAULT: no party lecture in the third quarter -> MTG004 2025-Q3.
                        "drop": {("party_lecture", "Q3")},
+                       # FAULT: the August study session has no attendance record -> MTG012;
+                       # every member counts as absent once, which tips nobody into MTG009.
                        "noattendance": {("study", "08")}})
     B3 = bundle(b03, B03_MEMBERS, bases, payments, waivers, exemptions, mt,
                 talks_for(B03_MEMBERS, [], "M31"),

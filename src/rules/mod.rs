@@ -24,6 +24,9 @@ pub mod catalogue;
 pub mod data;
 pub mod development;
 pub mod dues;
+pub mod education;
+pub mod meetings;
+pub mod organisation;
 
 /// The families of rules, by code prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -98,10 +101,17 @@ pub struct RuleMeta {
 }
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut all: Vec<&'static RuleMeta> = [dues::RULES, development::RULES, data::RULES]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut all: Vec<&'static RuleMeta> = [
+        dues::RULES,
+        development::RULES,
+        meetings::RULES,
+        education::RULES,
+        organisation::RULES,
+        data::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     all.sort_by_key(|r| r.code);
     all
 });
@@ -423,6 +433,9 @@ impl Auditor {
         data::run(cx, &mut out);
         dues::run(cx, &mut out);
         development::run(cx, &mut out);
+        meetings::run(cx, &mut out);
+        education::run(cx, &mut out);
+        organisation::run(cx, &mut out);
         let mut findings = out.findings;
         crate::finding::sort_findings(&mut findings);
         findings
