@@ -207,6 +207,48 @@ pub struct Citation {
     pub article: &'static str,
 }
 
+impl Citation {
+    /// `《document》article` for a regulation; practice and data-quality
+    /// citations, which are not documents, without the title marks.
+    pub fn display(&self) -> String {
+        if self.document == crate::sources::PRACTICE
+            || self.document == crate::sources::DATA_QUALITY
+        {
+            format!("{}：{}", self.document, self.article)
+        } else {
+            format!("《{}》{}", self.document, self.article)
+        }
+    }
+}
+
+/// A short label for a period: `2025` (a calendar year), `2025-Q3` (a
+/// quarter), `2025-06` (a month), `2025-06-20` (a day), else `from..to`.
+pub fn period_label(p: &DateRange) -> String {
+    let (first, last) = p.months();
+    let whole_months = p.from == first.first_day() && p.to == last.last_day();
+    if p.from == p.to {
+        p.from.to_string()
+    } else if whole_months && first == last {
+        first.to_string()
+    } else if whole_months
+        && first.month() == 1
+        && last.month() == 12
+        && first.year() == last.year()
+    {
+        format!("{:04}", first.year())
+    } else if whole_months
+        && first.year() == last.year()
+        && first.month() % 3 == 1
+        && first.offset(2) == last
+    {
+        format!("{:04}-Q{}", first.year(), first.quarter())
+    } else if whole_months {
+        format!("{first}..{last}")
+    } else {
+        format!("{}..{}", p.from, p.to)
+    }
+}
+
 /// Evidence of a finding: named, structured values (ids, months, amounts, dates).
 ///
 /// Keys are kept sorted, so serialization is deterministic.
@@ -312,5 +354,30 @@ impl Report {
     /// The highest severity among the findings.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(a: &str, b: &str) -> DateRange {
+        DateRange::new(a.parse().unwrap(), b.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn period_labels() {
+        assert_eq!(period_label(&r("2025-06-01", "2025-06-30")), "2025-06");
+        assert_eq!(period_label(&r("2025-01-01", "2025-12-31")), "2025");
+        assert_eq!(period_label(&r("2025-07-01", "2025-09-30")), "2025-Q3");
+        assert_eq!(
+            period_label(&r("2025-08-01", "2025-10-31")),
+            "2025-08..2025-10"
+        );
+        assert_eq!(period_label(&r("2025-06-20", "2025-06-20")), "2025-06-20");
+        assert_eq!(
+            period_label(&r("2025-06-20", "2025-07-01")),
+            "2025-06-20..2025-07-01"
+        );
     }
 }

@@ -8,15 +8,16 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::context::Context;
-use crate::finding::{Finding, Lang, Report, Severity};
+use crate::finding::{Citation, Finding, Lang, Report, Severity, period_label};
 use crate::rules;
 
 /// A text report being built branch by branch.
 #[derive(Debug, Default)]
 pub struct TextReport {
     lang: Lang,
-    // branch id -> rendered section (sorted by branch id, like the findings)
-    sections: BTreeMap<String, String>,
+    // (branch id, arrival) -> rendered section: sorted by branch id like the
+    // findings; two bundles with the same branch id both stay, in input order.
+    sections: BTreeMap<(String, usize), String>,
 }
 
 impl TextReport {
@@ -68,30 +69,17 @@ impl TextReport {
             } else {
                 f.subject.kind.as_str()
             };
-            let period = f
-                .period
-                .map(|p| {
-                    if p.from == p.to {
-                        p.from.to_string()
-                    } else {
-                        format!("{}..{}", p.from, p.to)
-                    }
-                })
-                .unwrap_or_default();
+            let period = f.period.as_ref().map(period_label).unwrap_or_default();
             let _ = writeln!(
                 s,
                 "[{sev}] {} {}  {kind} {}  {period}",
                 f.rule, f.name, f.subject.id
             );
             let _ = writeln!(s, "    {}", f.message.get(self.lang));
-            let cites: Vec<String> = f
-                .citations
-                .iter()
-                .map(|c| format!("《{}》{}", c.document, c.article))
-                .collect();
+            let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
             if !cites.is_empty() {
-                let label = if zh { "依据" } else { "Source" };
-                let _ = writeln!(s, "    {label}: {}", cites.join("; "));
+                let label = if zh { "依据：" } else { "Source: " };
+                let _ = writeln!(s, "    {label}{}", cites.join("；"));
             }
         }
         if findings.is_empty() {
@@ -113,7 +101,8 @@ impl TextReport {
             s.push_str(&body);
         }
         s.push('\n');
-        self.sections.insert(b.id.to_string(), s);
+        let n = self.sections.len();
+        self.sections.insert((b.id.to_string(), n), s);
     }
 
     /// The whole text: header, the branches in id order, the summary.
@@ -229,11 +218,7 @@ pub fn csv(report: &Report, lang: Lang) -> String {
             .map(|p| (p.from.to_string(), p.to.to_string()))
             .unwrap_or_default();
         let evidence = serde_json::to_string(&f.evidence).unwrap_or_default();
-        let cites: Vec<String> = f
-            .citations
-            .iter()
-            .map(|c| format!("《{}》{}", c.document, c.article))
-            .collect();
+        let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
         let row = [
             f.rule,
             f.name,
