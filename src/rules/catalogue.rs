@@ -134,3 +134,18 @@ fn percent(rate: &str) -> String {
         Err(_) => rate.to_owned(),
     }
 }
+
+/// The compact rule index of the crate docs (`docs/rule-index.md`): one line
+/// per rule, by family.
+pub fn index_markdown() -> String {
+    let mut s = String::from("| code | name | severity | flags |\n|---|---|---|---|\n");
+    for r in registry() {
+        let practice = if r.practice { " *(practice)*" } else { "" };
+        let _ = writeln!(
+            s,
+            "| `{}` | `{}` | {} | {}{} |",
+            r.code, r.name, r.severity, r.summary, practice
+        );
+    }
+    s
+}
