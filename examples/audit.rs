@@ -5,6 +5,16 @@
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// The real clock, for `--stats` only; the library itself reads no clock.
+struct Clock(Instant);
+
+impl dangjian::pipeline::Stopwatch for Clock {
+    fn elapsed(&self) -> Duration {
+        self.0.elapsed()
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -12,6 +22,7 @@ fn main() -> ExitCode {
     let status = dangjian::cli::run(
         &args,
         &sample,
+        &Clock(Instant::now()),
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     );

@@ -158,6 +158,7 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod period;
+pub mod pipeline;
 pub mod profile;
 pub mod render;
 pub mod rules;

@@ -209,6 +209,53 @@ impl<R: BufRead> JsonLines<R> {
     }
 }
 
+impl<R: BufRead> JsonLines<R> {
+    /// The next non-blank line, unparsed, with its line number (from 1): for
+    /// callers that parse lines elsewhere (e.g. on worker threads, with
+    /// [`bundle_from_line`]).
+    ///
+    /// # Errors
+    /// When reading fails.
+    pub fn next_raw(&mut self) -> Result<Option<RawLine>> {
+        if self.next_line()? {
+            Ok(Some(RawLine {
+                line: self.line,
+                bytes: std::mem::take(&mut self.buf),
+            }))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The file named in errors.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+}
+
+/// One unparsed line of a JSON Lines file (see [`JsonLines::next_raw`]).
+#[derive(Clone, Debug)]
+pub struct RawLine {
+    /// Line number, from 1.
+    pub line: usize,
+    /// The line's bytes (with its line end).
+    pub bytes: Vec<u8>,
+}
+
+/// Parses one JSON Lines line into a bundle; errors name `file` and `line`.
+///
+/// # Errors
+/// When the line is not JSON or does not fit the record format.
+pub fn bundle_from_line(bytes: &[u8], line: usize, file: Option<&Path>) -> Result<Bundle> {
+    serde_json::from_slice::<Bundle>(bytes).map_err(|e| {
+        let err = explain::<Bundle>(bytes, e, PathStart::Bundle, Some(line));
+        match file {
+            Some(f) => err.in_file(f.to_path_buf()),
+            None => err,
+        }
+    })
+}
+
 impl<R: BufRead> Iterator for JsonLines<R> {
     type Item = Result<Bundle>;
 
@@ -216,13 +263,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
         match self.next_line() {
             Err(e) => Some(Err(e)),
             Ok(false) => None,
-            Ok(true) => Some(serde_json::from_slice::<Bundle>(&self.buf).map_err(|e| {
-                let mut err = explain::<Bundle>(&self.buf, e, PathStart::Bundle, Some(self.line));
-                if let Some(f) = &self.file {
-                    err = err.in_file(f.clone());
-                }
-                err
-            })),
+            Ok(true) => Some(bundle_from_line(&self.buf, self.line, self.file.as_deref())),
         }
     }
 }

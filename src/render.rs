@@ -29,80 +29,17 @@ impl TextReport {
         }
     }
 
-    /// Renders one branch: its findings and the per-branch sections.
+    /// Renders one branch (its findings and the per-branch sections) and adds it.
     pub fn add_branch(&mut self, cx: &Context<'_>, findings: &[Finding]) {
-        let zh = self.lang == Lang::Zh;
-        let b = &cx.bundle.branch;
-        let mut s = String::new();
-        let _ = writeln!(s, "== {} {} ==", b.id, b.name);
-        let counts = count(findings);
-        if zh {
-            let _ = writeln!(
-                s,
-                "党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）",
-                cx.bundle.members.len(),
-                findings.len(),
-                counts[2],
-                counts[1],
-                counts[0]
-            );
-        } else {
-            let _ = writeln!(
-                s,
-                "{} members, {} findings ({} errors, {} warnings, {} info)",
-                cx.bundle.members.len(),
-                findings.len(),
-                counts[2],
-                counts[1],
-                counts[0]
-            );
-        }
-        s.push('\n');
-        for f in findings {
-            let sev = if zh {
-                f.severity.zh()
-            } else {
-                f.severity.as_str()
-            };
-            let kind = if zh {
-                f.subject.kind.zh()
-            } else {
-                f.subject.kind.as_str()
-            };
-            let period = f.period.as_ref().map(period_label).unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "[{sev}] {} {}  {kind} {}  {period}",
-                f.rule, f.name, f.subject.id
-            );
-            let _ = writeln!(s, "    {}", f.message.get(self.lang));
-            let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
-            if !cites.is_empty() {
-                let label = if zh { "依据：" } else { "Source: " };
-                let _ = writeln!(s, "    {label}{}", cites.join("；"));
-            }
-        }
-        if findings.is_empty() {
-            let _ = writeln!(
-                s,
-                "{}",
-                if zh {
-                    "（未发现问题）"
-                } else {
-                    "(no findings)"
-                }
-            );
-        }
-        for (title, body) in branch_sections(cx, self.lang) {
-            if body.is_empty() {
-                continue;
-            }
-            let _ = writeln!(s, "\n-- {title} --");
-            s.push_str(&body);
-        }
-        s.push('\n');
-        let n = self.sections.len();
-        self.sections.insert((b.id.to_string(), n), s);
+        let seq = self.sections.len();
+        let text = branch_section(cx, findings, self.lang);
+        self.add_section(seq, cx.bundle.branch.id.as_str(), text);
+    }
+
+    /// Adds a branch section rendered by [`branch_section`]; `seq` is the
+    /// bundle's position in the input, which orders branches with equal ids.
+    pub fn add_section(&mut self, seq: usize, branch: &str, text: String) {
+        self.sections.insert((branch.to_owned(), seq), text);
     }
 
     /// The whole text: header, the branches in id order, the summary.
@@ -175,6 +112,81 @@ impl TextReport {
         }
         out
     }
+}
+
+/// The text of one branch: its findings and the per-branch sections.
+pub fn branch_section(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let b = &cx.bundle.branch;
+    let mut s = String::new();
+    let _ = writeln!(s, "== {} {} ==", b.id, b.name);
+    let counts = count(findings);
+    if zh {
+        let _ = writeln!(
+            s,
+            "党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）",
+            cx.bundle.members.len(),
+            findings.len(),
+            counts[2],
+            counts[1],
+            counts[0]
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "{} members, {} findings ({} errors, {} warnings, {} info)",
+            cx.bundle.members.len(),
+            findings.len(),
+            counts[2],
+            counts[1],
+            counts[0]
+        );
+    }
+    s.push('\n');
+    for f in findings {
+        let sev = if zh {
+            f.severity.zh()
+        } else {
+            f.severity.as_str()
+        };
+        let kind = if zh {
+            f.subject.kind.zh()
+        } else {
+            f.subject.kind.as_str()
+        };
+        let period = f.period.as_ref().map(period_label).unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "[{sev}] {} {}  {kind} {}  {period}",
+            f.rule, f.name, f.subject.id
+        );
+        let _ = writeln!(s, "    {}", f.message.get(lang));
+        let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
+        if !cites.is_empty() {
+            let label = if zh { "依据：" } else { "Source: " };
+            let _ = writeln!(s, "    {label}{}", cites.join("；"));
+        }
+    }
+    if findings.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            if zh {
+                "（未发现问题）"
+            } else {
+                "(no findings)"
+            }
+        );
+    }
+    for (title, body) in branch_sections(cx, lang) {
+        if body.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n-- {title} --");
+        s.push_str(&body);
+    }
+    s.push('\n');
+    s
 }
 
 fn count(findings: &[Finding]) -> [usize; 3] {

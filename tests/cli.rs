@@ -15,7 +15,13 @@ fn run(args: &[&str]) -> Out {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let status = dangjian::cli::run(&args, Path::new(SAMPLE), &mut stdout, &mut stderr);
+    let status = dangjian::cli::run(
+        &args,
+        Path::new(SAMPLE),
+        &dangjian::pipeline::NoStopwatch,
+        &mut stdout,
+        &mut stderr,
+    );
     Out {
         status,
         stdout: String::from_utf8(stdout).expect("utf-8 stdout"),
@@ -310,4 +316,62 @@ fn usage_errors_exit_2() {
     let o = run(&["--help"]);
     assert_eq!(o.status, 0);
     assert!(o.stdout.starts_with("usage: audit"));
+}
+
+/// A JSON Lines file of `n` bundles: the sample's three branches again and
+/// again under new branch ids (some repeated, to exercise equal ids).
+fn many_bundles(name: &str, n: usize, bad_line: Option<usize>) -> PathBuf {
+    let bundles = dangjian::load::read_path(SAMPLE).unwrap();
+    let mut text = String::new();
+    for i in 0..n {
+        if Some(i + 1) == bad_line {
+            text.push_str("{\"branch\": {\"id\": \"BX\", \"name\": \"x\", \"kind\": \"organ\"}, \"members\": [1]}\n");
+            continue;
+        }
+        let mut b = bundles[i % 3].clone();
+        b.branch.id = format!("B{:03}", (i * 7) % (n - 3)).parse().unwrap();
+        text.push_str(&serde_json::to_string(&b).unwrap());
+        text.push('\n');
+    }
+    temp_file(name, &text)
+}
+
+#[test]
+fn parallel_output_is_byte_identical_to_single_threaded() {
+    let p = many_bundles("many.jsonl", 60, None);
+    let p = p.to_str().unwrap();
+    for format in ["json", "text", "csv"] {
+        let one = run(&[p, "--format", format, "--threads", "1"]);
+        let four = run(&[p, "--format", format, "--threads", "4"]);
+        assert_eq!(one.status, 0, "{}", one.stderr);
+        assert_eq!(one.stdout, four.stdout, "format {format}");
+        assert!(one.stdout.len() > 10_000);
+    }
+    let v: serde_json::Value = serde_json::from_str(&run(&[p, "--format", "json"]).stdout).unwrap();
+    assert_eq!(v["summary"]["branches"], 60);
+    assert_eq!(v["summary"]["members"], 20 * 40);
+}
+
+#[test]
+fn parallel_errors_name_the_first_bad_line() {
+    let p = many_bundles("bad-many.jsonl", 60, Some(41));
+    let p = p.to_str().unwrap();
+    let one = run(&[p, "--threads", "1"]);
+    let four = run(&[p, "--threads", "4"]);
+    assert_eq!(one.status, 2);
+    assert_eq!(four.status, 2);
+    assert!(one.stdout.is_empty() && four.stdout.is_empty());
+    assert_eq!(one.stderr, four.stderr);
+    assert!(one.stderr.contains("line 41"), "{}", one.stderr);
+    assert!(one.stderr.contains("table members, record 0"), "{}", one.stderr);
+}
+
+#[test]
+fn stats_go_to_stderr() {
+    let o = run(&["--stats", "--format", "json"]);
+    assert_eq!(o.status, 0);
+    assert!(o.stdout.starts_with('{'));
+    assert!(o.stderr.contains("stats: 3 bundles, 40 members"), "{}", o.stderr);
+    assert!(o.stderr.contains("members/s"));
+    assert_bad(&["--threads", "0"], &["--threads"]);
 }

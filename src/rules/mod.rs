@@ -465,8 +465,14 @@ impl Auditor {
 
     /// Adds one bundle's findings to `report`.
     pub fn add(&self, report: &mut Report, bundle: &Bundle, findings: Vec<Finding>) {
+        self.add_findings(report, bundle.members.len(), findings);
+    }
+
+    /// Adds the findings of one bundle of `members` members to `report` (for
+    /// callers that no longer hold the bundle).
+    pub fn add_findings(&self, report: &mut Report, members: usize, findings: Vec<Finding>) {
         report.summary.branches += 1;
-        report.summary.members += bundle.members.len();
+        report.summary.members += members;
         report.summary.add_findings(&findings);
         report.findings.extend(findings);
     }
