@@ -235,11 +235,14 @@ pub struct MemberDues<'a> {
     /// The member.
     pub member: &'a Member,
     span: Option<DateRange>,
-    bases: Vec<(YearMonth, Money)>,
+    /// Each base record's month and the amount it makes expected, computed
+    /// once (the calculator's decimal arithmetic is the costly part).
+    bases: Vec<(YearMonth, Money, Expected)>,
+    /// The expected amount when no base is in effect.
+    no_base: Expected,
     waivers: Vec<&'a DuesWaiver>,
     exemptions: Vec<DateRange>,
     blocks: Vec<PaymentBlock>,
-    profile: &'a DuesProfile,
     as_of: NaiveDate,
 }
 
@@ -248,7 +251,16 @@ impl<'a> MemberDues<'a> {
     pub fn new(cx: &Context<'a>, pos: usize) -> Option<MemberDues<'a>> {
         let member = cx.bundle.members.get(pos)?;
         let recs = cx.index.member_records(pos);
-        let bases = recs.bases.iter().map(|b| (b.from, b.base)).collect();
+        let category = member.dues_category;
+        let bases = recs
+            .bases
+            .iter()
+            .map(|b| {
+                let e = expected_monthly(&cx.profile.dues, category, Some(b.base));
+                (b.from, b.base, e)
+            })
+            .collect();
+        let no_base = expected_monthly(&cx.profile.dues, category, None);
         let waivers = recs
             .waivers
             .iter()
@@ -290,10 +302,10 @@ impl<'a> MemberDues<'a> {
             member,
             span: member_span(&cx.bundle.branch, member),
             bases,
+            no_base,
             waivers,
             exemptions,
             blocks,
-            profile: &cx.profile.dues,
             as_of: cx.as_of,
         };
         // Each block's expected total, once (statuses of its months read it).
@@ -347,10 +359,12 @@ impl<'a> MemberDues<'a> {
 
     /// The base in effect in `m`.
     pub fn base(&self, m: YearMonth) -> Option<Money> {
-        let n = self.bases.partition_point(|(from, _)| *from <= m);
-        n.checked_sub(1)
-            .and_then(|i| self.bases.get(i))
-            .map(|(_, b)| *b)
+        self.base_record(m).map(|(_, b, _)| *b)
+    }
+
+    fn base_record(&self, m: YearMonth) -> Option<&(YearMonth, Money, Expected)> {
+        let n = self.bases.partition_point(|(from, _, _)| *from <= m);
+        n.checked_sub(1).and_then(|i| self.bases.get(i))
     }
 
     /// Whether an exemption overlaps `m`.
@@ -384,11 +398,7 @@ impl<'a> MemberDues<'a> {
                     max: Money::ZERO,
                 },
             }),
-            None => Some(expected_monthly(
-                self.profile,
-                self.member.dues_category,
-                self.base(m),
-            )),
+            None => Some(self.base_record(m).map_or(self.no_base, |(_, _, e)| *e)),
         }
     }
 
