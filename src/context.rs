@@ -17,6 +17,8 @@ use crate::profile::Profile;
 #[derive(Debug)]
 pub struct Index<'a> {
     members: HashMap<&'a str, usize>,
+    /// Whether the member at each position is the first with its id.
+    member_first: Vec<bool>,
     candidates: HashMap<&'a str, usize>,
     meetings: HashMap<&'a str, usize>,
     groups: HashMap<&'a str, usize>,
@@ -63,6 +65,12 @@ impl<'a> Index<'a> {
     /// Builds the lookup tables of `bundle`.
     pub fn new(bundle: &'a Bundle) -> Index<'a> {
         let members = first_index(&bundle.members, |m| m.id.as_str());
+        let member_first = bundle
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| members.get(m.id.as_str()) == Some(&i))
+            .collect();
         let candidates = first_index(&bundle.candidates, |c| c.id.as_str());
         let meetings = first_index(&bundle.meetings, |m| m.id.as_str());
         let groups = first_index(&bundle.branch.groups, |g| g.id.as_str());
@@ -124,6 +132,7 @@ impl<'a> Index<'a> {
 
         Index {
             members,
+            member_first,
             candidates,
             meetings,
             groups,
@@ -135,6 +144,12 @@ impl<'a> Index<'a> {
     /// Position of the member with this id in `bundle.members`.
     pub fn member_pos(&self, id: &str) -> Option<usize> {
         self.members.get(id).copied()
+    }
+
+    /// Whether the member at position `pos` is the first with its id (the one
+    /// the member rules audit; a duplicate is reported by `DAT002`).
+    pub fn is_first_member(&self, pos: usize) -> bool {
+        self.member_first.get(pos).copied().unwrap_or(false)
     }
 
     /// Position of the candidate with this id in `bundle.candidates`.

@@ -367,7 +367,7 @@ pub fn summary_section(cx: &Context<'_>, lang: Lang) -> Option<(String, String)>
     let window = DateRange::new(cx.period.from, cx.period.to.min(cx.as_of));
     let mut body = String::new();
     for (pos, m) in cx.bundle.members.iter().enumerate() {
-        if cx.index.member_pos(m.id.as_str()) != Some(pos) {
+        if !cx.index.is_first_member(pos) {
             continue;
         }
         let Some(span) = cx.member_span(m) else {

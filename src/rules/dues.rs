@@ -176,8 +176,8 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if !out.wants_any(CODES) {
         return;
     }
-    for (pos, member) in cx.bundle.members.iter().enumerate() {
-        if cx.index.member_pos(member.id.as_str()) != Some(pos) {
+    for pos in 0..cx.bundle.members.len() {
+        if !cx.index.is_first_member(pos) {
             continue; // a duplicate id: DAT002
         }
         let Some(d) = MemberDues::new(cx, pos) else {

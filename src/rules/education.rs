@@ -133,7 +133,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
     };
     let years = period::checked_spans(cx, PeriodKind::Year, all);
     for (pos, m) in cx.bundle.members.iter().enumerate() {
-        if cx.index.member_pos(m.id.as_str()) != Some(pos) {
+        if !cx.index.is_first_member(pos) {
             continue; // a duplicate id: DAT002
         }
         let Some(span) = cx.member_span(m) else {

@@ -270,8 +270,8 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
             to: NaiveDate::MAX,
         };
         let years = period::checked_spans(cx, PeriodKind::Year, all);
-        for (pos, m) in cx.bundle.members.iter().enumerate() {
-            if cx.index.member_pos(m.id.as_str()) != Some(pos) {
+        for pos in 0..cx.bundle.members.len() {
+            if !cx.index.is_first_member(pos) {
                 continue; // a duplicate id: DAT002
             }
             if out.wants("MTG009") {
@@ -546,7 +546,7 @@ fn talks(cx: &Context<'_>, out: &mut Emitter<'_>) {
             }
         }
         for (pos, m) in b.members.iter().enumerate() {
-            if cx.index.member_pos(m.id.as_str()) != Some(pos) {
+            if !cx.index.is_first_member(pos) {
                 continue;
             }
             if !span_of(pos).is_some_and(|s| s.overlaps(&yr)) {

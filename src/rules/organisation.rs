@@ -108,7 +108,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let mut members = 0u32;
     let mut full = 0u32;
     for (pos, m) in b.members.iter().enumerate() {
-        if cx.index.member_pos(m.id.as_str()) != Some(pos) || !cx.in_branch_on(m, day) {
+        if !cx.index.is_first_member(pos) || !cx.in_branch_on(m, day) {
             continue;
         }
         members += 1;
