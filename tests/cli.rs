@@ -363,7 +363,11 @@ fn parallel_errors_name_the_first_bad_line() {
     assert!(one.stdout.is_empty() && four.stdout.is_empty());
     assert_eq!(one.stderr, four.stderr);
     assert!(one.stderr.contains("line 41"), "{}", one.stderr);
-    assert!(one.stderr.contains("table members, record 0"), "{}", one.stderr);
+    assert!(
+        one.stderr.contains("table members, record 0"),
+        "{}",
+        one.stderr
+    );
 }
 
 #[test]
@@ -371,7 +375,11 @@ fn stats_go_to_stderr() {
     let o = run(&["--stats", "--format", "json"]);
     assert_eq!(o.status, 0);
     assert!(o.stdout.starts_with('{'));
-    assert!(o.stderr.contains("stats: 3 bundles, 40 members"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("stats: 3 bundles, 40 members"),
+        "{}",
+        o.stderr
+    );
     assert!(o.stderr.contains("members/s"));
     assert_bad(&["--threads", "0"], &["--threads"]);
 }

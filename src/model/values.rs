@@ -534,7 +534,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, ParseValueError> {
     // Hand-parsed: this is the hottest path of reading (every record has
     // dates), and chrono's format-string parser is several times slower.
     let b = s.as_bytes();
-    let digit = |i: usize| b.get(i).filter(|c| c.is_ascii_digit()).map(|c| u32::from(c - b'0'));
+    let digit = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| u32::from(c - b'0'))
+    };
     let num = |from: usize, to: usize| -> Option<u32> {
         (from..to).try_fold(0u32, |acc, i| digit(i).map(|d| acc * 10 + d))
     };
@@ -770,8 +774,19 @@ mod tests {
         assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
         assert_eq!(parse_date("0001-01-01").unwrap().to_string(), "0001-01-01");
         for bad in [
-            "2025-02-29", "2025-02-30", "2025-13-01", "2025-00-10", "2025-01-00", "2025-1-01",
-            "2025-01-1", "20250101", "2025/01/01", "+025-01-01", "2025-01-01 ", "", "２０２５-01-01",
+            "2025-02-29",
+            "2025-02-30",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-01-00",
+            "2025-1-01",
+            "2025-01-1",
+            "20250101",
+            "2025/01/01",
+            "+025-01-01",
+            "2025-01-01 ",
+            "",
+            "２０２５-01-01",
         ] {
             assert!(parse_date(bad).is_err(), "{bad:?} accepted");
         }

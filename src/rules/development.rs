@@ -1464,21 +1464,23 @@ impl Violation for Dev008 {
         let mut zh = Vec::new();
         let mut en = Vec::new();
         if self.count != self.required {
-            zh.push(format!(
-                "确定了{}名入党介绍人（应为{}名）",
-                self.count, self.required
-            ));
+            zh.push(format!("共{}名（应为{}名）", self.count, self.required));
             en.push(format!(
                 "{} introducers assigned ({} required)",
                 self.count, self.required
             ));
         }
         if !self.invalid.is_empty() {
-            zh.push(format!("入党介绍人{}", issues_zh(&self.invalid)));
+            zh.push(issues_zh(&self.invalid));
             en.push(format!("introducer {}", issues_en(&self.invalid)));
         }
         Message::new(
-            format!("{}于{}{}", self.who.zh(), self.date, zh.join("；")),
+            format!(
+                "{}于{}确定的入党介绍人不符合要求：{}",
+                self.who.zh(),
+                self.date,
+                zh.join("；")
+            ),
             format!("{} on {}: {}", self.who.en(), self.date, en.join("; ")),
         )
     }
