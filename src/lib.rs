@@ -21,6 +21,7 @@ pub mod render;
 pub mod rules;
 pub mod sources;
 pub mod standing;
+pub mod synth;
 
 pub use calendar::WorkCalendar;
 pub use error::{Error, ErrorKind, Location, Result};
