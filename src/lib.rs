@@ -164,6 +164,7 @@ pub mod render;
 pub mod rules;
 pub mod sources;
 pub mod standing;
+pub mod synth;
 
 /// The README's examples, compiled and run as doctests so they never rot.
 #[doc = include_str!("../README.md")]

@@ -66,6 +66,14 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// An id the crate built itself from a non-empty pattern (the synthetic
+    /// data generator, [`crate::synth`]); ids from outside go through
+    /// [`FromStr`] or [`TryFrom`] and are validated.
+    pub(crate) fn generated(s: String) -> Id {
+        debug_assert!(!s.trim().is_empty(), "generated ids are never empty");
+        Id(s)
+    }
 }
 
 impl FromStr for Id {
