@@ -36,7 +36,9 @@ fn bundle_of(n: usize) -> Bundle {
 
 fn calculator(c: &mut Criterion) {
     let p = Profile::central();
-    let bases: Vec<Money> = (0..1000u64).map(|i| Money::from_fen(i * 1_537 % 2_000_000)).collect();
+    let bases: Vec<Money> = (0..1000u64)
+        .map(|i| Money::from_fen(i * 1_537 % 2_000_000))
+        .collect();
     let cats = DuesCategory::ALL;
     let mut g = c.benchmark_group("calculator");
     g.throughput(Throughput::Elements(bases.len() as u64));
@@ -45,7 +47,10 @@ fn calculator(c: &mut Criterion) {
             let mut n = 0u64;
             for (i, base) in bases.iter().enumerate() {
                 let cat = cats[i % cats.len()];
-                if expected_monthly(&p.dues, cat, Some(*base)).minimum().is_some() {
+                if expected_monthly(&p.dues, cat, Some(*base))
+                    .minimum()
+                    .is_some()
+                {
                     n += 1;
                 }
             }
@@ -61,16 +66,23 @@ fn families(c: &mut Criterion) {
     g.throughput(Throughput::Elements(bundle.members.len() as u64));
     for family in ["DUE", "DEV", "MTG", "EDU", "ORG", "DAT", "all"] {
         let auditor = Auditor::new(as_of()).select(family.parse().unwrap());
-        g.bench_function(family, |b| b.iter(|| black_box(auditor.check(black_box(&bundle)))));
+        g.bench_function(family, |b| {
+            b.iter(|| black_box(auditor.check(black_box(&bundle))))
+        });
     }
     g.finish();
 }
 
 fn full(c: &mut Criterion) {
     let opts = options(1000, 0.02);
-    let bundles: Vec<Bundle> = (0..opts.branches).map(|i| synth::bundle(&opts, i)).collect();
+    let bundles: Vec<Bundle> = (0..opts.branches)
+        .map(|i| synth::bundle(&opts, i))
+        .collect();
     let members: usize = bundles.iter().map(|b| b.members.len()).sum();
-    let lines: Vec<String> = bundles.iter().map(|b| serde_json::to_string(b).unwrap()).collect();
+    let lines: Vec<String> = bundles
+        .iter()
+        .map(|b| serde_json::to_string(b).unwrap())
+        .collect();
     let bytes: usize = lines.iter().map(String::len).sum();
     let auditor = Auditor::new(as_of());
 

@@ -116,10 +116,10 @@ pub struct Group {
     /// Group id.
     pub id: Id,
     /// Name, e.g. 第一党小组.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Group leader (组长).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<Id>,
     /// Members of the group.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -136,16 +136,24 @@ pub struct Branch {
     /// Kind of unit.
     pub kind: BranchKind,
     /// Founding date; obligations start here.
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub founded_on: Option<NaiveDate>,
     /// Dissolution date; obligations end here.
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub dissolved_on: Option<NaiveDate>,
     /// The committee; absent = the branch has no 支委会.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committee: Option<Committee>,
     /// The secretary, for branches without a committee.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secretary: Option<Id>,
     /// Party groups.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -217,10 +225,14 @@ pub struct Member {
     /// Name.
     pub name: String,
     /// Gender.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
     /// Date of birth.
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub born_on: Option<NaiveDate>,
     /// Full or probationary.
     pub status: MemberStatus,
@@ -228,27 +240,47 @@ pub struct Member {
     #[serde(deserialize_with = "crate::model::date")]
     pub admitted_on: NaiveDate,
     /// Date probation ended (党龄 counts from here).
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub full_on: Option<NaiveDate>,
     /// Transferred into this branch (absent: from `founded_on` or `admitted_on`, the later).
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub in_branch_from: Option<NaiveDate>,
     /// Last day in this branch (transferred out, died, removed).
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub in_branch_to: Option<NaiveDate>,
     /// Dues category.
     pub dues_category: DuesCategory,
     /// Payment cycle; absent = monthly.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_cycle: Option<PaymentCycle>,
     /// From the transfer letter: months up to and including this one are settled.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dues_paid_until: Option<YearMonth>,
     /// Rights suspended (留党察看 etc.): not a voting member.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
     pub rights_suspended: bool,
     /// 党员领导干部.
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
     pub leading_cadre: bool,
 }
 
@@ -281,7 +313,7 @@ pub struct DuesPayment {
     /// The month paid for.
     pub month: YearMonth,
     /// If present, the payment covers `month..=through` and `amount` is the total.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub through: Option<YearMonth>,
     /// Amount paid.
     pub amount: Money,
@@ -319,13 +351,21 @@ pub struct DuesWaiver {
     /// Reduce or waive.
     pub kind: WaiverKind,
     /// The reduced monthly amount (for `reduce`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Money>,
     /// Date of the branch's decision.
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub branch_decided_on: Option<NaiveDate>,
     /// Date of the higher committee's approval.
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub higher_approved_on: Option<NaiveDate>,
 }
 
@@ -349,7 +389,7 @@ pub struct Exemption {
     #[serde(deserialize_with = "crate::model::date")]
     pub to: NaiveDate,
     /// Free text or one of `illness|abroad|mobile|detained|other`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
@@ -398,7 +438,7 @@ pub struct Attendance {
     /// Present, excused or absent.
     pub status: AttendanceStatus,
     /// Reason for an absence.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
 
@@ -435,31 +475,31 @@ pub struct Meeting {
     #[serde(deserialize_with = "crate::model::date")]
     pub date: NaiveDate,
     /// Period it counts for; absent = the period containing `date`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_period: Option<PeriodSpec>,
     /// The group, for `group_meeting`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<Id>,
     /// Topic.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     /// Chair.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<Id>,
     /// Recorder.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorder: Option<Id>,
     /// Length in hours.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Hours>,
     /// Expected members; absent = by kind (see the crate docs).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Vec<Id>>,
     /// Attendance entries; an expected member with none was absent.
     #[serde(default, deserialize_with = "null_as_default")]
     pub attendance: Vec<Attendance>,
     /// Vote of a decision.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub votes: Option<Votes>,
 }
 
@@ -485,7 +525,7 @@ pub struct Training {
     /// Hours.
     pub hours: Hours,
     /// Title.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
@@ -500,10 +540,14 @@ pub struct Candidate {
     /// Name.
     pub name: String,
     /// Date of birth.
-    #[serde(default, deserialize_with = "crate::model::opt_date")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub born_on: Option<NaiveDate>,
     /// Gender.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
 }
 
@@ -596,28 +640,28 @@ pub struct DevelopmentRecord {
     #[serde(deserialize_with = "crate::model::date")]
     pub date: NaiveDate,
     /// Contacts (`contacts_assigned`) or introducers (`introducers_assigned`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<Id>>,
     /// Conclusion of `political_review`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusion: Option<ReviewConclusion>,
     /// Days of `training`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
     /// Hours of `training`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Hours>,
     /// Votes of `admission_meeting` / `conversion_meeting`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub votes: Option<Votes>,
     /// A meeting id holding the votes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Id>,
     /// Outcome of `conversion_meeting`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<ConversionOutcome>,
     /// Months of extension when `outcome` is `extend`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extend_months: Option<u32>,
 }
 
