@@ -2,6 +2,7 @@
 //! audit period and the working-day calendar. Built once per bundle.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -16,12 +17,12 @@ use crate::profile::Profile;
 /// that id (a duplicate is reported by `DAT002` and otherwise kept as is).
 #[derive(Debug)]
 pub struct Index<'a> {
-    members: HashMap<&'a str, usize>,
+    members: IdMap<'a>,
     /// Whether the member at each position is the first with its id.
     member_first: Vec<bool>,
-    candidates: HashMap<&'a str, usize>,
-    meetings: HashMap<&'a str, usize>,
-    groups: HashMap<&'a str, usize>,
+    candidates: IdMap<'a>,
+    meetings: IdMap<'a>,
+    groups: IdMap<'a>,
     /// Per member (by position in `bundle.members`): their records, sorted.
     per_member: Vec<MemberRecords<'a>>,
     /// Per candidate (by position in `bundle.candidates`).
@@ -53,8 +54,48 @@ pub struct CandidateRecords<'a> {
     pub publicity: Vec<&'a Publicity>,
 }
 
-fn first_index<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+/// Id → position. Ids are short strings from the bundle itself, so a fast
+/// non-cryptographic hash (FxHash, as in rustc) is the right trade.
+type IdMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc (`FxHasher`): a few cycles per word.
+#[derive(Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+fn first_index<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> IdMap<'a> {
+    let mut map = IdMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         map.entry(id(item)).or_insert(i);
     }

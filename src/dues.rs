@@ -40,7 +40,6 @@
 //! by overlapping payments. A block is short when its total is less than the
 //! sum of its months' expected amounts.
 
-use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -224,9 +223,6 @@ pub struct PaymentBlock {
     /// months' expected amounts; `None` if some owed month's amount is unknown
     /// (no base in effect).
     pub expected: Option<Money>,
-    /// Indexes (in `bundle.dues_payments`) of the payments.
-    #[serde(skip)]
-    pub payments: Vec<usize>,
 }
 
 /// The dues of one member of one bundle.
@@ -235,15 +231,18 @@ pub struct MemberDues<'a> {
     /// The member.
     pub member: &'a Member,
     span: Option<DateRange>,
+    /// The owed months form one contiguous range (see [`owed_months`]).
+    owed: Option<(YearMonth, YearMonth)>,
+    /// The last month whose payment deadline has passed by `as_of`.
+    last_due: YearMonth,
     /// Each base record's month and the amount it makes expected, computed
     /// once (the calculator's decimal arithmetic is the costly part).
     bases: Vec<(YearMonth, Money, Expected)>,
     /// The expected amount when no base is in effect.
     no_base: Expected,
     waivers: Vec<&'a DuesWaiver>,
-    exemptions: Vec<DateRange>,
+    exemptions: Vec<(YearMonth, YearMonth)>,
     blocks: Vec<PaymentBlock>,
-    as_of: NaiveDate,
 }
 
 impl<'a> MemberDues<'a> {
@@ -270,7 +269,8 @@ impl<'a> MemberDues<'a> {
         let exemptions = recs
             .exemptions
             .iter()
-            .filter_map(|e| DateRange::new(e.from, e.to))
+            .filter(|e| e.from <= e.to)
+            .map(|e| (YearMonth::of(e.from), YearMonth::of(e.to)))
             .collect();
         // Payment blocks: payments made by `as_of`, joined where their months overlap.
         let mut spans: Vec<(YearMonth, YearMonth, Money, usize)> = Vec::new();
@@ -282,31 +282,44 @@ impl<'a> MemberDues<'a> {
         }
         spans.sort_by_key(|s| (s.0, s.1, s.3));
         let mut blocks: Vec<PaymentBlock> = Vec::new();
-        for (first, last, amount, i) in spans {
+        for (first, last, amount, _) in spans {
             match blocks.last_mut() {
                 Some(b) if first <= b.last => {
                     b.last = b.last.max(last);
                     b.paid = b.paid.saturating_add(amount);
-                    b.payments.push(i);
                 }
                 _ => blocks.push(PaymentBlock {
                     first,
                     last,
                     paid: amount,
                     expected: None,
-                    payments: vec![i],
                 }),
             }
         }
+        let span = member_span(&cx.bundle.branch, member);
+        let last_due = {
+            let this = YearMonth::of(cx.as_of);
+            let last_month = if this.last_day() <= cx.as_of {
+                this
+            } else {
+                this.pred()
+            };
+            match member.cycle() {
+                PaymentCycle::Monthly => last_month,
+                // The last month of the last quarter that has ended.
+                PaymentCycle::Quarterly => last_month.offset(-((last_month.month() as i32) % 3)),
+            }
+        };
         let mut dues = MemberDues {
             member,
-            span: member_span(&cx.bundle.branch, member),
+            span,
+            owed: span.and_then(|s| owed_months(member, s)),
+            last_due,
             bases,
             no_base,
             waivers,
             exemptions,
             blocks,
-            as_of: cx.as_of,
         };
         // Each block's expected total, once (statuses of its months read it).
         let totals: Vec<Option<Money>> = dues
@@ -322,6 +335,13 @@ impl<'a> MemberDues<'a> {
 
     /// Whether month `m` is owed at this branch (before settlement and waivers).
     pub fn owes(&self, m: YearMonth) -> bool {
+        self.owed.is_some_and(|(lo, hi)| lo <= m && m <= hi)
+    }
+
+    /// [`MemberDues::owes`] by the definition, month by month (the fast
+    /// version reads the range computed by [`owed_months`]; tests compare them).
+    #[cfg(test)]
+    fn owes_by_definition(&self, m: YearMonth) -> bool {
         let Some(span) = self.span else { return false };
         let day1 = m.first_day();
         let admitted = self.member.admitted_on;
@@ -342,6 +362,11 @@ impl<'a> MemberDues<'a> {
             }
         }
         false
+    }
+
+    /// The days the member belongs to this branch (see [`Context::member_span`]).
+    pub fn span(&self) -> Option<DateRange> {
+        self.span
     }
 
     /// Whether month `m` is settled by the transfer letter.
@@ -369,18 +394,13 @@ impl<'a> MemberDues<'a> {
 
     /// Whether an exemption overlaps `m`.
     pub fn exempt(&self, m: YearMonth) -> bool {
-        let r = m.range();
-        self.exemptions.iter().any(|e| e.overlaps(&r))
+        self.exemptions.iter().any(|&(lo, hi)| lo <= m && m <= hi)
     }
 
     /// Whether `m`'s payment deadline has passed by `as_of`: the month (for
     /// quarterly payers, its quarter) has ended.
     pub fn due(&self, m: YearMonth) -> bool {
-        let end = match self.member.cycle() {
-            PaymentCycle::Monthly => m.last_day(),
-            PaymentCycle::Quarterly => m.offset(3 - ((m.month() as i32 - 1) % 3) - 1).last_day(),
-        };
-        end <= self.as_of
+        m <= self.last_due
     }
 
     /// What is expected for `m`: `None` when not owed, settled or waived.
@@ -461,10 +481,127 @@ impl<'a> MemberDues<'a> {
     }
 }
 
+/// The months a member owes at this branch, as one range `first..=last`:
+/// the months whose first day falls in their time here on or after their
+/// admission, plus the month of admission (if admitted while here) and the
+/// month of a transfer in (if the transfer letter's `dues_paid_until` is
+/// before it). Both extra months adjoin the first range, so the union is one
+/// range. `None` if nothing is owed.
+pub fn owed_months(member: &Member, span: DateRange) -> Option<(YearMonth, YearMonth)> {
+    let admitted = member.admitted_on;
+    // Months whose day 1 is in max(admitted, span.from)..=span.to.
+    let start = admitted.max(span.from);
+    let first_full = {
+        let m = YearMonth::of(start);
+        if m.first_day() == start { m } else { m.succ() }
+    };
+    let last_full = YearMonth::of(span.to);
+    let mut range = (first_full <= last_full).then_some((first_full, last_full));
+    let mut add = |m: YearMonth| {
+        range = Some(match range {
+            Some((lo, hi)) => (lo.min(m), hi.max(m)),
+            None => (m, m),
+        });
+    };
+    if span.contains(admitted) {
+        add(YearMonth::of(admitted));
+    }
+    if let (Some(from), Some(paid_until)) = (member.in_branch_from, member.dues_paid_until) {
+        let m = YearMonth::of(from);
+        if paid_until < m && span.contains(from) && admitted <= from {
+            add(m);
+        }
+    }
+    range
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Profile;
+
+    /// The owed-month range equals the definition, month by month, over
+    /// admissions, transfers in and out on and around month boundaries.
+    #[test]
+    fn owed_range_matches_the_definition() {
+        use crate::model::{Branch, BranchKind, Bundle, Member, MemberStatus};
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        let days = [
+            "2024-12-31",
+            "2025-01-01",
+            "2025-01-15",
+            "2025-01-31",
+            "2025-02-01",
+            "2025-03-10",
+        ];
+        let mut checked = 0;
+        for adm in days {
+            for from in [None].into_iter().chain(days.iter().map(|x| Some(*x))) {
+                for to in [
+                    None,
+                    Some("2025-01-31"),
+                    Some("2025-02-01"),
+                    Some("2025-02-15"),
+                    Some("2025-03-31"),
+                ] {
+                    for paid in [
+                        None,
+                        Some("2024-12"),
+                        Some("2025-01"),
+                        Some("2025-02"),
+                        Some("2025-03"),
+                    ] {
+                        let member = Member {
+                            id: "M1".parse().unwrap(),
+                            name: "甲".into(),
+                            gender: None,
+                            born_on: None,
+                            status: MemberStatus::Full,
+                            admitted_on: d(adm),
+                            full_on: None,
+                            in_branch_from: from.map(d),
+                            in_branch_to: to.map(d),
+                            dues_category: DuesCategory::Student,
+                            payment_cycle: None,
+                            dues_paid_until: paid.map(|p| p.parse().unwrap()),
+                            rights_suspended: false,
+                            leading_cadre: false,
+                        };
+                        let mut b = Bundle::new(Branch {
+                            id: "B1".parse().unwrap(),
+                            name: "x".into(),
+                            kind: BranchKind::Organ,
+                            founded_on: None,
+                            dissolved_on: None,
+                            committee: None,
+                            secretary: None,
+                            groups: Vec::new(),
+                        });
+                        b.members.push(member);
+                        let p = Profile::central();
+                        let cx = crate::context::Context::new(
+                            &b,
+                            &p,
+                            d("2025-12-31"),
+                            crate::DateRange::year(2025),
+                            &crate::calendar::Weekdays,
+                        );
+                        let dues = MemberDues::new(&cx, 0).unwrap();
+                        let first: YearMonth = "2024-10".parse().unwrap();
+                        for m in first.iter_to("2025-06".parse().unwrap()) {
+                            assert_eq!(
+                                dues.owes(m),
+                                dues.owes_by_definition(m),
+                                "{m} {adm} {from:?} {to:?} {paid:?}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000);
+    }
 
     fn amount(cat: DuesCategory, base: &str) -> String {
         let p = Profile::central();

@@ -167,11 +167,35 @@ fn unknown_references(cx: &Context<'_>, out: &mut Emitter<'_>) {
         if let Some(x) = &r.recorder {
             member_ref!(x, "meetings", "recorder", i);
         }
+        // Lists usually follow the member list: try the position after the
+        // previous hit before hashing the id.
+        let near = |id: &Id, hint: &mut usize| -> Option<usize> {
+            let pos = match b.members.get(*hint) {
+                Some(m) if m.id == *id && idx.is_first_member(*hint) => Some(*hint),
+                _ => idx.member_pos(id.as_str()),
+            };
+            if let Some(p) = pos {
+                *hint = p + 1;
+            }
+            pos
+        };
+        let mut hint = 0;
         for x in r.expected.iter().flatten() {
-            member_ref!(x, "meetings", "expected", i);
+            if near(x, &mut hint).is_none() {
+                refs.add(SubjectKind::Member, x, "meetings", "expected", i);
+            }
         }
+        let mut hint = 0;
         for a in &r.attendance {
-            member_ref!(&a.member, "meetings", "attendance.member", i);
+            if near(&a.member, &mut hint).is_none() {
+                refs.add(
+                    SubjectKind::Member,
+                    &a.member,
+                    "meetings",
+                    "attendance.member",
+                    i,
+                );
+            }
         }
         if let Some(g) = &r.group {
             if idx.group_pos(g.as_str()).is_none() {

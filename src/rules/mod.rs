@@ -261,7 +261,7 @@ impl<'a> Emitter<'a> {
 
     /// Whether the rule with this code is selected (so its work is worth doing).
     pub fn wants(&self, code: &str) -> bool {
-        self.settings.selection.includes(code)
+        self.settings.wants(code)
     }
 
     /// Whether any rule with this prefix is selected.
@@ -307,8 +307,56 @@ impl<'a> Emitter<'a> {
 
 #[derive(Clone, Debug)]
 struct Settings {
-    selection: Selection,
+    /// Bit `slot(code)` is set when the selection includes the rule (checked
+    /// on hot paths: once per member and rule).
+    enabled: Vec<u64>,
     overrides: BTreeMap<String, Severity>,
+}
+
+/// A dense slot for a code `XXXnnn`: the family's position times 1000 plus
+/// the number. `None` for anything else.
+fn slot(code: &str) -> Option<usize> {
+    let b = code.as_bytes();
+    if b.len() != 6 {
+        return None;
+    }
+    let family = match b.get(..3)? {
+        b"DAT" => 0,
+        b"DEV" => 1,
+        b"DUE" => 2,
+        b"EDU" => 3,
+        b"MTG" => 4,
+        b"ORG" => 5,
+        _ => return None,
+    };
+    let mut n = 0usize;
+    for &c in b.get(3..)? {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + usize::from(c - b'0');
+    }
+    Some(family * 1000 + n)
+}
+
+impl Settings {
+    fn new(selection: Selection, overrides: BTreeMap<String, Severity>) -> Settings {
+        let mut enabled = vec![0u64; 6000 / 64 + 1];
+        for r in registry() {
+            if let (true, Some(i)) = (selection.includes(r.code), slot(r.code)) {
+                if let Some(w) = enabled.get_mut(i / 64) {
+                    *w |= 1 << (i % 64);
+                }
+            }
+        }
+        Settings { enabled, overrides }
+    }
+
+    fn wants(&self, code: &str) -> bool {
+        slot(code)
+            .and_then(|i| self.enabled.get(i / 64).map(|w| w & (1 << (i % 64)) != 0))
+            .unwrap_or(false)
+    }
 }
 
 /// Audits bundles: holds `as_of`, the period, the profile, the rule selection,
@@ -357,10 +405,7 @@ impl Auditor {
             as_of,
             period: DateRange::year(chrono::Datelike::year(&as_of)),
             profile: Profile::central(),
-            settings: Settings {
-                selection: Selection::all(),
-                overrides: BTreeMap::new(),
-            },
+            settings: Settings::new(Selection::all(), BTreeMap::new()),
             calendar: crate::calendar::default_calendar(),
         }
     }
@@ -379,7 +424,7 @@ impl Auditor {
 
     /// Sets which rules run.
     pub fn select(mut self, selection: Selection) -> Auditor {
-        self.settings.selection = selection;
+        self.settings = Settings::new(selection, self.settings.overrides);
         self
     }
 
@@ -482,5 +527,32 @@ impl Auditor {
         report.summary.add_findings(&[]);
         crate::finding::sort_findings(&mut report.findings);
         report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_its_own_slot() {
+        let mut seen = std::collections::BTreeSet::new();
+        for r in registry() {
+            let s = slot(r.code).expect("a code of the form XXXnnn");
+            assert!(seen.insert(s), "{} shares a slot", r.code);
+        }
+        assert_eq!(slot("DUE01"), None);
+        assert_eq!(slot("XYZ001"), None);
+    }
+
+    #[test]
+    fn settings_follow_the_selection() {
+        let s = Settings::new("DUE,DAT001".parse().unwrap(), BTreeMap::new());
+        assert!(s.wants("DUE004") && s.wants("DAT001"));
+        assert!(!s.wants("DAT002") && !s.wants("MTG001") && !s.wants("nonsense"));
+        let none = Settings::new(Selection::none(), BTreeMap::new());
+        assert!(registry().iter().all(|r| !none.wants(r.code)));
+        let all = Settings::new(Selection::all(), BTreeMap::new());
+        assert!(registry().iter().all(|r| all.wants(r.code)));
     }
 }
