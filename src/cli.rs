@@ -25,8 +25,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::finding::{Lang, Severity};
 use crate::model::{DateRange, parse_date};
+use crate::output::{self, SortedSpool};
 use crate::pipeline::{self, Stopwatch};
-use crate::render::{self, TextReport};
+use crate::render;
 use crate::rules::{Auditor, Selection};
 
 /// Output format of the command.
@@ -63,6 +64,9 @@ pub struct Options {
     pub threads: usize,
     /// `--stats`.
     pub stats: bool,
+    /// `--spill-after`: bytes of rendered findings held in memory before
+    /// sorted runs go to temporary files.
+    pub spill_after: usize,
 }
 
 /// The usage text.
@@ -83,6 +87,8 @@ bundled sample) and prints the findings.
   --rules SEL    which rules run, e.g. DUE,DAT001 (default: all)
   --threads N    worker threads (default: all cores); the output is the same
   --stats        print throughput figures on stderr
+  --spill-after B  bytes of sorted output held in memory before the rest goes
+                 to temporary files (default 16777216); the output is the same
 
 Exit status: 0 the audit ran; 1 it ran and --fail-on matched; 2 bad input or usage.
 ";
@@ -107,6 +113,7 @@ fn parse(args: &[String], default_file: &Path) -> Result<Options, Stop> {
         rules: Selection::all(),
         threads: 0,
         stats: false,
+        spill_after: 16 << 20,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -158,6 +165,14 @@ fn parse(args: &[String], default_file: &Path) -> Result<Options, Stop> {
                 })
             }
             "--stats" => o.stats = true,
+            "--spill-after" => {
+                let v = value("--spill-after")?;
+                o.spill_after = v.parse::<usize>().map_err(|_| {
+                    Stop::Usage(format!(
+                        "--spill-after: expected a number of bytes, got {v:?}"
+                    ))
+                })?;
+            }
             "--threads" => {
                 let v = value("--threads")?;
                 o.threads = v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
@@ -210,11 +225,8 @@ pub fn run(
             return 2;
         }
     };
-    match execute(&opts, clock) {
-        Ok((text, status, stats)) => {
-            if stdout.write_all(text.as_bytes()).is_err() {
-                return 2;
-            }
+    match execute(&opts, clock, stdout) {
+        Ok((status, stats)) => {
             if let Some(stats) = stats {
                 let _ = stderr.write_all(stats.as_bytes());
             }
@@ -254,16 +266,41 @@ fn latest_date(
     Ok(latest)
 }
 
-/// What the workers hand back for one bundle.
+/// What the workers hand back for one bundle: its findings already rendered
+/// for the output, with their sort keys.
 struct Audited {
-    branch: String,
     members: usize,
     records: usize,
-    findings: Vec<crate::Finding>,
-    text: Option<String>,
+    /// (rule, severity) of each finding, for the summary.
+    counts: Vec<(&'static str, Severity)>,
+    items: Vec<(Vec<u8>, String)>,
+    rules_time: std::time::Duration,
 }
 
-fn execute(o: &Options, clock: &dyn Stopwatch) -> Result<(String, i32, Option<String>), Stop> {
+/// The sort key of a finding in the report: branch, rule, subject id, period
+/// start, then input order (bundle, position).
+fn finding_key(f: &crate::Finding, seq: usize, idx: usize) -> Vec<u8> {
+    let mut k = Vec::with_capacity(48);
+    output::key_str(&mut k, f.branch.as_str());
+    output::key_str(&mut k, f.rule);
+    output::key_str(&mut k, f.subject.id.as_str());
+    match f.period {
+        None => output::key_u64(&mut k, 0),
+        Some(p) => output::key_u64(
+            &mut k,
+            1 + (i64::from(p.from.num_days_from_ce()) + (1 << 40)) as u64,
+        ),
+    }
+    output::key_u64(&mut k, seq as u64);
+    output::key_u64(&mut k, idx as u64);
+    k
+}
+
+fn execute(
+    o: &Options,
+    clock: &dyn Stopwatch,
+    stdout: &mut dyn Write,
+) -> Result<(i32, Option<String>), Stop> {
     let threads = match o.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -281,70 +318,144 @@ fn execute(o: &Options, clock: &dyn Stopwatch) -> Result<(String, i32, Option<St
         .ok_or_else(|| Stop::Usage("--to is before --from".to_owned()))?;
     let auditor = Auditor::new(as_of).period(period).select(o.rules.clone());
 
+    // Findings are rendered on the workers and kept, sorted, in a spool that
+    // holds at most `spill_after` bytes in memory.
     let mut report = auditor.empty_report();
-    let mut text = TextReport::new(o.lang);
+    let mut spool = SortedSpool::new(o.spill_after);
+    let mut spool_error: Option<std::io::Error> = None;
     let mut records = 0usize;
-    let want_text = o.format == Format::Text;
-    let lang = o.lang;
+    let mut rules_time = std::time::Duration::ZERO;
+    let (format, lang) = (o.format, o.lang);
     let t_audit = clock.elapsed();
     let stats = pipeline::run(
         &o.files,
         threads,
         clock,
         |bundle| {
+            let t0 = clock.elapsed();
             let cx = auditor.context(bundle);
             let findings = auditor.check_context(&cx);
+            let rules_time = clock.elapsed().saturating_sub(t0);
+            let counts = findings.iter().map(|f| (f.rule, f.severity)).collect();
+            // Keys carry a zero for the bundle's sequence number, which only
+            // the sink knows (`set_seq`).
+            let items = match format {
+                // One item per bundle: its text section, keyed by branch id.
+                Format::Text => {
+                    let mut k = Vec::new();
+                    output::key_str(&mut k, bundle.branch.id.as_str());
+                    vec![(k, render::branch_section(&cx, &findings, lang))]
+                }
+                Format::Json => findings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (finding_key(f, 0, i), render::json_finding(f)))
+                    .collect(),
+                Format::Csv => findings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (finding_key(f, 0, i), render::csv_row(f, lang)))
+                    .collect(),
+            };
             Audited {
-                branch: bundle.branch.id.to_string(),
                 members: bundle.members.len(),
                 records: bundle.record_count(),
-                text: want_text.then(|| render::branch_section(&cx, &findings, lang)),
-                findings,
+                counts,
+                items,
+                rules_time,
             }
         },
         |seq, a| {
             records += a.records;
-            if let Some(t) = a.text {
-                text.add_section(seq, &a.branch, t);
+            rules_time += a.rules_time;
+            report.summary.branches += 1;
+            report.summary.members += a.members;
+            for (rule, severity) in a.counts {
+                report.summary.count(rule, severity);
             }
-            auditor.add_findings(&mut report, a.members, a.findings);
+            for (mut key, text) in a.items {
+                set_seq(&mut key, format, seq);
+                if spool_error.is_none() {
+                    if let Err(e) = spool.push(key, text) {
+                        spool_error = Some(e);
+                    }
+                }
+            }
         },
     )
     .map_err(Stop::Input)?;
+    if let Some(e) = spool_error {
+        return Err(Stop::Usage(format!("writing temporary files: {e}")));
+    }
     let t_audit = clock.elapsed().saturating_sub(t_audit);
-    let report = auditor.finish(report);
-    let status = match (o.fail_on, report.worst()) {
+    report.summary.add_findings(&[]);
+    let status = match (o.fail_on, report.summary.worst()) {
         (Some(threshold), Some(worst)) if worst >= threshold => 1,
         _ => 0,
     };
-    let out = match o.format {
-        Format::Text => text.finish(&report),
-        Format::Json => {
-            let mut j = report.to_json();
-            j.push('\n');
-            j
+    let spilled = spool.runs();
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match format {
+            Format::Text => {
+                out.write_all(render::text_head(&report, lang).as_bytes())?;
+                spool.write_sorted(out, b"")?;
+                out.write_all(render::text_summary(&report, lang).as_bytes())
+            }
+            Format::Json => {
+                let (head, tail) = render::json_frame(&report, spool.is_empty());
+                out.write_all(head.as_bytes())?;
+                spool.write_sorted(out, b",\n")?;
+                out.write_all(tail.as_bytes())?;
+                out.write_all(b"\n")
+            }
+            Format::Csv => {
+                out.write_all(render::CSV_HEADER.as_bytes())?;
+                spool.write_sorted(out, b"")
+            }
         }
-        Format::Csv => render::csv(&report, o.lang),
     };
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *stdout);
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(|e| Stop::Usage(format!("writing the report: {e}")))?;
     let stats = o.stats.then(|| {
         let secs = t_audit.as_secs_f64().max(1e-9);
         let members = report.summary.members;
         format!(
-            "stats: {} bundles, {} members, {} records, {} bytes, {} threads\n\
-             stats: first pass (as_of) {:.3} s; audit pass {:.3} s wall: reading+deserializing {:.3} s, rules {:.3} s (summed over threads)\n\
-             stats: {:.0} members/s, {:.1} MB/s (audit pass, wall clock)\n",
+            "stats: {} bundles, {} members, {} records, {} bytes, {} threads, {} findings\n\
+             stats: first pass (as_of) {:.3} s; audit pass {:.3} s wall\n\
+             stats: summed over threads: reading+deserializing {:.3} s, rules {:.3} s, rendering {:.3} s\n\
+             stats: {:.0} members/s, {:.1} MB/s (audit pass, wall clock); {} temporary runs\n",
             stats.bundles,
             members,
             records,
             stats.bytes,
             stats.threads,
+            report.summary.findings,
             t_first_pass.as_secs_f64(),
             secs,
             stats.read.as_secs_f64(),
-            stats.work.as_secs_f64(),
+            rules_time.as_secs_f64(),
+            stats.work.saturating_sub(rules_time).as_secs_f64(),
             members as f64 / secs,
             stats.bytes as f64 / 1e6 / secs,
+            spilled,
         )
     });
-    Ok((out, status, stats))
+    Ok((status, stats))
+}
+
+/// Puts the bundle's sequence number into a key made on a worker: after the
+/// branch id for a text section, in place of the zero for a finding.
+fn set_seq(key: &mut Vec<u8>, format: Format, seq: usize) {
+    match format {
+        Format::Text => output::key_u64(key, seq as u64),
+        _ => {
+            // finding_key ends with seq (8 bytes) and idx (8 bytes).
+            let n = key.len();
+            if let Some(slot) = key.get_mut(n.saturating_sub(16)..n.saturating_sub(8)) {
+                slot.copy_from_slice(&(seq as u64).to_be_bytes());
+            }
+        }
+    }
 }

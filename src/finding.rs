@@ -311,6 +311,22 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts one finding.
+    pub fn count(&mut self, rule: &'static str, severity: Severity) {
+        self.findings += 1;
+        *self.by_severity.entry(severity).or_insert(0) += 1;
+        *self.by_rule.entry(rule).or_insert(0) += 1;
+    }
+
+    /// The highest severity counted.
+    pub fn worst(&self) -> Option<Severity> {
+        self.by_severity
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(s, _)| *s)
+            .max()
+    }
+
     /// Counts `findings`.
     pub fn add_findings(&mut self, findings: &[Finding]) {
         for s in [Severity::Error, Severity::Warning, Severity::Info] {

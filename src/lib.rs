@@ -157,6 +157,7 @@ mod error;
 pub mod finding;
 pub mod load;
 pub mod model;
+mod output;
 pub mod period;
 pub mod pipeline;
 pub mod profile;

@@ -44,72 +44,11 @@ impl TextReport {
 
     /// The whole text: header, the branches in id order, the summary.
     pub fn finish(self, report: &Report) -> String {
-        let zh = self.lang == Lang::Zh;
-        let sum = &report.summary;
-        let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
-        let mut out = String::new();
-        if zh {
-            let _ = writeln!(out, "党支部台账审计报告");
-            let _ = writeln!(
-                out,
-                "基准日 {}，审计期间 {} 至 {}，规则配置 {}",
-                report.as_of, report.period.from, report.period.to, report.profile
-            );
-            let _ = writeln!(
-                out,
-                "支部 {} 个，党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）\n",
-                sum.branches,
-                sum.members,
-                sum.findings,
-                by(Severity::Error),
-                by(Severity::Warning),
-                by(Severity::Info)
-            );
-        } else {
-            let _ = writeln!(out, "Party branch records audit");
-            let _ = writeln!(
-                out,
-                "as of {}, period {} to {}, profile {}",
-                report.as_of, report.period.from, report.period.to, report.profile
-            );
-            let _ = writeln!(
-                out,
-                "{} branches, {} members, {} findings ({} errors, {} warnings, {} info)\n",
-                sum.branches,
-                sum.members,
-                sum.findings,
-                by(Severity::Error),
-                by(Severity::Warning),
-                by(Severity::Info)
-            );
-        }
+        let mut out = text_head(report, self.lang);
         for s in self.sections.values() {
             out.push_str(s);
         }
-        let _ = writeln!(out, "{}", if zh { "== 汇总 ==" } else { "== Summary ==" });
-        if zh {
-            let _ = writeln!(
-                out,
-                "按严重程度：错误 {}，警告 {}，提示 {}",
-                by(Severity::Error),
-                by(Severity::Warning),
-                by(Severity::Info)
-            );
-            let _ = writeln!(out, "按规则：");
-        } else {
-            let _ = writeln!(
-                out,
-                "By severity: {} errors, {} warnings, {} info",
-                by(Severity::Error),
-                by(Severity::Warning),
-                by(Severity::Info)
-            );
-            let _ = writeln!(out, "By rule:");
-        }
-        for (code, n) in &sum.by_rule {
-            let name = rules::rule(code).map_or("", |r| r.name);
-            let _ = writeln!(out, "  {code} {name:<36} {n:>5}");
-        }
+        out.push_str(&text_summary(report, self.lang));
         out
     }
 }
@@ -189,6 +128,83 @@ pub fn branch_section(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> Str
     s
 }
 
+/// The head of the text report: title, reference date, period, totals.
+pub fn text_head(report: &Report, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let sum = &report.summary;
+    let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
+    let mut out = String::new();
+    if zh {
+        let _ = writeln!(out, "党支部台账审计报告");
+        let _ = writeln!(
+            out,
+            "基准日 {}，审计期间 {} 至 {}，规则配置 {}",
+            report.as_of, report.period.from, report.period.to, report.profile
+        );
+        let _ = writeln!(
+            out,
+            "支部 {} 个，党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）\n",
+            sum.branches,
+            sum.members,
+            sum.findings,
+            by(Severity::Error),
+            by(Severity::Warning),
+            by(Severity::Info)
+        );
+    } else {
+        let _ = writeln!(out, "Party branch records audit");
+        let _ = writeln!(
+            out,
+            "as of {}, period {} to {}, profile {}",
+            report.as_of, report.period.from, report.period.to, report.profile
+        );
+        let _ = writeln!(
+            out,
+            "{} branches, {} members, {} findings ({} errors, {} warnings, {} info)\n",
+            sum.branches,
+            sum.members,
+            sum.findings,
+            by(Severity::Error),
+            by(Severity::Warning),
+            by(Severity::Info)
+        );
+    }
+    out
+}
+
+/// The tail of the text report: totals by severity and by rule.
+pub fn text_summary(report: &Report, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let sum = &report.summary;
+    let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", if zh { "== 汇总 ==" } else { "== Summary ==" });
+    if zh {
+        let _ = writeln!(
+            out,
+            "按严重程度：错误 {}，警告 {}，提示 {}",
+            by(Severity::Error),
+            by(Severity::Warning),
+            by(Severity::Info)
+        );
+        let _ = writeln!(out, "按规则：");
+    } else {
+        let _ = writeln!(
+            out,
+            "By severity: {} errors, {} warnings, {} info",
+            by(Severity::Error),
+            by(Severity::Warning),
+            by(Severity::Info)
+        );
+        let _ = writeln!(out, "By rule:");
+    }
+    for (code, n) in &sum.by_rule {
+        let name = rules::rule(code).map_or("", |r| r.name);
+        let _ = writeln!(out, "  {code} {name:<36} {n:>5}");
+    }
+    out
+}
+
 fn count(findings: &[Finding]) -> [usize; 3] {
     let mut c = [0; 3];
     for f in findings {
@@ -220,35 +236,73 @@ fn branch_sections(cx: &Context<'_>, lang: Lang) -> Vec<(String, String)> {
 /// The report as CSV, UTF-8 with a byte-order mark (Excel needs it to read
 /// Chinese), one finding a row, messages in `lang`.
 pub fn csv(report: &Report, lang: Lang) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(
-        "rule,name,severity,branch,subject_kind,subject_id,period_from,period_to,message,evidence,citations\r\n",
-    );
+    let mut out = String::from(CSV_HEADER);
     for f in &report.findings {
-        let (from, to) = f
-            .period
-            .map(|p| (p.from.to_string(), p.to.to_string()))
-            .unwrap_or_default();
-        let evidence = serde_json::to_string(&f.evidence).unwrap_or_default();
-        let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
-        let row = [
-            f.rule,
-            f.name,
-            f.severity.as_str(),
-            f.branch.as_str(),
-            f.subject.kind.as_str(),
-            f.subject.id.as_str(),
-            &from,
-            &to,
-            f.message.get(lang),
-            &evidence,
-            &cites.join("; "),
-        ];
-        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        out.push_str(&csv_row(f, lang));
     }
     out
+}
+
+/// The first line of the CSV report, with the byte-order mark.
+pub const CSV_HEADER: &str = "\u{feff}rule,name,severity,branch,subject_kind,subject_id,period_from,period_to,message,evidence,citations\r\n";
+
+/// One finding as a CSV row (with its line end).
+pub fn csv_row(f: &Finding, lang: Lang) -> String {
+    let (from, to) = f
+        .period
+        .map(|p| (p.from.to_string(), p.to.to_string()))
+        .unwrap_or_default();
+    let evidence = serde_json::to_string(&f.evidence).unwrap_or_default();
+    let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
+    let row = [
+        f.rule,
+        f.name,
+        f.severity.as_str(),
+        f.branch.as_str(),
+        f.subject.kind.as_str(),
+        f.subject.id.as_str(),
+        &from,
+        &to,
+        f.message.get(lang),
+        &evidence,
+        &cites.join("; "),
+    ];
+    let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+    let mut line = cells.join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// One finding as it stands in the pretty-printed JSON report: an element of
+/// the `findings` array, indented by four spaces (no trailing comma or newline).
+pub fn json_finding(f: &Finding) -> String {
+    let text = serde_json::to_string_pretty(f).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 64);
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// The pretty JSON report split around its findings: `(head, tail)` such that
+/// `head + findings joined by ",\n" + tail` is [`Report::to_json`] (the
+/// findings of `report` are ignored; `empty` says there are none).
+pub fn json_frame(report: &Report, empty: bool) -> (String, String) {
+    let mut shell = report.clone();
+    shell.findings.clear();
+    let text = shell.to_json();
+    let cut = text.rfind("[]").unwrap_or(text.len());
+    let (head, tail) = text.split_at(cut);
+    let tail = tail.strip_prefix("[]").unwrap_or(tail);
+    if empty {
+        (format!("{head}[]"), tail.to_owned())
+    } else {
+        (format!("{head}[\n"), format!("\n  ]{tail}"))
+    }
 }
 
 fn csv_cell(s: &str) -> String {

@@ -383,3 +383,40 @@ fn stats_go_to_stderr() {
     assert!(o.stderr.contains("members/s"));
     assert_bad(&["--threads", "0"], &["--threads"]);
 }
+
+#[test]
+fn spilling_to_temporary_files_changes_nothing() {
+    let p = many_bundles("spill.jsonl", 40, None);
+    let p = p.to_str().unwrap();
+    for format in ["json", "text", "csv"] {
+        let memory = run(&[p, "--format", format]);
+        let spilled = run(&[p, "--format", format, "--spill-after", "2000", "--threads", "3", "--stats"]);
+        assert_eq!(memory.status, 0);
+        assert_eq!(memory.stdout, spilled.stdout, "format {format}");
+        let runs: usize = spilled
+            .stderr
+            .split("; ")
+            .find_map(|s| s.strip_suffix(" temporary runs\n"))
+            .and_then(|n| n.parse().ok())
+            .expect("stats name the runs");
+        assert!(runs > 5, "{}", spilled.stderr);
+    }
+}
+
+#[test]
+fn command_output_equals_the_library_report() {
+    let bundles = dangjian::load::read_path(SAMPLE).unwrap();
+    let auditor = dangjian::Auditor::new(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    let report = auditor.audit(&bundles);
+    assert_eq!(run(&["--format", "json"]).stdout, report.to_json() + "\n");
+    assert_eq!(
+        run(&["--format", "csv", "--lang", "en"]).stdout,
+        dangjian::render::csv(&report, dangjian::Lang::En)
+    );
+    let mut text = dangjian::render::TextReport::new(dangjian::Lang::Zh);
+    for b in &bundles {
+        let cx = auditor.context(b);
+        text.add_branch(&cx, &auditor.check_context(&cx));
+    }
+    assert_eq!(run(&[]).stdout, text.finish(&report));
+}
