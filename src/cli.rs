@@ -250,20 +250,9 @@ fn latest_date(
     threads: usize,
     clock: &dyn Stopwatch,
 ) -> Result<Option<NaiveDate>, Stop> {
-    let mut latest: Option<NaiveDate> = None;
-    pipeline::run(
-        files,
-        threads,
-        clock,
-        |b| b.latest_event_date(),
-        |_, d| {
-            if let Some(d) = d {
-                latest = Some(latest.map_or(d, |l| l.max(d)));
-            }
-        },
-    )
-    .map_err(Stop::Input)?;
-    Ok(latest)
+    pipeline::latest_event_date(files, threads, clock)
+        .map(|(d, _)| d)
+        .map_err(Stop::Input)
 }
 
 /// What the workers hand back for one bundle: its findings already rendered

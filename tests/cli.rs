@@ -390,7 +390,16 @@ fn spilling_to_temporary_files_changes_nothing() {
     let p = p.to_str().unwrap();
     for format in ["json", "text", "csv"] {
         let memory = run(&[p, "--format", format]);
-        let spilled = run(&[p, "--format", format, "--spill-after", "2000", "--threads", "3", "--stats"]);
+        let spilled = run(&[
+            p,
+            "--format",
+            format,
+            "--spill-after",
+            "2000",
+            "--threads",
+            "3",
+            "--stats",
+        ]);
         assert_eq!(memory.status, 0);
         assert_eq!(memory.stdout, spilled.stdout, "format {format}");
         let runs: usize = spilled
