@@ -167,15 +167,6 @@ impl Roll {
                 .iter()
                 .any(|e| e.from <= date && date <= e.to)
         };
-        // Attendance lists usually follow the member list: try the position
-        // after the previous entry's before hashing the id.
-        let lookup = |id: &str, hint: usize| match b.members.get(hint) {
-            Some(m) if m.id.as_str() == id && spans.get(hint).is_some_and(Option::is_some) => {
-                Some(hint)
-            }
-            _ => cx.index.member_pos(id),
-        };
-
         let mut order: Vec<usize> = (0..b.meetings.len())
             .filter(|&i| b.meetings.get(i).is_some_and(|m| m.date <= cx.as_of))
             .collect();
@@ -208,12 +199,11 @@ impl Roll {
                     }
                 }
             }
-            let mut hint = 0;
-            for a in &meeting.attendance {
-                let Some(pos) = lookup(a.member.as_str(), hint) else {
+            let positions = cx.attendance_positions(mi);
+            for (k, a) in meeting.attendance.iter().enumerate() {
+                let Some(pos) = positions.get(k).copied().flatten() else {
                     continue; // DAT001
                 };
-                hint = pos + 1;
                 if !in_branch(pos, date) {
                     continue;
                 }
@@ -328,14 +318,14 @@ fn expected_into(cx: &Context<'_>, meeting: &Meeting, out: &mut Vec<usize>) {
         return;
     }
     match meeting.kind {
-        MeetingKind::CommitteeMeeting => {
-            if let Some(c) = &cx.bundle.branch.committee {
-                out.extend(c.members.iter().filter_map(|s| pos(&s.member)));
-            }
-        }
+        MeetingKind::CommitteeMeeting => out.extend_from_slice(cx.committee_positions()),
         MeetingKind::GroupMeeting => {
-            if let Some(g) = meeting.group.as_ref().and_then(|g| cx.group(g.as_str())) {
-                out.extend(g.members.iter().filter_map(pos));
+            if let Some(g) = meeting
+                .group
+                .as_ref()
+                .and_then(|g| cx.index.group_pos(g.as_str()))
+            {
+                out.extend_from_slice(cx.group_positions(g));
             }
         }
         _ => out.extend(0..cx.bundle.members.len()),

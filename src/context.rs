@@ -1,6 +1,7 @@
 //! What a rule sees: the bundle, its lookup tables, the profile, `as_of`, the
 //! audit period and the working-day calendar. Built once per bundle.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -25,6 +26,9 @@ pub struct Index<'a> {
     groups: IdMap<'a>,
     /// Per member (by position in `bundle.members`): their records, sorted.
     per_member: Vec<MemberRecords<'a>>,
+    /// Records of the per-member tables naming no member of the bundle:
+    /// dues bases, payments, waivers, exemptions, trainings (`DAT001`).
+    unresolved: [usize; 5],
     /// Per candidate (by position in `bundle.candidates`).
     per_candidate: Vec<CandidateRecords<'a>>,
 }
@@ -145,6 +149,29 @@ impl<'a> Index<'a> {
                 per_member[i].trainings.push(t);
             }
         }
+        let assigned = |f: fn(&MemberRecords<'a>) -> usize| per_member.iter().map(f).sum::<usize>();
+        let unresolved = [
+            bundle
+                .dues_bases
+                .len()
+                .saturating_sub(assigned(|r| r.bases.len())),
+            bundle
+                .dues_payments
+                .len()
+                .saturating_sub(assigned(|r| r.payments.len())),
+            bundle
+                .dues_waivers
+                .len()
+                .saturating_sub(assigned(|r| r.waivers.len())),
+            bundle
+                .exemptions
+                .len()
+                .saturating_sub(assigned(|r| r.exemptions.len())),
+            bundle
+                .trainings
+                .len()
+                .saturating_sub(assigned(|r| r.trainings.len())),
+        ];
         for r in &mut per_member {
             r.bases.sort_by_key(|b| b.from);
             r.payments.sort_by_key(|(k, p)| (p.month, p.paid_on, *k));
@@ -174,6 +201,7 @@ impl<'a> Index<'a> {
         Index {
             members,
             member_first,
+            unresolved,
             candidates,
             meetings,
             groups,
@@ -191,6 +219,21 @@ impl<'a> Index<'a> {
     /// the member rules audit; a duplicate is reported by `DAT002`).
     pub fn is_first_member(&self, pos: usize) -> bool {
         self.member_first.get(pos).copied().unwrap_or(false)
+    }
+
+    /// Whether every record of the member tables (dues bases, payments,
+    /// waivers, exemptions, trainings) names a member of the bundle.
+    pub fn member_tables_resolved(&self) -> bool {
+        self.unresolved.iter().all(|n| *n == 0)
+    }
+
+    /// Whether ids are unique in `members`, `candidates`, `meetings` and the
+    /// branch's groups.
+    pub fn ids_unique(&self, bundle: &Bundle) -> bool {
+        self.members.len() == bundle.members.len()
+            && self.candidates.len() == bundle.candidates.len()
+            && self.meetings.len() == bundle.meetings.len()
+            && self.groups.len() == bundle.branch.groups.len()
     }
 
     /// Position of the candidate with this id in `bundle.candidates`.
@@ -245,6 +288,75 @@ pub struct Context<'a> {
     pub period: DateRange,
     /// Working days, for publicity windows.
     pub calendar: &'a dyn WorkCalendar,
+    /// Member references of meetings and the branch, resolved once on first use.
+    refs: OnceCell<Refs>,
+}
+
+/// Member references resolved to positions in `bundle.members` (first record
+/// of each id), shared by the rules that read them.
+#[derive(Debug, Default)]
+struct Refs {
+    /// Meeting `i`'s attendance entries are `attendance[start[i]..start[i + 1]]`.
+    start: Vec<usize>,
+    attendance: Vec<Option<usize>>,
+    committee: Vec<usize>,
+    groups: Vec<Vec<usize>>,
+}
+
+/// String equality for short ids, inline (a libc `memcmp` call costs more
+/// than comparing a few bytes).
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+impl Refs {
+    fn new(bundle: &Bundle, index: &Index<'_>) -> Refs {
+        let mut start = Vec::with_capacity(bundle.meetings.len() + 1);
+        let mut attendance = Vec::new();
+        for m in &bundle.meetings {
+            start.push(attendance.len());
+            // Lists usually follow the member list: try the position after
+            // the previous hit before hashing the id.
+            let mut hint = 0;
+            for a in &m.attendance {
+                let id = a.member.as_str();
+                let pos = match bundle.members.get(hint) {
+                    Some(x) if same(x.id.as_str(), id) && index.is_first_member(hint) => Some(hint),
+                    _ => index.member_pos(id),
+                };
+                if let Some(p) = pos {
+                    hint = p + 1;
+                }
+                attendance.push(pos);
+            }
+        }
+        start.push(attendance.len());
+        let committee = bundle
+            .branch
+            .committee
+            .iter()
+            .flat_map(|c| &c.members)
+            .filter_map(|s| index.member_pos(s.member.as_str()))
+            .collect();
+        let groups = bundle
+            .branch
+            .groups
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .filter_map(|id| index.member_pos(id.as_str()))
+                    .collect()
+            })
+            .collect();
+        Refs {
+            start,
+            attendance,
+            committee,
+            groups,
+        }
+    }
 }
 
 impl<'a> Context<'a> {
@@ -263,7 +375,36 @@ impl<'a> Context<'a> {
             as_of,
             period,
             calendar,
+            refs: OnceCell::new(),
         }
+    }
+
+    fn refs(&self) -> &Refs {
+        self.refs
+            .get_or_init(|| Refs::new(self.bundle, &self.index))
+    }
+
+    /// The positions (in `bundle.members`) of the members of the attendance
+    /// entries of the meeting at position `meeting`, entry by entry; `None`
+    /// for an id the bundle lacks (`DAT001`). Resolved once per bundle.
+    pub fn attendance_positions(&self, meeting: usize) -> &[Option<usize>] {
+        let r = self.refs();
+        match (r.start.get(meeting), r.start.get(meeting + 1)) {
+            (Some(&a), Some(&z)) => r.attendance.get(a..z).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The positions of the committee's members (seats naming an unknown id
+    /// left out), in seat order.
+    pub fn committee_positions(&self) -> &[usize] {
+        &self.refs().committee
+    }
+
+    /// The positions of the members of the group at position `group` of
+    /// `branch.groups` (unknown ids left out), in list order.
+    pub fn group_positions(&self, group: usize) -> &[usize] {
+        self.refs().groups.get(group).map_or(&[], Vec::as_slice)
     }
 
     /// The member with this id (the first, if duplicated).

@@ -80,7 +80,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if out.wants("DAT001") {
         unknown_references(cx, out);
     }
-    if out.wants("DAT002") {
+    if out.wants("DAT002") && !cx.index.ids_unique(cx.bundle) {
         duplicate_ids(cx.bundle, out);
     }
     if out.wants("DAT003") {
@@ -140,20 +140,24 @@ fn unknown_references(cx: &Context<'_>, out: &mut Emitter<'_>) {
             member_ref!(x, "branch", "groups.members", 0);
         }
     }
-    for (i, r) in b.dues_bases.iter().enumerate() {
-        member_ref!(&r.member, "dues_bases", "member", i);
-    }
-    for (i, r) in b.dues_payments.iter().enumerate() {
-        member_ref!(&r.member, "dues_payments", "member", i);
-    }
-    for (i, r) in b.dues_waivers.iter().enumerate() {
-        member_ref!(&r.member, "dues_waivers", "member", i);
-    }
-    for (i, r) in b.exemptions.iter().enumerate() {
-        member_ref!(&r.member, "exemptions", "member", i);
-    }
-    for (i, r) in b.trainings.iter().enumerate() {
-        member_ref!(&r.member, "trainings", "member", i);
+    // The index has resolved these tables already; look again only when it
+    // found a record naming no member.
+    if !idx.member_tables_resolved() {
+        for (i, r) in b.dues_bases.iter().enumerate() {
+            member_ref!(&r.member, "dues_bases", "member", i);
+        }
+        for (i, r) in b.dues_payments.iter().enumerate() {
+            member_ref!(&r.member, "dues_payments", "member", i);
+        }
+        for (i, r) in b.dues_waivers.iter().enumerate() {
+            member_ref!(&r.member, "dues_waivers", "member", i);
+        }
+        for (i, r) in b.exemptions.iter().enumerate() {
+            member_ref!(&r.member, "exemptions", "member", i);
+        }
+        for (i, r) in b.trainings.iter().enumerate() {
+            member_ref!(&r.member, "trainings", "member", i);
+        }
     }
     for (i, r) in b.talks.iter().enumerate() {
         for x in &r.members {
@@ -185,9 +189,9 @@ fn unknown_references(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 refs.add(SubjectKind::Member, x, "meetings", "expected", i);
             }
         }
-        let mut hint = 0;
-        for a in &r.attendance {
-            if near(&a.member, &mut hint).is_none() {
+        let positions = cx.attendance_positions(i);
+        for (k, a) in r.attendance.iter().enumerate() {
+            if positions.get(k).copied().flatten().is_none() {
                 refs.add(
                     SubjectKind::Member,
                     &a.member,
@@ -520,8 +524,14 @@ fn dates(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 ("through", t.first_day()),
             );
         }
-        let born = cx.member(p.member.as_str()).and_then(|m| m.born_on);
-        if let Some(born) = born {
+    }
+    // Payments before the payer's birth, through the index (no lookups).
+    for (pos, m) in b.members.iter().enumerate() {
+        let Some(born) = m.born_on else { continue };
+        if !cx.index.is_first_member(pos) {
+            continue;
+        }
+        for &(i, p) in &cx.index.member_records(pos).payments {
             order(
                 "dues_payments",
                 i,
