@@ -84,7 +84,7 @@ bundled sample) and prints the findings.
   --format F     text (default, grouped by branch), json (the report), csv (Excel)
   --lang L       zh (default) or en
   --fail-on S    exit 1 if a finding of severity S or worse is found
-  --rules SEL    which rules run, e.g. DUE,DAT001 (default: all)
+  --rules SEL    which rules run, e.g. DUE,DAT001 (default: all; none: only read)
   --threads N    worker threads (default: all cores); the output is the same
   --stats        print throughput figures on stderr
   --spill-after B  bytes of sorted output held in memory before the rest goes

@@ -199,13 +199,17 @@ impl Selection {
 
 impl FromStr for Selection {
     type Err = crate::ParseValueError;
-    /// Comma-separated `all`, family prefixes or codes, each of which must
-    /// select at least one rule.
+    /// Comma-separated `all`, `none`, family prefixes or codes; each prefix or
+    /// code must select at least one rule. `none` alone selects nothing (the
+    /// input is still read and checked).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let mut sel = Selection::none();
         for part in s.split(',').map(str::trim) {
             if part.eq_ignore_ascii_case("all") {
                 sel.include.push(String::new());
+                continue;
+            }
+            if part.eq_ignore_ascii_case("none") {
                 continue;
             }
             let p = part.to_ascii_uppercase();
@@ -550,7 +554,7 @@ mod tests {
         let s = Settings::new("DUE,DAT001".parse().unwrap(), BTreeMap::new());
         assert!(s.wants("DUE004") && s.wants("DAT001"));
         assert!(!s.wants("DAT002") && !s.wants("MTG001") && !s.wants("nonsense"));
-        let none = Settings::new(Selection::none(), BTreeMap::new());
+        let none = Settings::new("none".parse().unwrap(), BTreeMap::new());
         assert!(registry().iter().all(|r| !none.wants(r.code)));
         let all = Settings::new(Selection::all(), BTreeMap::new());
         assert!(registry().iter().all(|r| all.wants(r.code)));
