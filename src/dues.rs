@@ -551,22 +551,16 @@ mod tests {
                         Some("2025-02"),
                         Some("2025-03"),
                     ] {
-                        let member = Member {
-                            id: "M1".parse().unwrap(),
-                            name: "甲".into(),
-                            gender: None,
-                            born_on: None,
-                            status: MemberStatus::Full,
-                            admitted_on: d(adm),
-                            full_on: None,
-                            in_branch_from: from.map(d),
-                            in_branch_to: to.map(d),
-                            dues_category: DuesCategory::Student,
-                            payment_cycle: None,
-                            dues_paid_until: paid.map(|p| p.parse().unwrap()),
-                            rights_suspended: false,
-                            leading_cadre: false,
-                        };
+                        let mut member = Member::new(
+                            "M1".parse().unwrap(),
+                            "甲",
+                            MemberStatus::Full,
+                            d(adm),
+                            DuesCategory::Student,
+                        );
+                        member.in_branch_from = from.map(d);
+                        member.in_branch_to = to.map(d);
+                        member.dues_paid_until = paid.map(|p| p.parse().unwrap());
                         let mut b = Bundle::new(Branch {
                             id: "B1".parse().unwrap(),
                             name: "x".into(),

@@ -2077,19 +2077,7 @@ struct Ev {
 
 impl Ev {
     fn record(&self, candidate: &Id) -> DevelopmentRecord {
-        let mut r = DevelopmentRecord {
-            candidate: candidate.clone(),
-            step: self.step,
-            date: self.date,
-            members: None,
-            conclusion: None,
-            days: None,
-            hours: None,
-            votes: None,
-            meeting: None,
-            outcome: None,
-            extend_months: None,
-        };
+        let mut r = DevelopmentRecord::new(candidate.clone(), self.step, self.date);
         match &self.detail {
             Detail::None => {}
             Detail::People(n, who) => {

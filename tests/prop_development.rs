@@ -49,19 +49,7 @@ fn id(s: &str) -> Id {
 }
 
 fn rec(step: Step, date: NaiveDate) -> DevelopmentRecord {
-    DevelopmentRecord {
-        candidate: id("A1"),
-        step,
-        date,
-        members: None,
-        conclusion: None,
-        days: None,
-        hours: None,
-        votes: None,
-        meeting: None,
-        outcome: None,
-        extend_months: None,
-    }
+    DevelopmentRecord::new(id("A1"), step, date)
 }
 
 /// Votes that carry: more than half of the expected voting members present

@@ -127,22 +127,18 @@ prop_compose! {
         let from = in_branch_from.unwrap_or(admitted_on);
         let in_branch_to = transfer_out.map(|d| from + Duration::days(d));
         let as_of = ymd(2025, 1, 1) + Duration::days(as_of);
-        let member = Member {
-            id: "M1".parse().unwrap(),
-            name: "甲".into(),
-            gender: None,
-            born_on: Some(ymd(1990, 1, 1)),
-            status: MemberStatus::Full,
+        let mut member = Member::new(
+            "M1".parse().unwrap(),
+            "甲",
+            MemberStatus::Full,
             admitted_on,
-            full_on: None,
-            in_branch_from,
-            in_branch_to,
-            dues_category: cat,
-            payment_cycle: Some(if quarterly { PaymentCycle::Quarterly } else { PaymentCycle::Monthly }),
-            dues_paid_until,
-            rights_suspended: false,
-            leading_cadre: false,
-        };
+            cat,
+        );
+        member.born_on = Some(ymd(1990, 1, 1));
+        member.in_branch_from = in_branch_from;
+        member.in_branch_to = in_branch_to;
+        member.payment_cycle = Some(if quarterly { PaymentCycle::Quarterly } else { PaymentCycle::Monthly });
+        member.dues_paid_until = dues_paid_until;
         let mut bundle = Bundle::new(branch());
         bundle.dues_bases.push(DuesBase {
             member: member.id.clone(),

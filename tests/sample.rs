@@ -3,35 +3,14 @@
 //! planted in it: the records of 2025 of the three branches of a municipal
 //! culture-and-tourism bureau.
 
-use chrono::NaiveDate;
-use dangjian::{Auditor, Report};
+mod common;
+use common::{auditor, keys, sample};
 
-fn sample() -> Vec<dangjian::Bundle> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
-    dangjian::load::read_path(path).expect("the sample loads")
-}
+use chrono::NaiveDate;
+use dangjian::Report;
 
 fn audit(selection: &str) -> Report {
-    let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
-    Auditor::new(as_of)
-        .select(selection.parse().unwrap())
-        .audit(&sample())
-}
-
-fn keys(report: &Report) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .map(|f| {
-            format!(
-                "{} {} {} {}",
-                f.branch,
-                f.rule,
-                f.subject.id,
-                f.period.map_or("-".to_owned(), |p| p.from.to_string())
-            )
-        })
-        .collect()
+    auditor(selection).audit(&sample())
 }
 
 #[test]

@@ -3,36 +3,12 @@
 //! education and organisation findings of the faults planted in it, and the
 //! text report shows each member's attendance and study.
 
-use chrono::NaiveDate;
+mod common;
+use common::{auditor, keys, sample};
+
 use dangjian::render::TextReport;
 use dangjian::standing::{LifeStatus, Standing};
-use dangjian::{Auditor, Lang, Report, Severity, YearMonth};
-
-fn sample() -> Vec<dangjian::Bundle> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
-    dangjian::load::read_path(path).expect("the sample loads")
-}
-
-fn auditor(selection: &str) -> Auditor {
-    let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
-    Auditor::new(as_of).select(selection.parse().unwrap())
-}
-
-fn keys(report: &Report) -> Vec<String> {
-    report
-        .findings
-        .iter()
-        .map(|f| {
-            format!(
-                "{} {} {} {}",
-                f.branch,
-                f.rule,
-                f.subject.id,
-                f.period.map_or("-".to_owned(), |p| p.from.to_string())
-            )
-        })
-        .collect()
-}
+use dangjian::{Lang, Severity, YearMonth};
 
 #[test]
 fn sample_meetings_education_and_organisation_findings() {

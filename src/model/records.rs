@@ -285,6 +285,32 @@ pub struct Member {
 }
 
 impl Member {
+    /// A member with the required fields; every optional field absent.
+    pub fn new(
+        id: Id,
+        name: impl Into<String>,
+        status: MemberStatus,
+        admitted_on: NaiveDate,
+        dues_category: DuesCategory,
+    ) -> Member {
+        Member {
+            id,
+            name: name.into(),
+            gender: None,
+            born_on: None,
+            status,
+            admitted_on,
+            full_on: None,
+            in_branch_from: None,
+            in_branch_to: None,
+            dues_category,
+            payment_cycle: None,
+            dues_paid_until: None,
+            rights_suspended: false,
+            leading_cadre: false,
+        }
+    }
+
     /// The payment cycle, monthly when absent.
     pub fn cycle(&self) -> PaymentCycle {
         self.payment_cycle.unwrap_or(PaymentCycle::Monthly)
@@ -663,6 +689,25 @@ pub struct DevelopmentRecord {
     /// Months of extension when `outcome` is `extend`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extend_months: Option<u32>,
+}
+
+impl DevelopmentRecord {
+    /// A step with no step-specific fields.
+    pub fn new(candidate: Id, step: Step, date: NaiveDate) -> DevelopmentRecord {
+        DevelopmentRecord {
+            candidate,
+            step,
+            date,
+            members: None,
+            conclusion: None,
+            days: None,
+            hours: None,
+            votes: None,
+            meeting: None,
+            outcome: None,
+            extend_months: None,
+        }
+    }
 }
 
 string_enum! {
