@@ -14,7 +14,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Emitter, Family, RuleMeta, Violation};
+use super::{Emitter, Family, RuleMeta, SharedViolation, Violation};
 use crate::context::Context;
 use crate::dues::{DuesStatus, Expected, MemberDues, PaymentBlock, is_base_rated};
 use crate::finding::{Message, Severity, Subject};
@@ -528,77 +528,47 @@ struct Arrears {
     count: u32,
 }
 
-impl Arrears {
+impl SharedViolation for Arrears {
+    fn subject(&self) -> Subject {
+        Subject::member(&self.member)
+    }
+
     fn period(&self) -> Option<DateRange> {
         Some(months_range(self.first, self.last))
     }
-}
 
-#[derive(Serialize)]
-#[serde(transparent)]
-struct Due003(Arrears);
-
-impl Violation for Due003 {
-    const CODE: &'static str = "DUE003";
-    fn subject(&self) -> Subject {
-        Subject::member(&self.0.member)
-    }
-    fn period(&self) -> Option<DateRange> {
-        self.0.period()
-    }
-    fn message(&self) -> Message {
-        let a = &self.0;
+    fn message(&self, code: &'static str) -> Message {
+        let lapse = code == "DUE004";
+        let (zh_then, en_then) = if lapse {
+            (
+                "无正当理由的应按自行脱党提交支部大会处理",
+                ": a case for the branch meeting under art. 9 of the Constitution (自行脱党)",
+            )
+        } else {
+            ("应及时提醒谈话", "; remind and talk")
+        };
         Message::new(
             format!(
-                "{}（{}）连续{}个月未交党费（{}），应及时提醒谈话",
-                a.name,
-                a.member,
-                a.count,
-                months_zh(a.first, a.last)
+                "{}（{}）连续{}个月未交党费（{}），{zh_then}",
+                self.name,
+                self.member,
+                self.count,
+                months_zh(self.first, self.last)
             ),
             format!(
-                "{} ({}) has not paid dues for {} consecutive months ({}); remind and talk",
-                a.name,
-                a.member,
-                a.count,
-                months_en(a.first, a.last)
+                "{} ({}) has not paid dues for {} consecutive months ({}){en_then}",
+                self.name,
+                self.member,
+                self.count,
+                months_en(self.first, self.last)
             ),
         )
     }
 }
 
-#[derive(Serialize)]
-#[serde(transparent)]
-struct Due004(Arrears);
-
-impl Violation for Due004 {
-    const CODE: &'static str = "DUE004";
-    fn subject(&self) -> Subject {
-        Subject::member(&self.0.member)
-    }
-    fn period(&self) -> Option<DateRange> {
-        self.0.period()
-    }
-    fn message(&self) -> Message {
-        let a = &self.0;
-        Message::new(
-            format!(
-                "{}（{}）连续{}个月未交党费（{}），无正当理由的应按自行脱党提交支部大会处理",
-                a.name,
-                a.member,
-                a.count,
-                months_zh(a.first, a.last)
-            ),
-            format!(
-                "{} ({}) has not paid dues for {} consecutive months ({}): a case for the branch \
-                 meeting under art. 9 of the Constitution (自行脱党)",
-                a.name,
-                a.member,
-                a.count,
-                months_en(a.first, a.last)
-            ),
-        )
-    }
+coded! {
+    Due003(Arrears) = "DUE003";
+    Due004(Arrears) = "DUE004";
 }
 
 #[derive(Serialize)]

@@ -15,7 +15,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{Emitter, Family, RuleMeta, Violation};
+use super::{Emitter, Family, RuleMeta, SharedViolation};
 use crate::context::Context;
 use crate::finding::{Message, Severity, Subject};
 use crate::model::{DateRange, Hours, Id, Member, PeriodSpec};
@@ -202,8 +202,16 @@ struct Short {
     cadre: bool,
 }
 
-impl Short {
-    fn message(&self) -> Message {
+impl SharedViolation for Short {
+    fn subject(&self) -> Subject {
+        Subject::member(&self.member)
+    }
+
+    fn period(&self) -> Option<DateRange> {
+        Some(DateRange::year(self.year))
+    }
+
+    fn message(&self, _code: &'static str) -> Message {
         let part = self.days_in_branch < self.days_in_year;
         let (zh_pr, en_pr) = if part {
             (
@@ -237,36 +245,7 @@ impl Short {
     }
 }
 
-#[derive(Serialize)]
-#[serde(transparent)]
-struct Edu001(Short);
-
-impl Violation for Edu001 {
-    const CODE: &'static str = "EDU001";
-    fn subject(&self) -> Subject {
-        Subject::member(&self.0.member)
-    }
-    fn period(&self) -> Option<DateRange> {
-        Some(DateRange::year(self.0.year))
-    }
-    fn message(&self) -> Message {
-        self.0.message()
-    }
-}
-
-#[derive(Serialize)]
-#[serde(transparent)]
-struct Edu002(Short);
-
-impl Violation for Edu002 {
-    const CODE: &'static str = "EDU002";
-    fn subject(&self) -> Subject {
-        Subject::member(&self.0.member)
-    }
-    fn period(&self) -> Option<DateRange> {
-        Some(DateRange::year(self.0.year))
-    }
-    fn message(&self) -> Message {
-        self.0.message()
-    }
+coded! {
+    Edu001(Short) = "EDU001";
+    Edu002(Short) = "EDU002";
 }

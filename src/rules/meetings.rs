@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Emitter, Family, RuleMeta, Violation};
+use super::{Emitter, Family, RuleMeta, SharedViolation, Violation, is_practice};
 use crate::attendance::{Presence, Roll, RollEntry};
 use crate::context::Context;
 use crate::finding::{Message, Severity, Subject};
@@ -798,7 +798,7 @@ struct Missing {
     every: PeriodKind,
 }
 
-impl Missing {
+impl SharedViolation for Missing {
     fn subject(&self) -> Subject {
         match &self.group {
             Some(g) => Subject::group(g),
@@ -806,7 +806,12 @@ impl Missing {
         }
     }
 
-    fn message(&self, practice: bool) -> Message {
+    fn period(&self) -> Option<DateRange> {
+        Some(self.period.range())
+    }
+
+    fn message(&self, code: &'static str) -> Message {
+        let practice = is_practice(code);
         let (zh_who, en_who) = match &self.group {
             Some(g) => match &self.group_name {
                 Some(n) => (format!("{n}（{g}）"), format!("group {g} ({n})")),
@@ -838,34 +843,15 @@ impl Missing {
     }
 }
 
-macro_rules! missing_rule {
-    ($name:ident, $code:literal, $practice:literal) => {
-        #[derive(Serialize)]
-        #[serde(transparent)]
-        struct $name(Missing);
-
-        impl Violation for $name {
-            const CODE: &'static str = $code;
-            fn subject(&self) -> Subject {
-                self.0.subject()
-            }
-            fn period(&self) -> Option<DateRange> {
-                Some(self.0.period.range())
-            }
-            fn message(&self) -> Message {
-                self.0.message($practice)
-            }
-        }
-    };
+coded! {
+    Mtg001(Missing) = "MTG001";
+    Mtg002(Missing) = "MTG002";
+    Mtg003(Missing) = "MTG003";
+    Mtg004(Missing) = "MTG004";
+    Mtg005(Missing) = "MTG005";
+    Mtg006(Missing) = "MTG006";
+    Mtg007(Missing) = "MTG007";
 }
-
-missing_rule!(Mtg001, "MTG001", false);
-missing_rule!(Mtg002, "MTG002", false);
-missing_rule!(Mtg003, "MTG003", false);
-missing_rule!(Mtg004, "MTG004", true);
-missing_rule!(Mtg005, "MTG005", false);
-missing_rule!(Mtg006, "MTG006", false);
-missing_rule!(Mtg007, "MTG007", false);
 
 #[derive(Serialize)]
 struct Mtg008 {

@@ -20,6 +20,48 @@ use crate::finding::{Citation, Evidence, Finding, Message, Report, Severity, Sub
 use crate::model::{Bundle, DateRange, Id};
 use crate::profile::Profile;
 
+/// One typed violation per code from a body shared by several rules (same
+/// evidence, subject and period; the message may depend on the code): the
+/// body implements [`SharedViolation`], and `coded!` makes a transparent
+/// newtype per code that implements [`Violation`].
+macro_rules! coded {
+    ($($name:ident($body:ty) = $code:literal;)+) => {
+        $(
+            #[derive(serde::Serialize)]
+            #[serde(transparent)]
+            struct $name($body);
+
+            impl $crate::rules::Violation for $name {
+                const CODE: &'static str = $code;
+                fn subject(&self) -> $crate::finding::Subject {
+                    $crate::rules::SharedViolation::subject(&self.0)
+                }
+                fn period(&self) -> Option<$crate::model::DateRange> {
+                    $crate::rules::SharedViolation::period(&self.0)
+                }
+                fn message(&self) -> $crate::finding::Message {
+                    $crate::rules::SharedViolation::message(&self.0, $code)
+                }
+            }
+        )+
+    };
+}
+
+/// The body of violations shared by several rules (see `coded!`).
+pub(crate) trait SharedViolation: Serialize {
+    /// What it is about.
+    fn subject(&self) -> Subject;
+    /// The period or day concerned.
+    fn period(&self) -> Option<DateRange>;
+    /// The message for the rule `code`.
+    fn message(&self, code: &'static str) -> Message;
+}
+
+/// Whether the rule `code` is marked as local practice in the registry.
+pub(crate) fn is_practice(code: &str) -> bool {
+    rule(code).is_some_and(|r| r.practice)
+}
+
 pub mod catalogue;
 pub mod data;
 pub mod development;
