@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, Months, NaiveDate};
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -57,9 +58,21 @@ impl std::error::Error for ParseValueError {}
 /// assert!("".parse::<Id>().is_err());
 /// # Ok::<(), dangjian::ParseValueError>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct Id(String);
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Id(CompactString);
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+// Hash as the `str` it borrows as (the `Borrow<str>` contract).
+impl std::hash::Hash for Id {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
 
 impl Id {
     /// The id as a string slice.
@@ -72,7 +85,7 @@ impl Id {
     /// [`FromStr`] or [`TryFrom`] and are validated.
     pub(crate) fn generated(s: String) -> Id {
         debug_assert!(!s.trim().is_empty(), "generated ids are never empty");
-        Id(s)
+        Id(CompactString::from(s))
     }
 }
 
@@ -82,7 +95,7 @@ impl FromStr for Id {
         if s.trim().is_empty() {
             Err(ParseValueError::new("id (must be a non-empty string)", s))
         } else {
-            Ok(Id(s.to_owned()))
+            Ok(Id(CompactString::new(s)))
         }
     }
 }
@@ -93,7 +106,7 @@ impl TryFrom<String> for Id {
         if s.trim().is_empty() {
             Err(ParseValueError::new("id (must be a non-empty string)", &s))
         } else {
-            Ok(Id(s))
+            Ok(Id(CompactString::from(s)))
         }
     }
 }
@@ -136,8 +149,17 @@ impl PartialEq<&str> for Id {
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Id::try_from(s).map_err(de::Error::custom)
+        // Borrowed from the input when it has no escapes; ids up to 24 bytes
+        // are then stored inline, without an allocation.
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        if s.trim().is_empty() {
+            Err(de::Error::custom(ParseValueError::new(
+                "id (must be a non-empty string)",
+                &s,
+            )))
+        } else {
+            Ok(Id(CompactString::new(&s)))
+        }
     }
 }
 
