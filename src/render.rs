@@ -276,16 +276,21 @@ pub fn csv_row(f: &Finding, lang: Lang) -> String {
 /// One finding as it stands in the pretty-printed JSON report: an element of
 /// the `findings` array, indented by four spaces (no trailing comma or newline).
 pub fn json_finding(f: &Finding) -> String {
-    let text = serde_json::to_string_pretty(f).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + 64);
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
+    // Pretty-print at depth 0, then indent every line by four spaces (JSON
+    // strings never hold a raw newline, so every newline is a line break).
+    let mut raw = Vec::with_capacity(1024);
+    if serde_json::to_writer_pretty(&mut raw, f).is_err() {
+        return String::new();
     }
-    out
+    let mut out = Vec::with_capacity(raw.len() + raw.len() / 8 + 8);
+    out.extend_from_slice(b"    ");
+    for &b in &raw {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"    ");
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The pretty JSON report split around its findings: `(head, tail)` such that
