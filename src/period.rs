@@ -174,7 +174,25 @@ pub fn zh(spec: PeriodSpec) -> String {
     match spec {
         PeriodSpec::Year(y) => format!("{y}年"),
         PeriodSpec::Quarter(y, q) => format!("{y}年第{q}季度"),
-        PeriodSpec::Month(m) => format!("{}年{}月", m.year(), m.month()),
+        PeriodSpec::Month(m) => m.zh(),
+    }
+}
+
+/// A run of months in Chinese: `2025年3月` or `2025年3月至2025年9月`.
+pub fn months_zh(first: YearMonth, last: YearMonth) -> String {
+    if first == last {
+        first.zh()
+    } else {
+        format!("{}至{}", first.zh(), last.zh())
+    }
+}
+
+/// A run of months in English: `2025-03` or `2025-03..2025-09`.
+pub fn months_en(first: YearMonth, last: YearMonth) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}..{last}")
     }
 }
 

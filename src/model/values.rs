@@ -474,6 +474,11 @@ impl YearMonth {
         later.index - self.index
     }
 
+    /// The month in Chinese: `2025年3月`.
+    pub fn zh(self) -> String {
+        format!("{}年{}月", self.year(), self.month())
+    }
+
     /// The inclusive range of days of this month.
     pub fn range(self) -> DateRange {
         DateRange {
@@ -610,6 +615,15 @@ impl DateRange {
     /// The range `from..=to`; `None` if `to` is before `from`.
     pub fn new(from: NaiveDate, to: NaiveDate) -> Option<DateRange> {
         (from <= to).then_some(DateRange { from, to })
+    }
+
+    /// The days of the months `first..=last` (first day of `first` to last day
+    /// of `last`).
+    pub fn of_months(first: YearMonth, last: YearMonth) -> DateRange {
+        DateRange {
+            from: first.first_day(),
+            to: last.last_day(),
+        }
     }
 
     /// A single day.

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Emitter, Family, RuleMeta, SharedViolation, Violation, is_practice};
-use crate::attendance::{Presence, Roll, RollEntry};
+use crate::attendance::{Presence, RollEntry};
 use crate::context::Context;
 use crate::finding::{Message, Severity, Subject};
 use crate::model::{DateRange, Id, MeetingKind, PeriodSpec, YearMonth};
@@ -264,7 +264,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
         talks(cx, out);
     }
     if out.wants_any(&["MTG009", "MTG010"]) {
-        let standing = Standing::with_roll(cx, Roll::new(cx));
+        let standing = Standing::new(cx);
         let all = DateRange {
             from: NaiveDate::MIN,
             to: NaiveDate::MAX,
@@ -941,16 +941,6 @@ impl Violation for Mtg009 {
     }
 }
 
-fn months_zh(first: YearMonth, last: YearMonth) -> String {
-    format!(
-        "{}年{}月至{}年{}月",
-        first.year(),
-        first.month(),
-        last.year(),
-        last.month()
-    )
-}
-
 #[derive(Serialize)]
 struct Mtg010 {
     member: Id,
@@ -969,7 +959,7 @@ impl Violation for Mtg010 {
         Subject::member(&self.member)
     }
     fn period(&self) -> Option<DateRange> {
-        DateRange::new(self.first.first_day(), self.last.last_day())
+        Some(DateRange::of_months(self.first, self.last))
     }
     fn message(&self) -> Message {
         Message::new(
@@ -978,7 +968,7 @@ impl Violation for Mtg010 {
                 self.name,
                 self.member,
                 self.months,
-                months_zh(self.first, self.last),
+                period::months_zh(self.first, self.last),
                 self.absences
             ),
             format!(
