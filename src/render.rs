@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::context::Context;
-use crate::finding::{Citation, Finding, Lang, Report, Severity, period_label};
+use crate::finding::{Citation, Finding, Lang, Report, Severity, Summary, period_label};
 use crate::rules;
 
 /// A text report being built branch by branch.
@@ -59,28 +59,15 @@ pub fn branch_section(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> Str
     let b = &cx.bundle.branch;
     let mut s = String::new();
     let _ = writeln!(s, "== {} {} ==", b.id, b.name);
-    let counts = count(findings);
-    if zh {
-        let _ = writeln!(
-            s,
-            "党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）",
-            cx.bundle.members.len(),
-            findings.len(),
-            counts[2],
-            counts[1],
-            counts[0]
-        );
+    let mut sum = Summary::default();
+    sum.add_findings(findings);
+    let sev = severity_counts(&sum, lang);
+    let members = cx.bundle.members.len();
+    let _ = if zh {
+        writeln!(s, "党员 {members} 名，问题 {} 条（{sev}）", findings.len())
     } else {
-        let _ = writeln!(
-            s,
-            "{} members, {} findings ({} errors, {} warnings, {} info)",
-            cx.bundle.members.len(),
-            findings.len(),
-            counts[2],
-            counts[1],
-            counts[0]
-        );
-    }
+        writeln!(s, "{members} members, {} findings ({sev})", findings.len())
+    };
     s.push('\n');
     for f in findings {
         let sev = if zh {
@@ -130,74 +117,33 @@ pub fn branch_section(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> Str
 
 /// The head of the text report: title, reference date, period, totals.
 pub fn text_head(report: &Report, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     let sum = &report.summary;
-    let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
-    let mut out = String::new();
-    if zh {
-        let _ = writeln!(out, "党支部台账审计报告");
-        let _ = writeln!(
-            out,
-            "基准日 {}，审计期间 {} 至 {}，规则配置 {}",
-            report.as_of, report.period.from, report.period.to, report.profile
-        );
-        let _ = writeln!(
-            out,
-            "支部 {} 个，党员 {} 名，问题 {} 条（错误 {}，警告 {}，提示 {}）\n",
-            sum.branches,
-            sum.members,
-            sum.findings,
-            by(Severity::Error),
-            by(Severity::Warning),
-            by(Severity::Info)
-        );
+    let sev = severity_counts(sum, lang);
+    let (p, b, m, n) = (&report.period, sum.branches, sum.members, sum.findings);
+    if lang == Lang::Zh {
+        format!(
+            "党支部台账审计报告\n基准日 {}，审计期间 {} 至 {}，规则配置 {}\n\
+             支部 {b} 个，党员 {m} 名，问题 {n} 条（{sev}）\n\n",
+            report.as_of, p.from, p.to, report.profile
+        )
     } else {
-        let _ = writeln!(out, "Party branch records audit");
-        let _ = writeln!(
-            out,
-            "as of {}, period {} to {}, profile {}",
-            report.as_of, report.period.from, report.period.to, report.profile
-        );
-        let _ = writeln!(
-            out,
-            "{} branches, {} members, {} findings ({} errors, {} warnings, {} info)\n",
-            sum.branches,
-            sum.members,
-            sum.findings,
-            by(Severity::Error),
-            by(Severity::Warning),
-            by(Severity::Info)
-        );
+        format!(
+            "Party branch records audit\nas of {}, period {} to {}, profile {}\n\
+             {b} branches, {m} members, {n} findings ({sev})\n\n",
+            report.as_of, p.from, p.to, report.profile
+        )
     }
-    out
 }
 
 /// The tail of the text report: totals by severity and by rule.
 pub fn text_summary(report: &Report, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
     let sum = &report.summary;
-    let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", if zh { "== 汇总 ==" } else { "== Summary ==" });
-    if zh {
-        let _ = writeln!(
-            out,
-            "按严重程度：错误 {}，警告 {}，提示 {}",
-            by(Severity::Error),
-            by(Severity::Warning),
-            by(Severity::Info)
-        );
-        let _ = writeln!(out, "按规则：");
+    let sev = severity_counts(sum, lang);
+    let mut out = if lang == Lang::Zh {
+        format!("== 汇总 ==\n按严重程度：{sev}\n按规则：\n")
     } else {
-        let _ = writeln!(
-            out,
-            "By severity: {} errors, {} warnings, {} info",
-            by(Severity::Error),
-            by(Severity::Warning),
-            by(Severity::Info)
-        );
-        let _ = writeln!(out, "By rule:");
-    }
+        format!("== Summary ==\nBy severity: {sev}\nBy rule:\n")
+    };
     for (code, n) in &sum.by_rule {
         let name = rules::rule(code).map_or("", |r| r.name);
         let _ = writeln!(out, "  {code} {name:<36} {n:>5}");
@@ -205,16 +151,18 @@ pub fn text_summary(report: &Report, lang: Lang) -> String {
     out
 }
 
-fn count(findings: &[Finding]) -> [usize; 3] {
-    let mut c = [0; 3];
-    for f in findings {
-        match f.severity {
-            Severity::Info => c[0] += 1,
-            Severity::Warning => c[1] += 1,
-            Severity::Error => c[2] += 1,
-        }
+/// `错误 3，警告 2，提示 1` / `3 errors, 2 warnings, 1 info`.
+fn severity_counts(sum: &Summary, lang: Lang) -> String {
+    let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
+    let (e, w, i) = (
+        by(Severity::Error),
+        by(Severity::Warning),
+        by(Severity::Info),
+    );
+    match lang {
+        Lang::Zh => format!("错误 {e}，警告 {w}，提示 {i}"),
+        Lang::En => format!("{e} errors, {w} warnings, {i} info"),
     }
-    c
 }
 
 /// Extra per-branch sections of the text report (title, body), from the rule
