@@ -19,6 +19,7 @@ use crate::context::Context;
 use crate::dues::{DuesStatus, Expected, MemberDues, PaymentBlock, is_base_rated};
 use crate::finding::{Message, Severity, Subject};
 use crate::model::{DateRange, Id, Money, PaymentCycle, WaiverKind, YearMonth, add_months};
+use crate::period::{months_en, months_zh};
 use crate::sources::{DANGZHANG, DATA_QUALITY, DUES_RULES, PRACTICE, cite};
 
 /// The dues rules' metadata.
@@ -183,11 +184,11 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
         let Some(d) = MemberDues::new(cx, pos) else {
             continue;
         };
-        check_member(cx, &d, out);
+        check_member(cx, pos, &d, out);
     }
 }
 
-fn check_member(cx: &Context<'_>, d: &MemberDues<'_>, out: &mut Emitter<'_>) {
+fn check_member(cx: &Context<'_>, pos: usize, d: &MemberDues<'_>, out: &mut Emitter<'_>) {
     let (pfrom, pto) = cx.period.months();
     // The period's months that have ended by as_of.
     let last_ended = YearMonth::of(cx.as_of);
@@ -199,17 +200,60 @@ fn check_member(cx: &Context<'_>, d: &MemberDues<'_>, out: &mut Emitter<'_>) {
     let period_last = pto.min(last_ended);
     let m = d.member;
 
-    for month in pfrom.iter_to(period_last) {
-        let status = d.status(month);
-        if status == DuesStatus::Unpaid {
-            out.report(Due001 {
-                member: m.id.clone(),
-                name: m.name.clone(),
-                month,
-                expected: d.expected(month).and_then(Expected::minimum),
-                cycle: m.cycle(),
-            });
+    // One pass over the months, each month's status computed once: DUE001
+    // reads the period's months, the runs (DUE003/DUE004) follow back before
+    // the period as far as the payment records go.
+    let want_unpaid = out.wants("DUE001");
+    let want_runs = out.wants_any(&["DUE003", "DUE004"]);
+    let first = if want_runs {
+        d.blocks().first().map_or(pfrom, |b| b.first.min(pfrom))
+    } else {
+        pfrom
+    };
+    let mut run: Vec<YearMonth> = Vec::new();
+    let flush = |run: &mut Vec<YearMonth>, out: &mut Emitter<'_>| {
+        if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
+            let touches = first <= pto && last >= pfrom;
+            let len = run.len() as u32;
+            if touches && len >= cx.profile.dues.arrears_min_months.value {
+                let v = Arrears {
+                    member: m.id.clone(),
+                    name: m.name.clone(),
+                    first,
+                    last,
+                    months: std::mem::take(run),
+                    count: len,
+                };
+                if len >= cx.profile.dues.lapse_months.value {
+                    out.report(Due004(v));
+                } else {
+                    out.report(Due003(v));
+                }
+            }
         }
+        run.clear();
+    };
+    if want_unpaid || want_runs {
+        for month in first.iter_to(last_ended) {
+            let unpaid = d.status(month) == DuesStatus::Unpaid;
+            if want_unpaid && unpaid && pfrom <= month && month <= period_last {
+                out.report(Due001 {
+                    member: m.id.clone(),
+                    name: m.name.clone(),
+                    month,
+                    expected: d.expected(month).and_then(Expected::minimum),
+                    cycle: m.cycle(),
+                });
+            }
+            if want_runs {
+                if unpaid && !d.exempt(month) {
+                    run.push(month);
+                } else {
+                    flush(&mut run, out);
+                }
+            }
+        }
+        flush(&mut run, out);
     }
 
     if out.wants("DUE002") {
@@ -218,45 +262,7 @@ fn check_member(cx: &Context<'_>, d: &MemberDues<'_>, out: &mut Emitter<'_>) {
         }
     }
 
-    if out.wants_any(&["DUE003", "DUE004"]) {
-        // Follow runs back before the period as far as payment records go.
-        let earliest = d.blocks().first().map_or(pfrom, |b| b.first.min(pfrom));
-        let mut run: Vec<YearMonth> = Vec::new();
-        let flush = |run: &mut Vec<YearMonth>, out: &mut Emitter<'_>| {
-            if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
-                let touches = first <= pto && last >= pfrom;
-                let len = run.len() as u32;
-                if touches && len >= cx.profile.dues.arrears_min_months.value {
-                    let v = Arrears {
-                        member: m.id.clone(),
-                        name: m.name.clone(),
-                        first,
-                        last,
-                        months: std::mem::take(run),
-                        count: len,
-                    };
-                    if len >= cx.profile.dues.lapse_months.value {
-                        out.report(Due004(v));
-                    } else {
-                        out.report(Due003(v));
-                    }
-                }
-            }
-            run.clear();
-        };
-        for month in earliest.iter_to(last_ended) {
-            if d.status(month) == DuesStatus::Unpaid && !d.exempt(month) {
-                run.push(month);
-            } else {
-                flush(&mut run, out);
-            }
-        }
-        flush(&mut run, out);
-    }
-
-    let recs = cx
-        .index
-        .member_records(cx.index.member_pos(m.id.as_str()).unwrap_or(usize::MAX));
+    let recs = cx.index.member_records(pos);
 
     if out.wants_any(&["DUE005", "DUE008"]) {
         for &(record, p) in &recs.payments {
@@ -397,33 +403,6 @@ fn check_block(
 // ---------------------------------------------------------------------------
 // Violations
 
-fn ym_zh(m: YearMonth) -> String {
-    format!("{}年{}月", m.year(), m.month())
-}
-
-fn months_zh(first: YearMonth, last: YearMonth) -> String {
-    if first == last {
-        ym_zh(first)
-    } else {
-        format!("{}至{}", ym_zh(first), ym_zh(last))
-    }
-}
-
-fn months_en(first: YearMonth, last: YearMonth) -> String {
-    if first == last {
-        first.to_string()
-    } else {
-        format!("{first}..{last}")
-    }
-}
-
-fn months_range(first: YearMonth, last: YearMonth) -> DateRange {
-    DateRange {
-        from: first.first_day(),
-        to: last.last_day(),
-    }
-}
-
 #[derive(Serialize)]
 struct Due001 {
     member: Id,
@@ -452,7 +431,7 @@ impl Violation for Due001 {
                 "{}（{}）{}党费未交纳{zh_amt}",
                 self.name,
                 self.member,
-                ym_zh(self.month)
+                self.month.zh()
             ),
             format!(
                 "dues for {} unpaid by {} ({}){en_amt}",
@@ -484,7 +463,7 @@ impl Violation for Due002 {
         Subject::member(&self.member)
     }
     fn period(&self) -> Option<DateRange> {
-        Some(months_range(self.first, self.last))
+        Some(DateRange::of_months(self.first, self.last))
     }
     fn message(&self) -> Message {
         let (zh_basis, en_basis) = match (&self.base, &self.rate) {
@@ -534,7 +513,7 @@ impl SharedViolation for Arrears {
     }
 
     fn period(&self) -> Option<DateRange> {
-        Some(months_range(self.first, self.last))
+        Some(DateRange::of_months(self.first, self.last))
     }
 
     fn message(&self, code: &'static str) -> Message {
@@ -597,7 +576,7 @@ impl Violation for Due005 {
                 "{}（{}）{}党费于{}补交，超过补交期限{}（晚{}天）",
                 self.name,
                 self.member,
-                ym_zh(self.month),
+                self.month.zh(),
                 self.paid_on,
                 self.deadline,
                 self.days_late
@@ -678,7 +657,7 @@ impl Violation for Due007 {
         Subject::member(&self.member)
     }
     fn period(&self) -> Option<DateRange> {
-        Some(months_range(self.first, self.last))
+        Some(DateRange::of_months(self.first, self.last))
     }
     fn message(&self) -> Message {
         Message::new(
@@ -718,7 +697,7 @@ impl Violation for Due008 {
     fn period(&self) -> Option<DateRange> {
         let first = self.months.first()?;
         let last = self.months.last()?;
-        Some(months_range(*first, *last))
+        Some(DateRange::of_months(*first, *last))
     }
     fn message(&self) -> Message {
         let list: Vec<String> = self.months.iter().map(|m| m.to_string()).collect();
