@@ -146,7 +146,7 @@ impl Roll {
             .iter()
             .enumerate()
             .map(|(pos, m)| {
-                if cx.index.member_pos(m.id.as_str()) == Some(pos) {
+                if cx.index.is_first_member(pos) {
                     member_span(&b.branch, m)
                 } else {
                     None

@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
+use crate::attendance::Roll;
 use crate::calendar::WorkCalendar;
 use crate::model::{
     Bundle, Candidate, DateRange, DevelopmentRecord, DuesBase, DuesPayment, DuesWaiver, Exemption,
@@ -290,6 +291,8 @@ pub struct Context<'a> {
     pub calendar: &'a dyn WorkCalendar,
     /// Member references of meetings and the branch, resolved once on first use.
     refs: OnceCell<Refs>,
+    /// The attendance of every meeting, resolved once on first use.
+    roll: OnceCell<Roll>,
 }
 
 /// Member references resolved to positions in `bundle.members` (first record
@@ -376,7 +379,14 @@ impl<'a> Context<'a> {
             period,
             calendar,
             refs: OnceCell::new(),
+            roll: OnceCell::new(),
         }
+    }
+
+    /// The resolved attendance of the bundle ([`Roll`]), built on first use
+    /// and shared by the rules and views that read it.
+    pub fn roll(&self) -> &Roll {
+        self.roll.get_or_init(|| Roll::new(self))
     }
 
     fn refs(&self) -> &Refs {

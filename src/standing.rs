@@ -145,7 +145,7 @@ pub struct MonthStanding {
 /// ([`Roll::new`]); [`Standing::member`] then gives each member's view.
 pub struct Standing<'c, 'a> {
     cx: &'c Context<'a>,
-    roll: Roll,
+    roll: &'c Roll,
 }
 
 impl std::fmt::Debug for Standing<'_, '_> {
@@ -159,21 +159,19 @@ impl std::fmt::Debug for Standing<'_, '_> {
 
 impl<'c, 'a> Standing<'c, 'a> {
     /// The standing view of the bundle of `cx`.
+    ///
+    /// It reads the attendance the context has resolved ([`Context::roll`]),
+    /// so the rules and the text report share one resolution per bundle.
     pub fn new(cx: &'c Context<'a>) -> Standing<'c, 'a> {
         Standing {
             cx,
-            roll: Roll::new(cx),
+            roll: cx.roll(),
         }
     }
 
-    /// The same, over attendance already resolved for `cx`.
-    pub fn with_roll(cx: &'c Context<'a>, roll: Roll) -> Standing<'c, 'a> {
-        Standing { cx, roll }
-    }
-
     /// The resolved attendance.
-    pub fn roll(&self) -> &Roll {
-        &self.roll
+    pub fn roll(&self) -> &'c Roll {
+        self.roll
     }
 
     /// The standing of the member with this id (its first record, if the id
