@@ -320,30 +320,30 @@ fn execute(
         &o.files,
         threads,
         clock,
-        |bundle| {
+        |seq, bundle| {
             let t0 = clock.elapsed();
             let cx = auditor.context(bundle);
             let findings = auditor.check_context(&cx);
             let rules_time = clock.elapsed().saturating_sub(t0);
             let counts = findings.iter().map(|f| (f.rule, f.severity)).collect();
-            // Keys carry a zero for the bundle's sequence number, which only
-            // the sink knows (`set_seq`).
             let items = match format {
-                // One item per bundle: its text section, keyed by branch id.
+                // One item per bundle: its text section, keyed by branch id
+                // and input order.
                 Format::Text => {
                     let mut k = Vec::new();
                     output::key_str(&mut k, bundle.branch.id.as_str());
+                    output::key_u64(&mut k, seq as u64);
                     vec![(k, render::branch_section(&cx, &findings, lang))]
                 }
                 Format::Json => findings
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| (finding_key(f, 0, i), render::json_finding(f)))
+                    .map(|(i, f)| (finding_key(f, seq, i), render::json_finding(f)))
                     .collect(),
                 Format::Csv => findings
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| (finding_key(f, 0, i), render::csv_row(f, lang)))
+                    .map(|(i, f)| (finding_key(f, seq, i), render::csv_row(f, lang)))
                     .collect(),
             };
             Audited {
@@ -354,7 +354,7 @@ fn execute(
                 rules_time,
             }
         },
-        |seq, a| {
+        |_seq, a| {
             records += a.records;
             rules_time += a.rules_time;
             report.summary.branches += 1;
@@ -362,8 +362,7 @@ fn execute(
             for (rule, severity) in a.counts {
                 report.summary.count(rule, severity);
             }
-            for (mut key, text) in a.items {
-                set_seq(&mut key, format, seq);
+            for (key, text) in a.items {
                 if spool_error.is_none() {
                     if let Err(e) = spool.push(key, text) {
                         spool_error = Some(e);
@@ -432,19 +431,4 @@ fn execute(
         )
     });
     Ok((status, stats))
-}
-
-/// Puts the bundle's sequence number into a key made on a worker: after the
-/// branch id for a text section, in place of the zero for a finding.
-fn set_seq(key: &mut Vec<u8>, format: Format, seq: usize) {
-    match format {
-        Format::Text => output::key_u64(key, seq as u64),
-        _ => {
-            // finding_key ends with seq (8 bytes) and idx (8 bytes).
-            let n = key.len();
-            if let Some(slot) = key.get_mut(n.saturating_sub(16)..n.saturating_sub(8)) {
-                slot.copy_from_slice(&(seq as u64).to_be_bytes());
-            }
-        }
-    }
 }

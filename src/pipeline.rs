@@ -21,7 +21,7 @@
 //!
 //! let files = [PathBuf::from("examples/data/sample.json")];
 //! let mut members = 0;
-//! let stats = pipeline::run(&files, 2, &NoStopwatch, |b| b.members.len(), |_seq, n| members += n)?;
+//! let stats = pipeline::run(&files, 2, &NoStopwatch, |_seq, b| b.members.len(), |_seq, n| members += n)?;
 //! assert_eq!((stats.bundles, members), (3, 40));
 //! # Ok::<(), dangjian::Error>(())
 //! ```
@@ -90,13 +90,13 @@ pub fn run<T, W, S>(
 ) -> Result<Stats>
 where
     T: Send,
-    W: Fn(&Bundle) -> T + Sync,
+    W: Fn(usize, &Bundle) -> T + Sync,
     S: FnMut(usize, T),
 {
-    let handle = |job: Job| {
+    let handle = |seq: usize, job: Job| {
         prepare(job, files, clock).map(|(bundle, read)| {
             let t0 = clock.elapsed();
-            let out = work(&bundle);
+            let out = work(seq, &bundle);
             let spent = clock.elapsed().saturating_sub(t0);
             (out, read, spent)
         })
@@ -116,7 +116,7 @@ pub fn latest_event_date(
     threads: usize,
     clock: &dyn Stopwatch,
 ) -> Result<(Option<chrono::NaiveDate>, Stats)> {
-    let handle = |job: Job| match job {
+    let handle = |_seq: usize, job: Job| match job {
         Job::Bundle(b) => Ok((b.latest_event_date(), Duration::ZERO, Duration::ZERO)),
         Job::Line(raw, file) => {
             let t0 = clock.elapsed();
@@ -144,7 +144,7 @@ fn run_jobs<T, S>(
     files: &[PathBuf],
     threads: usize,
     clock: &dyn Stopwatch,
-    handle: &(dyn Fn(Job) -> Handled<T> + Sync),
+    handle: &(dyn Fn(usize, Job) -> Handled<T> + Sync),
     mut sink: S,
 ) -> Result<Stats>
 where
@@ -162,7 +162,7 @@ where
             files,
             clock,
             &mut stats,
-            &mut |job, stats| match handle(job) {
+            &mut |job, stats| match handle(seq, job) {
                 Ok((out, read, spent)) => {
                     stats.read += read;
                     stats.work += spent;
@@ -190,7 +190,7 @@ where
                         Err(_) => return,
                     };
                     let Ok((seq, job)) = next else { return };
-                    if res_tx.send((seq, handle(job))).is_err() {
+                    if res_tx.send((seq, handle(seq, job))).is_err() {
                         return;
                     }
                 }
