@@ -376,7 +376,6 @@ fn execute(
         return Err(Stop::Usage(format!("writing temporary files: {e}")));
     }
     let t_audit = clock.elapsed().saturating_sub(t_audit);
-    report.summary.add_findings(&[]);
     let status = match (o.fail_on, report.summary.worst()) {
         (Some(threshold), Some(worst)) if worst >= threshold => 1,
         _ => 0,

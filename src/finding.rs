@@ -296,7 +296,7 @@ pub fn sort_findings(findings: &mut [Finding]) {
 }
 
 /// Totals of a report.
-#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct Summary {
     /// Bundles (branches) audited.
     pub branches: usize,
@@ -308,6 +308,22 @@ pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
     /// Findings by rule code.
     pub by_rule: BTreeMap<&'static str, usize>,
+}
+
+impl Default for Summary {
+    /// No findings; `by_severity` lists all three severities, at zero.
+    fn default() -> Summary {
+        Summary {
+            branches: 0,
+            members: 0,
+            findings: 0,
+            by_severity: [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .map(|s| (s, 0))
+                .collect(),
+            by_rule: BTreeMap::new(),
+        }
+    }
 }
 
 impl Summary {
@@ -329,9 +345,6 @@ impl Summary {
 
     /// Counts `findings`.
     pub fn add_findings(&mut self, findings: &[Finding]) {
-        for s in [Severity::Error, Severity::Warning, Severity::Info] {
-            self.by_severity.entry(s).or_insert(0);
-        }
         for f in findings {
             self.findings += 1;
             *self.by_severity.entry(f.severity).or_insert(0) += 1;
@@ -379,6 +392,16 @@ mod tests {
 
     fn r(a: &str, b: &str) -> DateRange {
         DateRange::new(a.parse().unwrap(), b.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn an_empty_summary_lists_every_severity() {
+        let s = serde_json::to_value(Summary::default()).unwrap();
+        assert_eq!(
+            s["by_severity"],
+            serde_json::json!({"info": 0, "warning": 0, "error": 0})
+        );
+        assert_eq!(s["findings"], 0);
     }
 
     #[test]
