@@ -60,13 +60,17 @@ pub fn open(path: impl AsRef<Path>) -> Result<Bundles> {
             JsonLines::new(BufReader::with_capacity(1 << 16, file)).with_file(path),
         )))
     } else {
-        let mut bytes = Vec::new();
-        BufReader::new(file)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
-        let bundles = from_json_slice(&bytes).map_err(|e| e.in_file(path.to_path_buf()))?;
-        Ok(Bundles(Inner::Whole(bundles.into_iter())))
+        Ok(Bundles(Inner::Whole(read_document(path, file)?.into_iter())))
     }
+}
+
+/// Reads a whole `.json` document from an opened file; errors name `path`.
+pub(crate) fn read_document(path: &Path, file: File) -> Result<Vec<Bundle>> {
+    let mut bytes = Vec::new();
+    BufReader::new(file)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
+    from_json_slice(&bytes).map_err(|e| e.in_file(path.to_path_buf()))
 }
 
 /// Whether a path names a JSON Lines file (`.jsonl` or `.ndjson`).

@@ -28,9 +28,9 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::BufReader;
 use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -292,7 +292,7 @@ fn read_jobs(
             }
         } else {
             let t0 = clock.elapsed();
-            let bundles = read_document(path, file)?;
+            let bundles = load::read_document(path, file)?;
             stats.read += clock.elapsed().saturating_sub(t0);
             stats.bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
             for b in bundles {
@@ -304,12 +304,4 @@ fn read_jobs(
         }
     }
     Ok(())
-}
-
-fn read_document(path: &Path, file: File) -> Result<Vec<Bundle>> {
-    let mut bytes = Vec::new();
-    BufReader::new(file)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
-    load::from_json_slice(&bytes).map_err(|e| e.in_file(path.to_path_buf()))
 }
