@@ -429,6 +429,12 @@ proptest! {
     fn audit_never_panics(b in bundle(), as_of in date(), span in 0i64..800, strict in any::<bool>()) {
         let json = serde_json::to_string(&b).unwrap();
         let b = dangjian::load::bundle_from_json(&json).unwrap();
+        // The fast date scan (for the default as_of) reads the same event
+        // dates as the bundle itself: the two lists cannot drift apart.
+        prop_assert_eq!(
+            dangjian::load::latest_event_date_of_line(json.as_bytes(), 1, None).unwrap(),
+            b.latest_event_date()
+        );
         let from = as_of - Duration::days(span.min(3000));
         let mut profile = Profile::central();
         if strict {
