@@ -60,7 +60,9 @@ pub fn open(path: impl AsRef<Path>) -> Result<Bundles> {
             JsonLines::new(BufReader::with_capacity(1 << 16, file)).with_file(path),
         )))
     } else {
-        Ok(Bundles(Inner::Whole(read_document(path, file)?.into_iter())))
+        Ok(Bundles(Inner::Whole(
+            read_document(path, file)?.into_iter(),
+        )))
     }
 }
 
