@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 /// The real clock, for `--stats` only; the library itself reads no clock.
 struct Clock(Instant);
 
-impl dangjian::pipeline::Stopwatch for Clock {
+impl dangjian::cli::Stopwatch for Clock {
     fn elapsed(&self) -> Duration {
         self.0.elapsed()
     }

@@ -75,8 +75,8 @@
 //! use dangjian::{Auditor, Selection, Severity};
 //! let auditor = Auditor::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
 //!     .select(Selection::all().without("DUE003,MTG009".parse()?))
-//!     .severity("DUE002", Severity::Error);
-//! # Ok::<(), dangjian::ParseValueError>(())
+//!     .severity(dangjian::rules::RuleCode::DUE002, Severity::Error);
+//! # Ok::<(), dangjian::rules::ParseCodeError>(())
 //! ```
 //!
 //! **Use a stricter profile.** Every threshold lives in the [`Profile`] with
@@ -85,8 +85,8 @@
 //! ```
 //! let mut profile = dangjian::Profile::central();
 //! profile.name = "some-province".into();
-//! profile.development.publicity_min_working_days.value = 7;
-//! profile.meetings.absence_threshold.value = 2;
+//! profile.development.publicity_min_working_days.set(7, None);
+//! profile.meetings.absence_threshold.set(2, None);
 //! # let _ = profile;
 //! ```
 //!
@@ -147,24 +147,20 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod attendance;
+mod audit;
 pub mod calendar;
+#[cfg(feature = "cli")]
+#[path = "app/mod.rs"]
 pub mod cli;
-pub mod context;
-pub mod development;
-pub mod dues;
 mod error;
-pub mod finding;
+mod families;
 pub mod load;
 pub mod model;
-mod output;
 pub mod period;
-pub mod pipeline;
 pub mod profile;
 pub mod render;
-pub mod rules;
-pub mod sources;
-pub mod standing;
+pub mod report;
+#[cfg(feature = "synth")]
 pub mod synth;
 
 /// The README's examples, compiled and run as doctests so they never rot.
@@ -172,9 +168,21 @@ pub mod synth;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+pub use audit::context::Context;
+pub use audit::{Auditor, Selection};
 pub use calendar::WorkCalendar;
+pub use chrono::{self, NaiveDate};
 pub use error::{Error, ErrorKind, Location, Result};
-pub use finding::{Citation, Finding, Lang, Message, Report, Severity, Subject, SubjectKind};
+pub use families::{development, dues, life};
 pub use model::*;
 pub use profile::Profile;
-pub use rules::{Auditor, Selection};
+pub use report::{Citation, Finding, Lang, Message, Report, Severity, Subject, SubjectKind};
+pub use rust_decimal::{self, Decimal};
+
+/// The rule registry: every rule's code, metadata (docs, severity,
+/// citations, evidence keys), the families, and rule selection.
+pub mod rules {
+    pub use crate::audit::{
+        Cite, EvidenceKey, Family, ParseCodeError, RuleCode, RuleMeta, Selection, registry, rule,
+    };
+}

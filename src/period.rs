@@ -1,5 +1,5 @@
-//! Calendar periods — months, quarters and years — and which of them a period
-//! rule checks.
+//! Calendar periods — months, quarters, half-years and years — and which of
+//! them a period rule checks.
 //!
 //! Every periodic obligation of a branch (a 支部党员大会 each quarter, a
 //! 支委会 each month, an annual 组织生活会, 32 training hours a year…) is
@@ -37,7 +37,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::context::Context;
+use crate::audit::context::Context;
 use crate::model::{DateRange, PeriodSpec, YearMonth};
 pub use crate::profile::PeriodKind;
 
@@ -47,6 +47,7 @@ impl PeriodKind {
         match self {
             PeriodKind::Month => "月",
             PeriodKind::Quarter => "季度",
+            PeriodKind::HalfYear => "半年",
             PeriodKind::Year => "年",
         }
     }
@@ -56,6 +57,7 @@ impl PeriodKind {
         match self {
             PeriodKind::Month => "month",
             PeriodKind::Quarter => "quarter",
+            PeriodKind::HalfYear => "half_year",
             PeriodKind::Year => "year",
         }
     }
@@ -66,6 +68,7 @@ pub fn kind_of(spec: PeriodSpec) -> PeriodKind {
     match spec {
         PeriodSpec::Month(_) => PeriodKind::Month,
         PeriodSpec::Quarter(..) => PeriodKind::Quarter,
+        PeriodSpec::Half(..) => PeriodKind::HalfYear,
         PeriodSpec::Year(_) => PeriodKind::Year,
     }
 }
@@ -75,6 +78,7 @@ pub fn containing(kind: PeriodKind, date: NaiveDate) -> PeriodSpec {
     match kind {
         PeriodKind::Month => PeriodSpec::Month(YearMonth::of(date)),
         PeriodKind::Quarter => PeriodSpec::Quarter(date.year(), date.month0() / 3 + 1),
+        PeriodKind::HalfYear => PeriodSpec::Half(date.year(), date.month0() / 6 + 1),
         PeriodKind::Year => PeriodSpec::Year(date.year()),
     }
 }
@@ -85,6 +89,8 @@ pub fn next(spec: PeriodSpec) -> PeriodSpec {
         PeriodSpec::Month(m) => PeriodSpec::Month(m.succ()),
         PeriodSpec::Quarter(y, q) if q >= 4 => PeriodSpec::Quarter(y.saturating_add(1), 1),
         PeriodSpec::Quarter(y, q) => PeriodSpec::Quarter(y, q + 1),
+        PeriodSpec::Half(y, h) if h >= 2 => PeriodSpec::Half(y.saturating_add(1), 1),
+        PeriodSpec::Half(y, h) => PeriodSpec::Half(y, h + 1),
         PeriodSpec::Year(y) => PeriodSpec::Year(y.saturating_add(1)),
     }
 }
@@ -174,6 +180,8 @@ pub fn zh(spec: PeriodSpec) -> String {
     match spec {
         PeriodSpec::Year(y) => format!("{y}年"),
         PeriodSpec::Quarter(y, q) => format!("{y}年第{q}季度"),
+        PeriodSpec::Half(y, 1) => format!("{y}年上半年"),
+        PeriodSpec::Half(y, _) => format!("{y}年下半年"),
         PeriodSpec::Month(m) => m.zh(),
     }
 }
@@ -260,6 +268,11 @@ mod tests {
             .map(|p| p.to_string())
             .collect();
         assert_eq!(ys, ["2024", "2025"]);
+        let hs: Vec<String> = periods(PeriodKind::HalfYear, r)
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(hs, ["2024-H2", "2025-H1"]);
+        assert_eq!(next(PeriodSpec::Half(2024, 2)), PeriodSpec::Half(2025, 1));
         let far = DateRange::new(d("9999-12-01"), NaiveDate::MAX).unwrap();
         assert_eq!(periods(PeriodKind::Year, far).count(), 1);
     }

@@ -250,7 +250,7 @@ fn data_cases() {
 fn every_rule_has_a_case_file() {
     let missing: Vec<&str> = dangjian::rules::registry()
         .iter()
-        .map(|r| r.code)
+        .map(|r| r.code.as_str())
         .filter(|code| !cases_dir().join(format!("{code}.json")).exists())
         .collect();
     assert!(

@@ -18,7 +18,7 @@ fn run(args: &[&str]) -> Out {
     let status = dangjian::cli::run(
         &args,
         Path::new(SAMPLE),
-        &dangjian::pipeline::NoStopwatch,
+        &dangjian::cli::NoStopwatch,
         &mut stdout,
         &mut stderr,
     );
@@ -79,7 +79,9 @@ fn json_report_is_the_contract_and_deterministic() {
     assert_eq!(v["as_of"], "2025-12-31");
     assert_eq!(v["period"]["from"], "2025-01-01");
     assert_eq!(v["period"]["to"], "2025-12-31");
-    assert_eq!(v["profile"], "central");
+    assert_eq!(v["profile"]["name"], "central");
+    assert_eq!(v["profile"]["edition"], "细则2014");
+    assert_eq!(v["profile"]["sha256"], serde_json::Value::Null);
     assert_eq!(v["summary"]["branches"], 3);
     assert_eq!(v["summary"]["members"], 40);
     let findings = v["findings"].as_array().unwrap();
@@ -89,6 +91,7 @@ fn json_report_is_the_contract_and_deterministic() {
         .find(|f| f["rule"] == "DUE002" && f["subject"]["id"] == "M05")
         .expect("M05's underpayment");
     assert_eq!(f["name"], "dues-underpaid");
+    assert_eq!(f["id"], "DUE002/B01/member:M05/2025-04");
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["branch"], "B01");
     assert_eq!(f["subject"]["kind"], "member");

@@ -60,15 +60,10 @@ fn votes(rng: &mut Rng) -> Votes {
     let present = rng.range(u64::from(half), u64::from(n)) as u32;
     let yes = rng.range(u64::from(half), u64::from(present)) as u32;
     let written = rng.range(0, u64::from(n - present)) as u32;
-    Votes {
-        expected_voting: n,
-        present_voting: present,
-        yes,
-        no: present - yes,
-        abstain: 0,
-        written_yes: written,
-        passed: true,
-    }
+    let mut v = Votes::new(n, present, yes, true);
+    v.no = present - yes;
+    v.written_yes = written;
+    v
 }
 
 /// The `n`th working day counted from `start` (inclusive).
@@ -162,12 +157,7 @@ fn history(start_day: u32, seed: u64, extend: Option<u32>, extra_wd: u32) -> His
     let cr = push(&mut dev, Step::CommitteeReview, r.days(tr_date, 0, 30));
     let ps = r.days(cr, 0, 10);
     let pe = nth_working_day(ps, MIN_WD + extra_wd);
-    publicity.push(Publicity {
-        candidate: id("A1"),
-        stage: PublicityStage::Candidate,
-        start: ps,
-        end: pe,
-    });
+    publicity.push(Publicity::new(id("A1"), PublicityStage::Candidate, ps, pe));
     let pre = push(&mut dev, Step::PreReview, r.days(pe, 1, 20));
     let form = push(&mut dev, Step::ApplicationForm, r.days(pre, 0, 20));
     let mut am = rec(Step::AdmissionMeeting, r.days(form, 0, 30));
@@ -213,12 +203,7 @@ fn history(start_day: u32, seed: u64, extend: Option<u32>, extra_wd: u32) -> His
     dev.push(cm);
     let cs = r.days(cm_date, 0, 5);
     let ce = nth_working_day(cs, MIN_WD + extra_wd);
-    publicity.push(Publicity {
-        candidate: id("A1"),
-        stage: PublicityStage::Conversion,
-        start: cs,
-        end: ce,
-    });
+    publicity.push(Publicity::new(id("A1"), PublicityStage::Conversion, cs, ce));
     let ca = push(&mut dev, Step::ConversionApproved, r.days(ce, 1, 30));
     let arch = push(&mut dev, Step::Archived, r.days(ca, 0, 25));
 
@@ -236,12 +221,9 @@ fn history(start_day: u32, seed: u64, extend: Option<u32>, extra_wd: u32) -> His
             .unwrap(),
         );
     }
-    bundle.candidates.push(Candidate {
-        id: id("A1"),
-        name: "陈某".into(),
-        born_on: Some(born),
-        gender: None,
-    });
+    let mut c = Candidate::new(id("A1"), "陈某");
+    c.born_on = Some(born);
+    bundle.candidates.push(c);
     bundle.development = dev;
     bundle.publicity = publicity;
     History {
@@ -258,7 +240,7 @@ fn dev_findings(bundle: &Bundle, as_of: NaiveDate) -> Vec<Finding> {
 }
 
 fn codes(f: &[Finding]) -> Vec<&'static str> {
-    f.iter().map(|f| f.rule).collect()
+    f.iter().map(|f| f.rule.as_str()).collect()
 }
 
 fn describe(h: &History, as_of: NaiveDate, findings: &[Finding]) -> String {

@@ -49,7 +49,9 @@ fn periods(start: NaiveDate, months: u32) -> Vec<(NaiveDate, NaiveDate)> {
 }
 
 fn codes<'a>(findings: &'a [Finding], prefix: &'a str) -> impl Iterator<Item = &'a Finding> {
-    findings.iter().filter(move |f| f.rule.starts_with(prefix))
+    findings
+        .iter()
+        .filter(move |f| f.rule.as_str().starts_with(prefix))
 }
 
 #[derive(Debug, Clone)]

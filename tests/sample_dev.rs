@@ -101,7 +101,8 @@ fn sample_yields_exactly_the_planted_development_findings() {
         "findings in report order: {got:#?}"
     );
     // Every DEV rule shows in the sample.
-    let rules: std::collections::BTreeSet<&str> = report.findings.iter().map(|f| f.rule).collect();
+    let rules: std::collections::BTreeSet<&str> =
+        report.findings.iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules.len(), 20);
     // Severity overrides by the rules themselves: the late approval is a warning
     // (less than 6 months late).

@@ -6,8 +6,8 @@
 mod common;
 use common::{auditor, keys, sample};
 
+use dangjian::life::standing::{LifeStatus, Standing};
 use dangjian::render::TextReport;
-use dangjian::standing::{LifeStatus, Standing};
 use dangjian::{Lang, Severity, YearMonth};
 
 #[test]

@@ -159,7 +159,7 @@ fn faults_fire_across_the_rule_families() {
         let found = auditor.check(&b);
         faulty_bundles += usize::from(!found.is_empty());
         for f in found {
-            *by_rule.entry(f.rule).or_default() += 1;
+            *by_rule.entry(f.rule.as_str()).or_default() += 1;
         }
     }
     let families: BTreeSet<&str> = by_rule.keys().map(|r| &r[..3]).collect();
@@ -187,7 +187,7 @@ fn faults_fire_across_the_rule_families() {
     };
     let mut fired: BTreeSet<&'static str> = BTreeSet::new();
     for b in all.bundles() {
-        fired.extend(auditor.check(&b).iter().map(|f| f.rule));
+        fired.extend(auditor.check(&b).iter().map(|f| f.rule.as_str()));
     }
     for rule in [
         "DUE001", "DUE004", "DUE006", "DUE007", "MTG001", "MTG002", "MTG005", "MTG006", "MTG007",

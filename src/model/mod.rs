@@ -17,7 +17,19 @@ pub(crate) fn values_error(what: &'static str, s: &str) -> ParseValueError {
 }
 
 /// One branch and all of its records: the unit of input and of audit.
+///
+/// Build one in code with [`Bundle::new`] and push records into its tables:
+///
+/// ```
+/// use dangjian::{Branch, BranchKind, Bundle, DuesCategory, Member, MemberStatus, NaiveDate};
+/// let mut b = Bundle::new(Branch::new("B1".parse()?, "第一党支部", BranchKind::Organ));
+/// let admitted = NaiveDate::from_ymd_opt(2010, 6, 1).unwrap();
+/// b.members.push(Member::new("M1".parse()?, "王某", MemberStatus::Full, admitted, DuesCategory::Salaried));
+/// assert_eq!(b.record_count(), 2);
+/// # Ok::<(), dangjian::ParseValueError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Bundle {
     /// The branch.
     pub branch: Branch,
@@ -98,6 +110,34 @@ pub struct Bundle {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub publicity: Vec<Publicity>,
+    /// Transfers of organisational relations (v1.1).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub transfers: Vec<Transfer>,
+    /// Members away (v1.1).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub mobility: Vec<Mobility>,
+    /// Dues remitted to the higher committee (v1.1).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub dues_remittances: Vec<DuesRemittance>,
+    /// Publications of the dues collected and used (v1.1).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub dues_publications: Vec<DuesPublication>,
 }
 
 impl Bundle {
@@ -116,6 +156,10 @@ impl Bundle {
             candidates: Vec::new(),
             development: Vec::new(),
             publicity: Vec::new(),
+            transfers: Vec::new(),
+            mobility: Vec::new(),
+            dues_remittances: Vec::new(),
+            dues_publications: Vec::new(),
         }
     }
 
@@ -137,6 +181,12 @@ impl Bundle {
                 c.elected_on,
                 EventDate::new("branch", 0, "committee.elected_on"),
             );
+            if let Some(p) = &c.postponement {
+                f(
+                    p.approved_on,
+                    EventDate::new("branch", 0, "committee.postponement.approved_on"),
+                );
+            }
         }
         for (i, m) in self.members.iter().enumerate() {
             if let Some(d) = m.born_on {
@@ -163,6 +213,11 @@ impl Bundle {
         }
         for (i, m) in self.meetings.iter().enumerate() {
             f(m.date, EventDate::new("meetings", i, "date"));
+            for r in &m.rectifications {
+                if let Some(d) = r.done_on {
+                    f(d, EventDate::new("meetings", i, "rectifications.done_on"));
+                }
+            }
         }
         for (i, t) in self.talks.iter().enumerate() {
             f(t.date, EventDate::new("talks", i, "date"));
@@ -180,6 +235,30 @@ impl Bundle {
         }
         for (i, p) in self.publicity.iter().enumerate() {
             f(p.start, EventDate::new("publicity", i, "start"));
+        }
+        for (i, t) in self.transfers.iter().enumerate() {
+            f(t.issued_on, EventDate::new("transfers", i, "issued_on"));
+            if let Some(d) = t.reported_on {
+                f(d, EventDate::new("transfers", i, "reported_on"));
+            }
+            if let Some(d) = t.receipt_on {
+                f(d, EventDate::new("transfers", i, "receipt_on"));
+            }
+        }
+        for (i, m) in self.mobility.iter().enumerate() {
+            f(m.from, EventDate::new("mobility", i, "from"));
+            if let Some(d) = m.suspended_on {
+                f(d, EventDate::new("mobility", i, "suspended_on"));
+            }
+        }
+        for (i, r) in self.dues_remittances.iter().enumerate() {
+            f(
+                r.remitted_on,
+                EventDate::new("dues_remittances", i, "remitted_on"),
+            );
+        }
+        for (i, p) in self.dues_publications.iter().enumerate() {
+            f(p.date, EventDate::new("dues_publications", i, "date"));
         }
     }
 
@@ -207,11 +286,16 @@ impl Bundle {
             + self.candidates.len()
             + self.development.len()
             + self.publicity.len()
+            + self.transfers.len()
+            + self.mobility.len()
+            + self.dues_remittances.len()
+            + self.dues_publications.len()
     }
 }
 
 /// Where an event date of a bundle comes from (see [`Bundle::for_each_event_date`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EventDate {
     /// Table name, as in the record format.
     pub table: &'static str,

@@ -15,6 +15,7 @@ macro_rules! string_enum {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $s)] $variant, )+
         }
@@ -90,6 +91,7 @@ string_enum! {
 
 /// A seat on the branch committee (支委会).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CommitteeSeat {
     /// The member holding the seat.
     pub member: Id,
@@ -97,8 +99,36 @@ pub struct CommitteeSeat {
     pub role: CommitteeRole,
 }
 
+impl CommitteeSeat {
+    /// The seat of `member` in `role`.
+    pub fn new(member: Id, role: CommitteeRole) -> CommitteeSeat {
+        CommitteeSeat { member, role }
+    }
+}
+
+/// An approved postponement of the committee's re-election (选举条例 art. 3:
+/// 延长期限一般不超过1年), v1.1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Postponement {
+    /// Date the higher organisation approved it.
+    #[serde(deserialize_with = "crate::model::date")]
+    pub approved_on: NaiveDate,
+    /// Last day of the postponed term.
+    #[serde(deserialize_with = "crate::model::date")]
+    pub until: NaiveDate,
+}
+
+impl Postponement {
+    /// A postponement approved on `approved_on` until `until`.
+    pub fn new(approved_on: NaiveDate, until: NaiveDate) -> Postponement {
+        Postponement { approved_on, until }
+    }
+}
+
 /// The branch committee (支委会) and its term.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Committee {
     /// Date of the election.
     #[serde(deserialize_with = "crate::model::date")]
@@ -108,10 +138,33 @@ pub struct Committee {
     /// The seats.
     #[serde(default, deserialize_with = "null_as_default")]
     pub members: Vec<CommitteeSeat>,
+    /// An approved postponement of the re-election (v1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postponement: Option<Postponement>,
+}
+
+impl Committee {
+    /// A committee elected on `elected_on` for `term_years`, with no seats yet.
+    pub fn new(elected_on: NaiveDate, term_years: u32) -> Committee {
+        Committee {
+            elected_on,
+            term_years,
+            members: Vec::new(),
+            postponement: None,
+        }
+    }
+
+    /// Adds a seat.
+    #[must_use]
+    pub fn with_seat(mut self, member: Id, role: CommitteeRole) -> Committee {
+        self.members.push(CommitteeSeat::new(member, role));
+        self
+    }
 }
 
 /// A party group (党小组).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Group {
     /// Group id.
     pub id: Id,
@@ -126,8 +179,21 @@ pub struct Group {
     pub members: Vec<Id>,
 }
 
+impl Group {
+    /// A group with no name, leader or members yet.
+    pub fn new(id: Id) -> Group {
+        Group {
+            id,
+            name: None,
+            leader: None,
+            members: Vec::new(),
+        }
+    }
+}
+
 /// The branch (党支部) itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Branch {
     /// Branch id.
     pub id: Id,
@@ -158,6 +224,22 @@ pub struct Branch {
     /// Party groups.
     #[serde(default, deserialize_with = "null_as_default")]
     pub groups: Vec<Group>,
+}
+
+impl Branch {
+    /// A branch with the required fields; no committee, secretary or groups.
+    pub fn new(id: Id, name: impl Into<String>, kind: BranchKind) -> Branch {
+        Branch {
+            id,
+            name: name.into(),
+            kind,
+            founded_on: None,
+            dissolved_on: None,
+            committee: None,
+            secretary: None,
+            groups: Vec::new(),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -208,6 +290,20 @@ string_enum! {
 }
 
 string_enum! {
+    /// Why a member left the branch (with `in_branch_to`), v1.1.
+    pub enum LeftReason {
+        /// 组织关系转出 transferred to another organisation.
+        Transferred = "transferred",
+        /// 去世 died.
+        Died = "died",
+        /// 出党 removed (expelled, 除名, 自行脱党 decided).
+        Removed = "removed",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+string_enum! {
     /// How often the member pays (党费规定 art. 12).
     pub enum PaymentCycle {
         /// Every month (the default).
@@ -219,6 +315,7 @@ string_enum! {
 
 /// A party member of the branch.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Member {
     /// Member id.
     pub id: Id,
@@ -260,6 +357,9 @@ pub struct Member {
         skip_serializing_if = "Option::is_none"
     )]
     pub in_branch_to: Option<NaiveDate>,
+    /// Why they left (with `in_branch_to`), v1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_reason: Option<LeftReason>,
     /// Dues category.
     pub dues_category: DuesCategory,
     /// Payment cycle; absent = monthly.
@@ -303,6 +403,7 @@ impl Member {
             full_on: None,
             in_branch_from: None,
             in_branch_to: None,
+            left_reason: None,
             dues_category,
             payment_cycle: None,
             dues_paid_until: None,
@@ -322,6 +423,7 @@ impl Member {
 
 /// A member's monthly dues base, in effect from `from` until their next base record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DuesBase {
     /// The member.
     pub member: Id,
@@ -331,8 +433,16 @@ pub struct DuesBase {
     pub base: Money,
 }
 
+impl DuesBase {
+    /// The base of `member` from the month `from`.
+    pub fn new(member: Id, from: YearMonth, base: Money) -> DuesBase {
+        DuesBase { member, from, base }
+    }
+}
+
 /// A dues payment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DuesPayment {
     /// The member.
     pub member: Id,
@@ -346,9 +456,35 @@ pub struct DuesPayment {
     /// Day of payment.
     #[serde(deserialize_with = "crate::model::date")]
     pub paid_on: NaiveDate,
+    /// Number of the receipt given (开具党费收据), v1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt_no: Option<String>,
+    /// The member who collected the payment, v1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collector: Option<Id>,
 }
 
 impl DuesPayment {
+    /// A payment by `member` for `month` of `amount`, paid on `paid_on`.
+    pub fn new(member: Id, month: YearMonth, amount: Money, paid_on: NaiveDate) -> DuesPayment {
+        DuesPayment {
+            member,
+            month,
+            through: None,
+            amount,
+            paid_on,
+            receipt_no: None,
+            collector: None,
+        }
+    }
+
+    /// Makes the payment cover `month..=through` (`amount` is then the total).
+    #[must_use]
+    pub fn through(mut self, through: YearMonth) -> DuesPayment {
+        self.through = Some(through);
+        self
+    }
+
     /// The last month covered (`through`, or `month`).
     pub fn last_month(&self) -> YearMonth {
         self.through.unwrap_or(self.month)
@@ -367,6 +503,7 @@ string_enum! {
 
 /// A reduction or waiver of dues (党费规定 art. 7).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DuesWaiver {
     /// The member.
     pub member: Id,
@@ -396,6 +533,20 @@ pub struct DuesWaiver {
 }
 
 impl DuesWaiver {
+    /// A waiver or reduction of `member`'s dues for `from..=to`, with neither
+    /// approval recorded yet.
+    pub fn new(member: Id, from: YearMonth, to: YearMonth, kind: WaiverKind) -> DuesWaiver {
+        DuesWaiver {
+            member,
+            from,
+            to,
+            kind,
+            amount: None,
+            branch_decided_on: None,
+            higher_approved_on: None,
+        }
+    }
+
     /// Valid only with both the branch decision and the higher approval.
     pub fn is_approved(&self) -> bool {
         self.branch_decided_on.is_some() && self.higher_approved_on.is_some()
@@ -405,6 +556,7 @@ impl DuesWaiver {
 /// An approved good reason (正当理由) covering a date range. It excuses
 /// organisational life and dues lapses inside the range, not the money itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Exemption {
     /// The member.
     pub member: Id,
@@ -417,6 +569,18 @@ pub struct Exemption {
     /// Free text or one of `illness|abroad|mobile|detained|other`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+impl Exemption {
+    /// An exemption of `member` for the days `from..=to`, with no reason given.
+    pub fn new(member: Id, from: NaiveDate, to: NaiveDate) -> Exemption {
+        Exemption {
+            member,
+            from,
+            to,
+            reason: None,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -458,6 +622,7 @@ string_enum! {
 
 /// One attendance entry of a meeting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attendance {
     /// The member.
     pub member: Id,
@@ -468,8 +633,20 @@ pub struct Attendance {
     pub reason: Option<String>,
 }
 
+impl Attendance {
+    /// `member`'s attendance, with no reason given.
+    pub fn new(member: Id, status: AttendanceStatus) -> Attendance {
+        Attendance {
+            member,
+            status,
+            reason: None,
+        }
+    }
+}
+
 /// The vote of a 支部党员大会 decision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Votes {
     /// Members with a vote (正式党员, rights not suspended).
     pub expected_voting: u32,
@@ -490,8 +667,57 @@ pub struct Votes {
     pub passed: bool,
 }
 
+impl Votes {
+    /// A vote with no `no`, abstentions or written opinions.
+    pub fn new(expected_voting: u32, present_voting: u32, yes: u32, passed: bool) -> Votes {
+        Votes {
+            expected_voting,
+            present_voting,
+            yes,
+            no: 0,
+            abstain: 0,
+            written_yes: 0,
+            passed,
+        }
+    }
+}
+
+/// An item to rectify (整改事项) decided at a meeting (usually a 组织生活会), v1.1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Rectification {
+    /// What is to be rectified.
+    pub item: String,
+    /// The member responsible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Id>,
+    /// Deadline.
+    #[serde(deserialize_with = "crate::model::date")]
+    pub due: NaiveDate,
+    /// Date it was done; absent = not done.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Rectification {
+    /// An item due on `due`, not yet done, with no owner.
+    pub fn new(item: impl Into<String>, due: NaiveDate) -> Rectification {
+        Rectification {
+            item: item.into(),
+            owner: None,
+            due,
+            done_on: None,
+        }
+    }
+}
+
 /// A meeting or study session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Meeting {
     /// Meeting id.
     pub id: Id,
@@ -527,10 +753,52 @@ pub struct Meeting {
     /// Vote of a decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub votes: Option<Votes>,
+    /// Free tags; `ideology` marks a 意识形态 session (v1.1).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub tags: Vec<String>,
+    /// Items to rectify decided at the meeting (v1.1).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub rectifications: Vec<Rectification>,
+}
+
+impl Meeting {
+    /// A meeting of `kind` held on `date`, with nothing else recorded.
+    pub fn new(id: Id, kind: MeetingKind, date: NaiveDate) -> Meeting {
+        Meeting {
+            id,
+            kind,
+            date,
+            for_period: None,
+            group: None,
+            topic: None,
+            chair: None,
+            recorder: None,
+            hours: None,
+            expected: None,
+            attendance: Vec::new(),
+            votes: None,
+            tags: Vec::new(),
+            rectifications: Vec::new(),
+        }
+    }
+
+    /// Whether the meeting carries the tag `tag`.
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
 }
 
 /// A heart-to-heart talk (谈心谈话) between members.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Talk {
     /// Date.
     #[serde(deserialize_with = "crate::model::date")]
@@ -540,8 +808,30 @@ pub struct Talk {
     pub members: Vec<Id>,
 }
 
+impl Talk {
+    /// A talk on `date` between `members`.
+    pub fn new(date: NaiveDate, members: Vec<Id>) -> Talk {
+        Talk { date, members }
+    }
+}
+
+string_enum! {
+    /// How training hours were earned (v1.1).
+    pub enum TrainingChannel {
+        /// 线下 in person.
+        Offline = "offline",
+        /// 网络党校 the online party school.
+        OnlineSchool = "online_school",
+        /// 学习强国.
+        Xuexi = "xuexi",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
 /// Training hours of a member.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Training {
     /// The member.
     pub member: Id,
@@ -553,6 +843,22 @@ pub struct Training {
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// How the hours were earned (v1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<TrainingChannel>,
+}
+
+impl Training {
+    /// `hours` of training of `member` on `date`, untitled.
+    pub fn new(member: Id, date: NaiveDate, hours: Hours) -> Training {
+        Training {
+            member,
+            date,
+            hours,
+            title: None,
+            channel: None,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -560,6 +866,7 @@ pub struct Training {
 
 /// A person in the development process (申请人 → 积极分子 → 发展对象 → 预备党员).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Candidate {
     /// Candidate id.
     pub id: Id,
@@ -575,6 +882,28 @@ pub struct Candidate {
     /// Gender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
+    /// The member id once admitted (absent: the candidate's own id), v1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<Id>,
+}
+
+impl Candidate {
+    /// A candidate with no date of birth or gender recorded.
+    pub fn new(id: Id, name: impl Into<String>) -> Candidate {
+        Candidate {
+            id,
+            name: name.into(),
+            born_on: None,
+            gender: None,
+            member: None,
+        }
+    }
+
+    /// The id of the candidate's member record once admitted: `member`, or
+    /// the candidate's own id.
+    pub fn member_id(&self) -> &Id {
+        self.member.as_ref().unwrap_or(&self.id)
+    }
 }
 
 string_enum! {
@@ -657,6 +986,7 @@ string_enum! {
 
 /// One recorded step of a candidate's development file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DevelopmentRecord {
     /// The candidate.
     pub candidate: Id,
@@ -726,6 +1056,7 @@ string_enum! {
 
 /// A publicity (公示) of a candidate; `start` and `end` inclusive.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Publicity {
     /// The candidate.
     pub candidate: Id,
@@ -737,6 +1068,206 @@ pub struct Publicity {
     /// Last day.
     #[serde(deserialize_with = "crate::model::date")]
     pub end: NaiveDate,
+}
+
+impl Publicity {
+    /// A publicity of `candidate` at `stage` over `start..=end`.
+    pub fn new(
+        candidate: Id,
+        stage: PublicityStage,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Publicity {
+        Publicity {
+            candidate,
+            stage,
+            start,
+            end,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Transfers, mobility, remittances and publications (v1.1)
+
+string_enum! {
+    /// Direction of a transfer of organisational relations (组织关系接转).
+    pub enum TransferDirection {
+        /// 转入 into this branch.
+        In = "in",
+        /// 转出 out of this branch.
+        Out = "out",
+    }
+}
+
+/// A transfer of organisational relations (组织关系介绍信), v1.1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Transfer {
+    /// The member.
+    pub member: Id,
+    /// In or out.
+    pub direction: TransferDirection,
+    /// Date the letter was issued.
+    #[serde(deserialize_with = "crate::model::date")]
+    pub issued_on: NaiveDate,
+    /// Last day the letter is valid.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub valid_until: Option<NaiveDate>,
+    /// The other organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    /// Date the member reported (报到) at the receiving organisation.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reported_on: Option<NaiveDate>,
+    /// Date the receipt (回执) came back.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub receipt_on: Option<NaiveDate>,
+    /// Whether it crosses systems (跨系统).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub cross_system: bool,
+}
+
+impl Transfer {
+    /// A transfer of `member` in `direction` by a letter issued on `issued_on`.
+    pub fn new(member: Id, direction: TransferDirection, issued_on: NaiveDate) -> Transfer {
+        Transfer {
+            member,
+            direction,
+            issued_on,
+            valid_until: None,
+            org: None,
+            reported_on: None,
+            receipt_on: None,
+            cross_system: false,
+        }
+    }
+}
+
+string_enum! {
+    /// Why a member is away (流动党员), v1.1.
+    pub enum MobilityKind {
+        /// 外出务工经商 work.
+        Work = "work",
+        /// 外出学习 study.
+        Study = "study",
+        /// 外出居住 living elsewhere.
+        Life = "life",
+        /// 出国出境 abroad.
+        Abroad = "abroad",
+        /// 失去联系 lost contact.
+        LostContact = "lost_contact",
+    }
+}
+
+/// A member away from the branch (流动党员, 出国出境, 失联), v1.1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Mobility {
+    /// The member.
+    pub member: Id,
+    /// Why away.
+    pub kind: MobilityKind,
+    /// First day away.
+    #[serde(deserialize_with = "crate::model::date")]
+    pub from: NaiveDate,
+    /// Last day away; absent = still away.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to: Option<NaiveDate>,
+    /// Where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Whether the place is relatively fixed (地点相对固定).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub place_fixed: bool,
+    /// Date membership was suspended (停止党籍) for a lost-contact member.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub suspended_on: Option<NaiveDate>,
+}
+
+impl Mobility {
+    /// `member` away for `kind` from `from`, still away, place unknown.
+    pub fn new(member: Id, kind: MobilityKind, from: NaiveDate) -> Mobility {
+        Mobility {
+            member,
+            kind,
+            from,
+            to: None,
+            place: None,
+            place_fixed: false,
+            suspended_on: None,
+        }
+    }
+}
+
+/// Dues remitted to the higher committee (上缴) for a month or quarter, v1.1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DuesRemittance {
+    /// The month (`YYYY-MM`) or quarter (`YYYY-Qn`) remitted for.
+    pub period: PeriodSpec,
+    /// Amount remitted.
+    pub amount: Money,
+    /// Date remitted.
+    #[serde(deserialize_with = "crate::model::date")]
+    pub remitted_on: NaiveDate,
+}
+
+impl DuesRemittance {
+    /// `amount` remitted on `remitted_on` for `period`.
+    pub fn new(period: PeriodSpec, amount: Money, remitted_on: NaiveDate) -> DuesRemittance {
+        DuesRemittance {
+            period,
+            amount,
+            remitted_on,
+        }
+    }
+}
+
+/// A publication of the year's dues collected and used (党费收缴使用情况公布), v1.1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DuesPublication {
+    /// Date published.
+    #[serde(deserialize_with = "crate::model::date")]
+    pub date: NaiveDate,
+    /// The year published for.
+    pub year: i32,
+}
+
+impl DuesPublication {
+    /// The publication on `date` of the figures of `year`.
+    pub fn new(date: NaiveDate, year: i32) -> DuesPublication {
+        DuesPublication { date, year }
+    }
 }
 
 // ---------------------------------------------------------------------------

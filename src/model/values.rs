@@ -299,13 +299,15 @@ impl<'de> Deserialize<'de> for Money {
 // ---------------------------------------------------------------------------
 // Hours
 
-/// A number of hours with at most one decimal (`"2.5"` or `2.5` in JSON).
+/// A number of hours with at most two decimals (`"2.5"`, `"0.75"` = 45
+/// minutes, or `2.5` in JSON; format v1.1 — v1 allowed one).
 ///
 /// ```
 /// use dangjian::Hours;
 /// let h: Hours = serde_json::from_str("2.5").unwrap();
 /// assert_eq!(h, "2.5".parse()?);
-/// assert!("2.25".parse::<Hours>().is_err());
+/// assert_eq!("0.75".parse::<Hours>()?.to_string(), "0.75");
+/// assert!("2.255".parse::<Hours>().is_err());
 /// # Ok::<(), dangjian::ParseValueError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -315,10 +317,10 @@ impl Hours {
     /// Zero hours.
     pub const ZERO: Hours = Hours(Decimal::ZERO);
 
-    /// Wraps a decimal; `None` if negative or with more than one decimal.
+    /// Wraps a decimal; `None` if negative or with more than two decimals.
     pub fn new(value: Decimal) -> Option<Hours> {
         let v = value.normalize();
-        if v.is_sign_negative() && !v.is_zero() || v.scale() > 1 {
+        if v.is_sign_negative() && !v.is_zero() || v.scale() > 2 {
             None
         } else {
             Some(Hours(value))
@@ -334,7 +336,7 @@ impl Hours {
 impl FromStr for Hours {
     type Err = ParseValueError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        const WHAT: &str = "hours (a number with at most 1 decimal, not negative)";
+        const WHAT: &str = "hours (a number with at most 2 decimals, not negative)";
         let t = s.trim();
         if t.is_empty() || t.starts_with('-') || t.starts_with('+') {
             return Err(ParseValueError::new(WHAT, s));
@@ -368,7 +370,7 @@ impl<'de> Deserialize<'de> for Hours {
         impl Visitor<'_> for V {
             type Value = Hours;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("hours as a string or number with at most 1 decimal")
+                f.write_str("hours as a string or number with at most 2 decimals")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Hours, E> {
                 v.parse().map_err(E::custom)
@@ -590,6 +592,18 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, ParseValueError> {
         .ok_or_else(|| ParseValueError::new("date (no such day in the calendar)", s))
 }
 
+/// `s` cut to at most `max` bytes (on a char boundary), with `…` when cut.
+pub(crate) fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &s[..cut])
+}
+
 pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
     parse_date(&s).map_err(de::Error::custom)
@@ -664,7 +678,8 @@ impl DateRange {
     }
 }
 
-/// A period a meeting counts for (`meetings.for_period`): `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+/// A calendar period: `YYYY`, `YYYY-Hn` (a half-year), `YYYY-Qn` or
+/// `YYYY-MM`. A meeting's `for_period` is one of these.
 ///
 /// ```
 /// use dangjian::PeriodSpec;
@@ -674,9 +689,12 @@ impl DateRange {
 /// # Ok::<(), dangjian::ParseValueError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
 pub enum PeriodSpec {
     /// A calendar year.
     Year(i32),
+    /// A half-year (1: January–June, 2: July–December).
+    Half(i32, u32),
     /// A quarter (1–4) of a year.
     Quarter(i32, u32),
     /// A month.
@@ -688,6 +706,14 @@ impl PeriodSpec {
     pub fn range(self) -> DateRange {
         match self {
             PeriodSpec::Year(y) => DateRange::year(y),
+            PeriodSpec::Half(y, h) => {
+                let first = YearMonth::new(y, (h.clamp(1, 2) - 1) * 6 + 1)
+                    .unwrap_or(YearMonth { index: 0 });
+                DateRange {
+                    from: first.first_day(),
+                    to: first.offset(5).last_day(),
+                }
+            }
             PeriodSpec::Quarter(y, q) => {
                 let first = YearMonth::new(y, (q.clamp(1, 4) - 1) * 3 + 1)
                     .unwrap_or(YearMonth { index: 0 });
@@ -704,7 +730,7 @@ impl PeriodSpec {
 impl FromStr for PeriodSpec {
     type Err = ParseValueError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || ParseValueError::new("period (YYYY, YYYY-Qn or YYYY-MM)", s);
+        let err = || ParseValueError::new("period (YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM)", s);
         let year = |y: &str| -> Result<i32, ParseValueError> {
             if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
                 y.parse::<i32>().ok().filter(|y| *y >= 1).ok_or_else(err)
@@ -724,6 +750,14 @@ impl FromStr for PeriodSpec {
                     _ => Err(err()),
                 }
             }
+            Some((y, h)) if h.starts_with('H') => {
+                let y = year(y)?;
+                match h {
+                    "H1" => Ok(PeriodSpec::Half(y, 1)),
+                    "H2" => Ok(PeriodSpec::Half(y, 2)),
+                    _ => Err(err()),
+                }
+            }
             Some(_) => Ok(PeriodSpec::Month(s.parse().map_err(|_| err())?)),
         }
     }
@@ -733,6 +767,7 @@ impl fmt::Display for PeriodSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PeriodSpec::Year(y) => write!(f, "{y:04}"),
+            PeriodSpec::Half(y, h) => write!(f, "{y:04}-H{h}"),
             PeriodSpec::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
             PeriodSpec::Month(m) => write!(f, "{m}"),
         }
@@ -777,7 +812,11 @@ mod tests {
         assert_eq!(h.to_string(), "31.5");
         let h: Hours = serde_json::from_str("\"2\"").unwrap();
         assert_eq!(h.to_string(), "2");
-        assert!(serde_json::from_str::<Hours>("2.25").is_err());
+        assert_eq!(
+            serde_json::from_str::<Hours>("2.25").unwrap().to_string(),
+            "2.25"
+        );
+        assert!(serde_json::from_str::<Hours>("2.255").is_err());
         assert!(serde_json::from_str::<Hours>("-1").is_err());
     }
 
@@ -803,14 +842,21 @@ mod tests {
 
     #[test]
     fn period_spec_round_trips() {
-        for s in ["2024", "2024-Q1", "2024-Q4", "2024-07"] {
+        for s in [
+            "2024", "2024-Q1", "2024-Q4", "2024-07", "2024-H1", "2024-H2",
+        ] {
             assert_eq!(s.parse::<PeriodSpec>().unwrap().to_string(), s);
         }
-        for bad in ["24", "2024-Q5", "2024-13", "2024-Q", "x"] {
+        for bad in ["24", "2024-Q5", "2024-13", "2024-Q", "x", "2024-H3"] {
             assert!(bad.parse::<PeriodSpec>().is_err(), "{bad}");
         }
         let q = "2025-Q1".parse::<PeriodSpec>().unwrap().range();
         assert_eq!(q.to.to_string(), "2025-03-31");
+        let h = "2025-H2".parse::<PeriodSpec>().unwrap().range();
+        assert_eq!(
+            (h.from.to_string(), h.to.to_string()),
+            ("2025-07-01".into(), "2025-12-31".into())
+        );
     }
 
     #[test]

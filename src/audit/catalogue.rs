@@ -1,0 +1,181 @@
+//! The rule catalogue as Markdown (`docs/rules.md`), generated from the
+//! registry and the central profile, so the reference never drifts from the code.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use super::{Family, registry};
+use crate::profile::Profile;
+
+/// The rule reference: every rule (code, name, severity, what, why, example,
+/// source) by family, then every threshold of the central profile with its source.
+///
+/// `docs/rules.md` is this text; a test fails when the file is stale.
+pub(crate) fn markdown() -> String {
+    let mut s = String::new();
+    s.push_str("# Rule reference\n\n");
+    s.push_str(
+        "<!-- Generated from the rule registry. \
+         Do not edit: run `DANGJIAN_BLESS=1 cargo test --lib` to regenerate. -->\n\n",
+    );
+    s.push_str(
+        "Every rule has a fixed code (never reused), a name, a default severity and the \
+         regulation it enforces. Rules marked *practice* follow widespread local practice \
+         rather than central text; switch them off with a rule selection \
+         (`--rules all` minus the code, or `Selection::all().without(..)`).\n\n",
+    );
+    s.push_str("| code | name | severity | summary |\n|---|---|---|---|\n");
+    for r in registry() {
+        let practice = if r.practice { " *(practice)*" } else { "" };
+        let _ = writeln!(
+            s,
+            "| [{}](#{}) | `{}` | {} | {}{} |",
+            r.code,
+            r.code.as_str().to_lowercase(),
+            r.name,
+            r.severity,
+            r.summary,
+            practice
+        );
+    }
+    let families = [
+        Family::Dues,
+        Family::Development,
+        Family::Meetings,
+        Family::Education,
+        Family::Organisation,
+        Family::Data,
+    ];
+    for fam in families {
+        let rules: Vec<_> = registry().iter().filter(|r| r.family() == fam).collect();
+        if rules.is_empty() {
+            continue;
+        }
+        let (zh, en) = fam.title();
+        let _ = writeln!(s, "\n## {en} ({zh}, `{}`)\n", fam.prefix());
+        for r in rules {
+            let _ = writeln!(s, "### {}\n", r.code);
+            let _ = writeln!(
+                s,
+                "`{}` · **{}** · since {}{}\n",
+                r.name,
+                r.severity,
+                r.since,
+                if r.practice { " · *practice*" } else { "" }
+            );
+            let _ = writeln!(s, "**What.** {}\n", r.what);
+            let _ = writeln!(s, "**Why.** {}\n", r.why);
+            let _ = writeln!(s, "**Example.** {}\n", r.example);
+            let cites: Vec<String> = r
+                .central_citations()
+                .iter()
+                .map(crate::report::Citation::display)
+                .collect();
+            let _ = writeln!(s, "**Source.** {} — {}\n", r.source, cites.join("; "));
+        }
+    }
+    s.push_str("\n## Thresholds of the central profile\n\n");
+    s.push_str(
+        "Rules read every threshold from the `Profile`; these are the values of \
+         `Profile::central()`, each with its source.\n\n",
+    );
+    s.push_str("| parameter | value | source |\n|---|---|---|\n");
+    if let Ok(Value::Object(profile)) = serde_json::to_value(Profile::central()) {
+        for (section, v) in &profile {
+            let Value::Object(params) = v else { continue };
+            for (name, p) in params {
+                let value = p.get("value").map(render_value).unwrap_or_default();
+                let source = p
+                    .get("source")
+                    .map(|c| {
+                        format!(
+                            "《{}》{}",
+                            c.get("document").and_then(Value::as_str).unwrap_or(""),
+                            c.get("article").and_then(Value::as_str).unwrap_or("")
+                        )
+                    })
+                    .unwrap_or_default();
+                let _ = writeln!(s, "| `{section}.{name}` | {value} | {source} |");
+            }
+        }
+    }
+    s
+}
+
+fn render_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(render_value).collect();
+            parts.join(", ")
+        }
+        Value::Object(map) => {
+            // A rate bracket: {"up_to": .., "rate": ..}
+            match (map.get("up_to"), map.get("rate")) {
+                (Some(up), Some(rate)) => {
+                    let rate = percent(&render_value(rate));
+                    match up {
+                        Value::Null => format!("above: {rate}"),
+                        up => format!("≤{}: {rate}", render_value(up)),
+                    }
+                }
+                _ => v.to_string(),
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// "0.015" -> "1.5%".
+fn percent(rate: &str) -> String {
+    match rate.parse::<rust_decimal::Decimal>() {
+        Ok(d) => format!("{}%", (d * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
+        Err(_) => rate.to_owned(),
+    }
+}
+
+/// The compact rule index of the crate docs (`docs/rule-index.md`): one line
+/// per rule, by family.
+pub(crate) fn index_markdown() -> String {
+    let mut s = String::from("| code | name | severity | flags |\n|---|---|---|---|\n");
+    for r in registry() {
+        let practice = if r.practice { " *(practice)*" } else { "" };
+        let _ = writeln!(
+            s,
+            "| `{}` | `{}` | {} | {}{} |",
+            r.code, r.name, r.severity, r.summary, practice
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    //! The generated reference files must match the code: a stale file fails
+    //! here; `DANGJIAN_BLESS=1 cargo test` rewrites them.
+    use std::path::Path;
+
+    fn check(rel: &str, expected: &str) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+        if std::env::var_os("DANGJIAN_BLESS").is_some() {
+            std::fs::write(&path, expected).unwrap();
+            return;
+        }
+        let actual = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{rel} is stale: run `DANGJIAN_BLESS=1 cargo test --lib` to regenerate it"
+        );
+    }
+
+    #[test]
+    fn docs_rules_md_is_current() {
+        check("docs/rules.md", &super::markdown());
+    }
+
+    #[test]
+    fn docs_rule_index_md_is_current() {
+        check("docs/rule-index.md", &super::index_markdown());
+    }
+}

@@ -1,0 +1,496 @@
+//! What a rule sees: the bundle, its lookup tables, the profile, `as_of`, the
+//! audit period and the working-day calendar. Built once per bundle.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::NaiveDate;
+
+use crate::calendar::WorkCalendar;
+use crate::life::attendance::Roll;
+use crate::model::{
+    Bundle, Candidate, DateRange, DevelopmentRecord, DuesBase, DuesPayment, DuesWaiver, Exemption,
+    Group, Meeting, Member, Publicity, Training, YearMonth,
+};
+use crate::profile::Profile;
+
+/// Lookup tables over one bundle. Ids resolve to the **first** record with
+/// that id (a duplicate is reported by `DAT002` and otherwise kept as is).
+#[derive(Debug)]
+pub struct Index<'a> {
+    members: IdMap<'a>,
+    /// Whether the member at each position is the first with its id.
+    member_first: Vec<bool>,
+    candidates: IdMap<'a>,
+    meetings: IdMap<'a>,
+    groups: IdMap<'a>,
+    /// Per member (by position in `bundle.members`): their records, sorted.
+    per_member: Vec<MemberRecords<'a>>,
+    /// Records of the per-member tables naming no member of the bundle:
+    /// dues bases, payments, waivers, exemptions, trainings (`DAT001`).
+    unresolved: [usize; 5],
+    /// Per candidate (by position in `bundle.candidates`).
+    per_candidate: Vec<CandidateRecords<'a>>,
+}
+
+/// The records of one member, each list sorted by date or month.
+#[derive(Debug, Default)]
+pub struct MemberRecords<'a> {
+    /// Dues bases, sorted by `from`.
+    pub bases: Vec<&'a DuesBase>,
+    /// Dues payments with their index in `bundle.dues_payments`, sorted by
+    /// `month`, then `paid_on`.
+    pub payments: Vec<(usize, &'a DuesPayment)>,
+    /// Waivers, sorted by `from`.
+    pub waivers: Vec<&'a DuesWaiver>,
+    /// Exemptions, sorted by `from`.
+    pub exemptions: Vec<&'a Exemption>,
+    /// Training records, sorted by date.
+    pub trainings: Vec<&'a Training>,
+}
+
+/// The records of one candidate.
+#[derive(Debug, Default)]
+pub struct CandidateRecords<'a> {
+    /// Development steps, sorted by date, then by step order.
+    pub steps: Vec<&'a DevelopmentRecord>,
+    /// Publicities, sorted by start.
+    pub publicity: Vec<&'a Publicity>,
+}
+
+/// Id → position. Ids are short strings from the bundle itself, so a fast
+/// non-cryptographic hash (FxHash, as in rustc) is the right trade.
+type IdMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc (`FxHasher`): a few cycles per word.
+#[derive(Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+fn first_index<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> IdMap<'a> {
+    let mut map = IdMap::with_capacity_and_hasher(items.len(), Default::default());
+    for (i, item) in items.iter().enumerate() {
+        map.entry(id(item)).or_insert(i);
+    }
+    map
+}
+
+impl<'a> Index<'a> {
+    /// Builds the lookup tables of `bundle`.
+    pub fn new(bundle: &'a Bundle) -> Index<'a> {
+        let members = first_index(&bundle.members, |m| m.id.as_str());
+        let member_first = bundle
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| members.get(m.id.as_str()) == Some(&i))
+            .collect();
+        let candidates = first_index(&bundle.candidates, |c| c.id.as_str());
+        let meetings = first_index(&bundle.meetings, |m| m.id.as_str());
+        let groups = first_index(&bundle.branch.groups, |g| g.id.as_str());
+
+        let mut per_member: Vec<MemberRecords<'a>> = (0..bundle.members.len())
+            .map(|_| MemberRecords::default())
+            .collect();
+        let slot = |id: &str| members.get(id).copied();
+        for b in &bundle.dues_bases {
+            if let Some(i) = slot(b.member.as_str()) {
+                per_member[i].bases.push(b);
+            }
+        }
+        for (k, p) in bundle.dues_payments.iter().enumerate() {
+            if let Some(i) = slot(p.member.as_str()) {
+                per_member[i].payments.push((k, p));
+            }
+        }
+        for w in &bundle.dues_waivers {
+            if let Some(i) = slot(w.member.as_str()) {
+                per_member[i].waivers.push(w);
+            }
+        }
+        for e in &bundle.exemptions {
+            if let Some(i) = slot(e.member.as_str()) {
+                per_member[i].exemptions.push(e);
+            }
+        }
+        for t in &bundle.trainings {
+            if let Some(i) = slot(t.member.as_str()) {
+                per_member[i].trainings.push(t);
+            }
+        }
+        let assigned = |f: fn(&MemberRecords<'a>) -> usize| per_member.iter().map(f).sum::<usize>();
+        let unresolved = [
+            bundle
+                .dues_bases
+                .len()
+                .saturating_sub(assigned(|r| r.bases.len())),
+            bundle
+                .dues_payments
+                .len()
+                .saturating_sub(assigned(|r| r.payments.len())),
+            bundle
+                .dues_waivers
+                .len()
+                .saturating_sub(assigned(|r| r.waivers.len())),
+            bundle
+                .exemptions
+                .len()
+                .saturating_sub(assigned(|r| r.exemptions.len())),
+            bundle
+                .trainings
+                .len()
+                .saturating_sub(assigned(|r| r.trainings.len())),
+        ];
+        for r in &mut per_member {
+            r.bases.sort_by_key(|b| b.from);
+            r.payments.sort_by_key(|(k, p)| (p.month, p.paid_on, *k));
+            r.waivers.sort_by_key(|w| w.from);
+            r.exemptions.sort_by_key(|e| e.from);
+            r.trainings.sort_by_key(|t| t.date);
+        }
+
+        let mut per_candidate: Vec<CandidateRecords<'a>> = (0..bundle.candidates.len())
+            .map(|_| CandidateRecords::default())
+            .collect();
+        for d in &bundle.development {
+            if let Some(&i) = candidates.get(d.candidate.as_str()) {
+                per_candidate[i].steps.push(d);
+            }
+        }
+        for p in &bundle.publicity {
+            if let Some(&i) = candidates.get(p.candidate.as_str()) {
+                per_candidate[i].publicity.push(p);
+            }
+        }
+        for c in &mut per_candidate {
+            c.steps.sort_by_key(|d| (d.date, d.step));
+            c.publicity.sort_by_key(|p| (p.start, p.stage));
+        }
+
+        Index {
+            members,
+            member_first,
+            unresolved,
+            candidates,
+            meetings,
+            groups,
+            per_member,
+            per_candidate,
+        }
+    }
+
+    /// Position of the member with this id in `bundle.members`.
+    pub fn member_pos(&self, id: &str) -> Option<usize> {
+        self.members.get(id).copied()
+    }
+
+    /// Whether the member at position `pos` is the first with its id (the one
+    /// the member rules audit; a duplicate is reported by `DAT002`).
+    pub fn is_first_member(&self, pos: usize) -> bool {
+        self.member_first.get(pos).copied().unwrap_or(false)
+    }
+
+    /// Whether every record of the member tables (dues bases, payments,
+    /// waivers, exemptions, trainings) names a member of the bundle.
+    pub fn member_tables_resolved(&self) -> bool {
+        self.unresolved.iter().all(|n| *n == 0)
+    }
+
+    /// Whether ids are unique in `members`, `candidates`, `meetings` and the
+    /// branch's groups.
+    pub fn ids_unique(&self, bundle: &Bundle) -> bool {
+        self.members.len() == bundle.members.len()
+            && self.candidates.len() == bundle.candidates.len()
+            && self.meetings.len() == bundle.meetings.len()
+            && self.groups.len() == bundle.branch.groups.len()
+    }
+
+    /// Position of the candidate with this id in `bundle.candidates`.
+    pub fn candidate_pos(&self, id: &str) -> Option<usize> {
+        self.candidates.get(id).copied()
+    }
+
+    /// Position of the meeting with this id in `bundle.meetings`.
+    pub fn meeting_pos(&self, id: &str) -> Option<usize> {
+        self.meetings.get(id).copied()
+    }
+
+    /// Position of the group with this id in `bundle.branch.groups`.
+    pub fn group_pos(&self, id: &str) -> Option<usize> {
+        self.groups.get(id).copied()
+    }
+
+    /// The records of the member at position `pos`.
+    pub fn member_records(&self, pos: usize) -> &MemberRecords<'a> {
+        static EMPTY: MemberRecords<'static> = MemberRecords {
+            bases: Vec::new(),
+            payments: Vec::new(),
+            waivers: Vec::new(),
+            exemptions: Vec::new(),
+            trainings: Vec::new(),
+        };
+        self.per_member.get(pos).unwrap_or(&EMPTY)
+    }
+
+    /// The records of the candidate at position `pos`.
+    pub fn candidate_records(&self, pos: usize) -> &CandidateRecords<'a> {
+        static EMPTY: CandidateRecords<'static> = CandidateRecords {
+            steps: Vec::new(),
+            publicity: Vec::new(),
+        };
+        self.per_candidate.get(pos).unwrap_or(&EMPTY)
+    }
+}
+
+/// Everything a rule may read. Rules are pure functions of the context: no
+/// clock, no I/O, no globals.
+pub struct Context<'a> {
+    /// The bundle audited.
+    pub bundle: &'a Bundle,
+    /// Its lookup tables.
+    pub index: Index<'a>,
+    /// Thresholds.
+    pub profile: &'a Profile,
+    /// The reference date: nothing after it has happened.
+    pub as_of: NaiveDate,
+    /// The audit period.
+    pub period: DateRange,
+    /// Working days, for publicity windows.
+    pub calendar: &'a dyn WorkCalendar,
+    /// Member references of meetings and the branch, resolved once on first use.
+    refs: OnceCell<Refs>,
+    /// The attendance of every meeting, resolved once on first use.
+    roll: OnceCell<Roll>,
+}
+
+/// Member references resolved to positions in `bundle.members` (first record
+/// of each id), shared by the rules that read them.
+#[derive(Debug, Default)]
+struct Refs {
+    /// Meeting `i`'s attendance entries are `attendance[start[i]..start[i + 1]]`.
+    start: Vec<usize>,
+    attendance: Vec<Option<usize>>,
+    committee: Vec<usize>,
+    groups: Vec<Vec<usize>>,
+}
+
+/// String equality for short ids, inline (a libc `memcmp` call costs more
+/// than comparing a few bytes).
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+impl Refs {
+    fn new(bundle: &Bundle, index: &Index<'_>) -> Refs {
+        let mut start = Vec::with_capacity(bundle.meetings.len() + 1);
+        let mut attendance = Vec::new();
+        for m in &bundle.meetings {
+            start.push(attendance.len());
+            // Lists usually follow the member list: try the position after
+            // the previous hit before hashing the id.
+            let mut hint = 0;
+            for a in &m.attendance {
+                let id = a.member.as_str();
+                let pos = match bundle.members.get(hint) {
+                    Some(x) if same(x.id.as_str(), id) && index.is_first_member(hint) => Some(hint),
+                    _ => index.member_pos(id),
+                };
+                if let Some(p) = pos {
+                    hint = p + 1;
+                }
+                attendance.push(pos);
+            }
+        }
+        start.push(attendance.len());
+        let committee = bundle
+            .branch
+            .committee
+            .iter()
+            .flat_map(|c| &c.members)
+            .filter_map(|s| index.member_pos(s.member.as_str()))
+            .collect();
+        let groups = bundle
+            .branch
+            .groups
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .filter_map(|id| index.member_pos(id.as_str()))
+                    .collect()
+            })
+            .collect();
+        Refs {
+            start,
+            attendance,
+            committee,
+            groups,
+        }
+    }
+}
+
+impl<'a> Context<'a> {
+    /// A context over `bundle`.
+    pub fn new(
+        bundle: &'a Bundle,
+        profile: &'a Profile,
+        as_of: NaiveDate,
+        period: DateRange,
+        calendar: &'a dyn WorkCalendar,
+    ) -> Context<'a> {
+        Context {
+            bundle,
+            index: Index::new(bundle),
+            profile,
+            as_of,
+            period,
+            calendar,
+            refs: OnceCell::new(),
+            roll: OnceCell::new(),
+        }
+    }
+
+    /// The resolved attendance of the bundle ([`Roll`]), built on first use
+    /// and shared by the rules and views that read it.
+    pub fn roll(&self) -> &Roll {
+        self.roll.get_or_init(|| Roll::new(self))
+    }
+
+    fn refs(&self) -> &Refs {
+        self.refs
+            .get_or_init(|| Refs::new(self.bundle, &self.index))
+    }
+
+    /// The positions (in `bundle.members`) of the members of the attendance
+    /// entries of the meeting at position `meeting`, entry by entry; `None`
+    /// for an id the bundle lacks (`DAT001`). Resolved once per bundle.
+    pub fn attendance_positions(&self, meeting: usize) -> &[Option<usize>] {
+        let r = self.refs();
+        match (r.start.get(meeting), r.start.get(meeting + 1)) {
+            (Some(&a), Some(&z)) => r.attendance.get(a..z).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The positions of the committee's members (seats naming an unknown id
+    /// left out), in seat order.
+    pub fn committee_positions(&self) -> &[usize] {
+        &self.refs().committee
+    }
+
+    /// The positions of the members of the group at position `group` of
+    /// `branch.groups` (unknown ids left out), in list order.
+    pub fn group_positions(&self, group: usize) -> &[usize] {
+        self.refs().groups.get(group).map_or(&[], Vec::as_slice)
+    }
+
+    /// The member with this id (the first, if duplicated).
+    pub fn member(&self, id: &str) -> Option<&'a Member> {
+        self.index
+            .member_pos(id)
+            .and_then(|i| self.bundle.members.get(i))
+    }
+
+    /// The candidate with this id.
+    pub fn candidate(&self, id: &str) -> Option<&'a Candidate> {
+        self.index
+            .candidate_pos(id)
+            .and_then(|i| self.bundle.candidates.get(i))
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: &str) -> Option<&'a Meeting> {
+        self.index
+            .meeting_pos(id)
+            .and_then(|i| self.bundle.meetings.get(i))
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&'a Group> {
+        self.index
+            .group_pos(id)
+            .and_then(|i| self.bundle.branch.groups.get(i))
+    }
+
+    /// The days the branch exists: `founded_on` (or the beginning of time) to
+    /// `dissolved_on` (or the end of time).
+    pub fn branch_span(&self) -> DateRange {
+        DateRange {
+            from: self.bundle.branch.founded_on.unwrap_or(NaiveDate::MIN),
+            to: self.bundle.branch.dissolved_on.unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// The days `member` belongs to this branch: from `in_branch_from`
+    /// (absent: the later of `admitted_on` and the branch's `founded_on`) to
+    /// `in_branch_to` (absent: the branch's `dissolved_on`, or open). `None` if
+    /// the range is empty (reported by `DAT003`).
+    pub fn member_span(&self, member: &Member) -> Option<DateRange> {
+        member_span(&self.bundle.branch, member)
+    }
+
+    /// Whether `member` belongs to this branch on `date`.
+    pub fn in_branch_on(&self, member: &Member, date: NaiveDate) -> bool {
+        self.member_span(member).is_some_and(|s| s.contains(date))
+    }
+
+    /// Whether a month has ended on or before `as_of`.
+    pub fn month_ended(&self, month: YearMonth) -> bool {
+        month.last_day() <= self.as_of
+    }
+
+    /// Whether a period has ended on or before `as_of` and overlaps the audit period:
+    /// the periods that period rules check.
+    pub fn checks_period(&self, range: &DateRange) -> bool {
+        range.to <= self.as_of && range.overlaps(&self.period)
+    }
+}
+
+/// See [`Context::member_span`].
+pub fn member_span(branch: &crate::model::Branch, member: &Member) -> Option<DateRange> {
+    let default_from = match branch.founded_on {
+        Some(f) if f > member.admitted_on => f,
+        _ => member.admitted_on,
+    };
+    let from = member.in_branch_from.unwrap_or(default_from);
+    let to = match (member.in_branch_to, branch.dissolved_on) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => NaiveDate::MAX,
+    };
+    DateRange::new(from, to)
+}

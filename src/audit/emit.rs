@@ -1,0 +1,191 @@
+//! Typed violations and the emitter that turns them into findings.
+//!
+//! Detection is separate from rendering (after Biome and ruff): a rule
+//! produces a typed violation whose serialized fields are the finding's
+//! evidence and whose `message()` renders Chinese and English from the same
+//! numbers. The [`Emitter`] applies the rule selection and severity
+//! overrides and attaches name, id and citations, resolving the parameters a
+//! rule cites against the profile at the edition in force.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Settings;
+use super::code::RuleCode;
+use super::registry::Cite;
+use crate::model::{DateRange, Id};
+use crate::profile::Profile;
+use crate::report::{Citation, Evidence, Finding, Message, Severity, Subject};
+
+/// One typed violation per code from a body shared by several rules (same
+/// evidence, subject and period; the message may depend on the code): the
+/// body implements [`SharedViolation`], and `coded!` makes a transparent
+/// newtype per code that implements [`Violation`].
+macro_rules! coded {
+    ($($name:ident($body:ty) = $code:ident;)+) => {
+        $(
+            #[derive(serde::Serialize)]
+            #[serde(transparent)]
+            struct $name($body);
+
+            impl $crate::audit::Violation for $name {
+                const CODE: $crate::audit::RuleCode = $crate::audit::RuleCode::$code;
+                fn subject(&self) -> $crate::report::Subject {
+                    $crate::audit::SharedViolation::subject(&self.0)
+                }
+                fn period(&self) -> Option<$crate::model::DateRange> {
+                    $crate::audit::SharedViolation::period(&self.0)
+                }
+                fn message(&self) -> $crate::report::Message {
+                    $crate::audit::SharedViolation::message(&self.0, Self::CODE)
+                }
+                fn date(&self) -> Option<chrono::NaiveDate> {
+                    $crate::audit::SharedViolation::date(&self.0)
+                }
+            }
+        )+
+    };
+}
+pub(crate) use coded;
+
+/// The body of violations shared by several rules (see `coded!`).
+pub(crate) trait SharedViolation: Serialize {
+    /// What it is about.
+    fn subject(&self) -> Subject;
+    /// The period or day concerned.
+    fn period(&self) -> Option<DateRange>;
+    /// The message for the rule `code`.
+    fn message(&self, code: RuleCode) -> Message;
+    /// The date whose edition of the texts applies (default: the period's start).
+    fn date(&self) -> Option<NaiveDate> {
+        self.period().map(|p| p.from)
+    }
+}
+
+/// A typed violation of one rule: detection produces it, [`Emitter`] renders it.
+///
+/// Its serialized fields are the finding's evidence.
+pub(crate) trait Violation: Serialize {
+    /// The rule's code.
+    const CODE: RuleCode;
+    /// What it is about.
+    fn subject(&self) -> Subject;
+    /// The period or day concerned.
+    fn period(&self) -> Option<DateRange>;
+    /// The message, with the concrete numbers.
+    fn message(&self) -> Message;
+    /// A severity other than the rule's default (e.g. escalation); `None` = default.
+    fn severity(&self) -> Option<Severity> {
+        None
+    }
+    /// What this finding cites when it is not the rule's list (e.g. only the
+    /// rate table of the member's category); `None` = the rule's citations.
+    fn cites(&self) -> Option<&'static [Cite]> {
+        None
+    }
+    /// The date of the record that triggered the finding: the edition of a
+    /// text (and of every parameter) in force on it applies. Default: the
+    /// start of the period.
+    fn date(&self) -> Option<NaiveDate> {
+        self.period().map(|p| p.from)
+    }
+}
+
+/// Resolves one citation of a rule against `profile` at `date`.
+pub(crate) fn resolve(c: &Cite, profile: &Profile, date: Option<NaiveDate>) -> Citation {
+    match *c {
+        Cite::Text { document, article } => Citation::new(document, article),
+        Cite::Param(name) => match crate::profile::param_def(name) {
+            Some(def) => {
+                let mut cit = (def.get)(profile).citation_at(date).clone();
+                cit.param = Some(std::borrow::Cow::Borrowed(def.name));
+                cit
+            }
+            None => Citation::new(crate::profile::sources::LOCAL, name),
+        },
+        Cite::Xize { y2014, y2026 } => {
+            let edition = profile.development.edition.at_opt(date);
+            let article = match edition {
+                crate::profile::XizeEdition::Y2014 => y2014,
+                crate::profile::XizeEdition::Y2026 => y2026,
+            };
+            let mut cit = Citation::new(crate::profile::sources::XIZE, article);
+            cit.edition = Some(std::borrow::Cow::Borrowed(edition.as_str()));
+            cit
+        }
+    }
+}
+
+/// Adds `cit` unless the same text is cited already (a parameter's
+/// citation that repeats a fixed one only adds its parameter name).
+pub(crate) fn push_citation(list: &mut Vec<Citation>, cit: Citation) {
+    match list.iter_mut().find(|c| c.same_text(&cit)) {
+        Some(c) => {
+            if c.param.is_none() {
+                c.param = cit.param;
+            }
+        }
+        None => list.push(cit),
+    }
+}
+
+/// Collects the findings of one bundle: applies the selection and severity
+/// overrides, attaches name, id and citations.
+pub(crate) struct Emitter<'a> {
+    branch: &'a Id,
+    settings: &'a Settings,
+    profile: &'a Profile,
+    pub(crate) findings: Vec<Finding>,
+}
+
+impl<'a> Emitter<'a> {
+    pub(crate) fn new(branch: &'a Id, settings: &'a Settings, profile: &'a Profile) -> Emitter<'a> {
+        Emitter {
+            branch,
+            settings,
+            profile,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Whether the rule with this code is selected (so its work is worth doing).
+    pub(crate) fn wants(&self, code: RuleCode) -> bool {
+        self.settings.wants(code)
+    }
+
+    /// Whether any of these rules is selected.
+    pub(crate) fn wants_any(&self, codes: &[RuleCode]) -> bool {
+        codes.iter().any(|c| self.wants(*c))
+    }
+
+    pub(crate) fn report<V: Violation>(&mut self, v: V) {
+        if !self.wants(V::CODE) {
+            return;
+        }
+        let meta = V::CODE.meta();
+        let severity = self
+            .settings
+            .severity(V::CODE)
+            .or(v.severity())
+            .unwrap_or(meta.severity);
+        let evidence = match serde_json::to_value(&v) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => Evidence::new(),
+        };
+        let date = v.date();
+        let mut citations: Vec<Citation> = Vec::new();
+        for c in v.cites().unwrap_or(meta.citations) {
+            push_citation(&mut citations, resolve(c, self.profile, date));
+        }
+        self.findings.push(Finding::new(
+            V::CODE,
+            severity,
+            self.branch.clone(),
+            v.subject(),
+            v.period(),
+            v.message(),
+            evidence,
+            citations,
+        ));
+    }
+}

@@ -1,0 +1,664 @@
+//! The dues (党费) calculator and the per-member monthly dues ledger.
+//!
+//! # The calculator
+//!
+//! [`expected_monthly`] turns a dues category and a monthly base into the
+//! monthly amount of the 2008 rules (党费规定 arts. 2–6): the rate applies to the
+//! **whole** base (it is not progressive), brackets are inclusive at their
+//! upper bound, and the amount is rounded half up by the profile's mode. It
+//! needs nothing but a [`DuesProfile`], so other programs can use it alone:
+//!
+//! ```
+//! use dangjian::dues::{expected_monthly, Expected};
+//! use dangjian::{DuesCategory, Money, Profile};
+//!
+//! let p = Profile::central();
+//! let base: Money = "3000.01".parse()?;
+//! let e = expected_monthly(&p.dues, DuesCategory::Salaried, Some(base));
+//! assert_eq!(e.amount(), Some("30.00".parse()?)); // 1% of the whole base
+//! let e = expected_monthly(&p.dues, DuesCategory::Salaried, Some("3000.00".parse()?));
+//! assert_eq!(e.amount(), Some("15.00".parse()?)); // 0.5%
+//! # Ok::<(), dangjian::ParseValueError>(())
+//! ```
+//!
+//! # The ledger
+//!
+//! [`MemberDues`] works out, for one member of one bundle and any month,
+//! whether the month is owed here, what is expected, what was paid and the
+//! month's [`DuesStatus`]. The dues rules and the member-standing view read it.
+//!
+//! A member **owes** dues for month M at this branch if they belong to the
+//! branch on day 1 of M, or were admitted to the party in M while in this
+//! branch, or transferred in during M with a transfer letter whose
+//! `dues_paid_until` is before M (so M was settled nowhere else). Months up to
+//! `dues_paid_until` are settled. An approved waiver replaces the amount
+//! (`waive`: nothing; `reduce`: its amount); a waiver lacking either approval
+//! excuses nothing. A payment made after `as_of` has not happened yet.
+//!
+//! Payments covering several months (`through`) and several payments for one
+//! month are compared with what is expected as a **block**: the months joined
+//! by overlapping payments. A block is short when its total is less than the
+//! sum of its months' expected amounts.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::audit::context::{Context, member_span};
+use crate::model::{
+    DateRange, DuesCategory, DuesWaiver, Member, Money, PaymentCycle, WaiverKind, YearMonth,
+};
+use crate::profile::{Bracket, DuesProfile};
+
+/// The expected monthly amount of a member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Expected {
+    /// A rate applied to a base.
+    Rated {
+        /// The monthly base.
+        base: Money,
+        /// The rate (0.005 = 0.5%).
+        rate: Decimal,
+        /// The amount, rounded.
+        amount: Money,
+    },
+    /// A fixed amount (students, the unemployed, relief, low income; reduced by a waiver).
+    Fixed {
+        /// The amount.
+        amount: Money,
+    },
+    /// Any amount in a range (farmers).
+    Range {
+        /// Least amount.
+        min: Money,
+        /// Most amount.
+        max: Money,
+    },
+    /// The category is rated on a base, and no base is in effect.
+    BaseMissing,
+}
+
+impl Expected {
+    /// The single expected amount, if there is one.
+    pub fn amount(self) -> Option<Money> {
+        match self {
+            Expected::Rated { amount, .. } | Expected::Fixed { amount } => Some(amount),
+            Expected::Range { .. } | Expected::BaseMissing => None,
+        }
+    }
+
+    /// The least amount that pays the month in full, if known.
+    pub fn minimum(self) -> Option<Money> {
+        match self {
+            Expected::Rated { amount, .. } | Expected::Fixed { amount } => Some(amount),
+            Expected::Range { min, .. } => Some(min),
+            Expected::BaseMissing => None,
+        }
+    }
+}
+
+/// Whether a category's amount is a rate on a base (salaries and pensions).
+pub fn is_base_rated(category: DuesCategory) -> bool {
+    matches!(
+        category,
+        DuesCategory::Salaried
+            | DuesCategory::AnnualSalary
+            | DuesCategory::IrregularIncome
+            | DuesCategory::Retired
+    )
+}
+
+/// The rate of `base` in a rate table: the first bracket whose inclusive upper
+/// bound is at least the base.
+pub fn rate_for(brackets: &[Bracket], base: Money) -> Decimal {
+    brackets
+        .iter()
+        .find(|b| b.up_to.is_none_or(|up| base <= up))
+        .or(brackets.last())
+        .map_or(Decimal::ZERO, |b| b.rate)
+}
+
+/// The expected monthly amount for a category and base (党费规定 arts. 2–6).
+///
+/// `base` is ignored by categories with a fixed amount or range.
+pub fn expected_monthly(
+    profile: &DuesProfile,
+    category: DuesCategory,
+    base: Option<Money>,
+) -> Expected {
+    let rated = |brackets: &[Bracket]| match base {
+        None => Expected::BaseMissing,
+        Some(base) => {
+            let rate = rate_for(brackets, base);
+            let raw = base.decimal() * rate;
+            let rounded = raw.round_dp_with_strategy(
+                profile.rounding.value().places(),
+                RoundingStrategy::MidpointAwayFromZero,
+            );
+            Expected::Rated {
+                base,
+                rate,
+                amount: Money::new(rounded).unwrap_or(Money::ZERO),
+            }
+        }
+    };
+    match category {
+        DuesCategory::Salaried | DuesCategory::AnnualSalary | DuesCategory::IrregularIncome => {
+            rated(profile.income_rates.value())
+        }
+        DuesCategory::Retired => rated(profile.retired_rates.value()),
+        DuesCategory::Farmer => Expected::Range {
+            min: *profile.farmer_min.value(),
+            max: *profile.farmer_max.value(),
+        },
+        DuesCategory::Student
+        | DuesCategory::Unemployed
+        | DuesCategory::Relief
+        | DuesCategory::LowIncome => Expected::Fixed {
+            amount: *profile.fixed_amount.value(),
+        },
+    }
+}
+
+/// The dues status of one member in one month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuesStatus {
+    /// Not owed at this branch (not a member here on day 1, not admitted here that month).
+    NotOwed,
+    /// Settled before the member transferred in (`dues_paid_until`).
+    Settled,
+    /// Waived by an approved waiver.
+    Waived,
+    /// Paid in full (alone or in its block).
+    Paid,
+    /// Paid, but less than expected (the month's block is short).
+    Short,
+    /// Owed, its payment deadline has passed, and nothing was paid.
+    Unpaid,
+    /// Owed, nothing paid yet, and the deadline has not passed (current month,
+    /// or a quarterly payer's quarter still running).
+    NotYetDue,
+}
+
+impl DuesStatus {
+    /// 未交 / 少交 / … in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            DuesStatus::NotOwed => "不在本支部",
+            DuesStatus::Settled => "转入前已交",
+            DuesStatus::Waived => "免交",
+            DuesStatus::Paid => "已交",
+            DuesStatus::Short => "少交",
+            DuesStatus::Unpaid => "未交",
+            DuesStatus::NotYetDue => "未到期",
+        }
+    }
+}
+
+/// One month of a member's ledger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthDues {
+    /// The month.
+    pub month: YearMonth,
+    /// Status.
+    pub status: DuesStatus,
+    /// Expected amount (`None` when not owed, settled or waived).
+    pub expected: Option<Expected>,
+    /// Whether an exemption (正当理由) overlaps the month: it excuses a lapse,
+    /// not the money.
+    pub exempt: bool,
+}
+
+/// Payments joined into blocks of months (see the module docs).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PaymentBlock {
+    /// First month covered.
+    pub first: YearMonth,
+    /// Last month covered.
+    pub last: YearMonth,
+    /// Total paid.
+    pub paid: Money,
+    /// The least total that pays the block in full: the sum of its owed
+    /// months' expected amounts; `None` if some owed month's amount is unknown
+    /// (no base in effect).
+    pub expected: Option<Money>,
+}
+
+/// The dues of one member of one bundle.
+#[derive(Debug)]
+pub struct MemberDues<'a> {
+    /// The member.
+    pub member: &'a Member,
+    span: Option<DateRange>,
+    /// The owed months form one contiguous range (see [`owed_months`]).
+    owed: Option<(YearMonth, YearMonth)>,
+    /// The last month whose payment deadline has passed by `as_of`.
+    last_due: YearMonth,
+    /// Each base record's month and the amount it makes expected, computed
+    /// once (the calculator's decimal arithmetic is the costly part).
+    bases: Vec<(YearMonth, Money, Expected)>,
+    /// The expected amount when no base is in effect.
+    no_base: Expected,
+    waivers: Vec<&'a DuesWaiver>,
+    exemptions: Vec<(YearMonth, YearMonth)>,
+    blocks: Vec<PaymentBlock>,
+}
+
+impl<'a> MemberDues<'a> {
+    /// The dues of the member at position `pos` of the context's bundle.
+    pub fn new(cx: &Context<'a>, pos: usize) -> Option<MemberDues<'a>> {
+        let member = cx.bundle.members.get(pos)?;
+        let recs = cx.index.member_records(pos);
+        let category = member.dues_category;
+        let bases = recs
+            .bases
+            .iter()
+            .map(|b| {
+                let e = expected_monthly(&cx.profile.dues, category, Some(b.base));
+                (b.from, b.base, e)
+            })
+            .collect();
+        let no_base = expected_monthly(&cx.profile.dues, category, None);
+        let waivers = recs
+            .waivers
+            .iter()
+            .copied()
+            .filter(|w| w.is_approved() && w.from <= w.to)
+            .collect();
+        let exemptions = recs
+            .exemptions
+            .iter()
+            .filter(|e| e.from <= e.to)
+            .map(|e| (YearMonth::of(e.from), YearMonth::of(e.to)))
+            .collect();
+        // Payment blocks: payments made by `as_of`, joined where their months overlap.
+        let mut spans: Vec<(YearMonth, YearMonth, Money, usize)> = Vec::new();
+        for &(i, p) in &recs.payments {
+            if p.paid_on > cx.as_of {
+                continue;
+            }
+            spans.push((p.month, p.last_month().max(p.month), p.amount, i));
+        }
+        spans.sort_by_key(|s| (s.0, s.1, s.3));
+        let mut blocks: Vec<PaymentBlock> = Vec::new();
+        for (first, last, amount, _) in spans {
+            match blocks.last_mut() {
+                Some(b) if first <= b.last => {
+                    b.last = b.last.max(last);
+                    b.paid = b.paid.saturating_add(amount);
+                }
+                _ => blocks.push(PaymentBlock {
+                    first,
+                    last,
+                    paid: amount,
+                    expected: None,
+                }),
+            }
+        }
+        let span = member_span(&cx.bundle.branch, member);
+        let last_due = {
+            let this = YearMonth::of(cx.as_of);
+            let last_month = if this.last_day() <= cx.as_of {
+                this
+            } else {
+                this.pred()
+            };
+            match member.cycle() {
+                PaymentCycle::Monthly => last_month,
+                // The last month of the last quarter that has ended.
+                PaymentCycle::Quarterly => last_month.offset(-((last_month.month() as i32) % 3)),
+            }
+        };
+        let mut dues = MemberDues {
+            member,
+            span,
+            owed: span.and_then(|s| owed_months(member, s)),
+            last_due,
+            bases,
+            no_base,
+            waivers,
+            exemptions,
+            blocks,
+        };
+        // Each block's expected total, once (statuses of its months read it).
+        let totals: Vec<Option<Money>> = dues
+            .blocks
+            .iter()
+            .map(|b| dues.sum_expected(b.first, b.last))
+            .collect();
+        for (b, t) in dues.blocks.iter_mut().zip(totals) {
+            b.expected = t;
+        }
+        Some(dues)
+    }
+
+    /// Whether month `m` is owed at this branch (before settlement and waivers).
+    pub fn owes(&self, m: YearMonth) -> bool {
+        self.owed.is_some_and(|(lo, hi)| lo <= m && m <= hi)
+    }
+
+    /// [`MemberDues::owes`] by the definition, month by month (the fast
+    /// version reads the range computed by [`owed_months`]; tests compare them).
+    #[cfg(test)]
+    fn owes_by_definition(&self, m: YearMonth) -> bool {
+        let Some(span) = self.span else { return false };
+        let day1 = m.first_day();
+        let admitted = self.member.admitted_on;
+        if admitted <= day1 && span.contains(day1) {
+            return true;
+        }
+        // Admitted to the party in M while in this branch.
+        if YearMonth::of(admitted) == m && span.contains(admitted) {
+            return true;
+        }
+        // Transferred in during M, with M not settled by the transfer letter.
+        if let (Some(from), Some(paid_until)) =
+            (self.member.in_branch_from, self.member.dues_paid_until)
+        {
+            if YearMonth::of(from) == m && paid_until < m && span.contains(from) && admitted <= from
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The days the member belongs to this branch (see [`Context::member_span`]).
+    pub fn span(&self) -> Option<DateRange> {
+        self.span
+    }
+
+    /// Whether month `m` is settled by the transfer letter.
+    pub fn settled(&self, m: YearMonth) -> bool {
+        self.member.dues_paid_until.is_some_and(|p| m <= p)
+    }
+
+    /// The approved waiver covering `m`, if any.
+    pub fn waiver(&self, m: YearMonth) -> Option<&'a DuesWaiver> {
+        self.waivers
+            .iter()
+            .copied()
+            .find(|w| w.from <= m && m <= w.to)
+    }
+
+    /// The base in effect in `m`.
+    pub fn base(&self, m: YearMonth) -> Option<Money> {
+        self.base_record(m).map(|(_, b, _)| *b)
+    }
+
+    fn base_record(&self, m: YearMonth) -> Option<&(YearMonth, Money, Expected)> {
+        let n = self.bases.partition_point(|(from, _, _)| *from <= m);
+        n.checked_sub(1).and_then(|i| self.bases.get(i))
+    }
+
+    /// Whether an exemption overlaps `m`.
+    pub fn exempt(&self, m: YearMonth) -> bool {
+        self.exemptions.iter().any(|&(lo, hi)| lo <= m && m <= hi)
+    }
+
+    /// Whether `m`'s payment deadline has passed by `as_of`: the month (for
+    /// quarterly payers, its quarter) has ended.
+    pub fn due(&self, m: YearMonth) -> bool {
+        m <= self.last_due
+    }
+
+    /// What is expected for `m`: `None` when not owed, settled or waived.
+    pub fn expected(&self, m: YearMonth) -> Option<Expected> {
+        if !self.owes(m) || self.settled(m) {
+            return None;
+        }
+        match self.waiver(m) {
+            Some(w) if w.kind == WaiverKind::Waive => None,
+            Some(w) => Some(match w.amount {
+                Some(amount) => Expected::Fixed { amount },
+                // A reduction without an amount: nothing can be compared.
+                None => Expected::Range {
+                    min: Money::ZERO,
+                    max: Money::ZERO,
+                },
+            }),
+            None => Some(self.base_record(m).map_or(self.no_base, |(_, _, e)| *e)),
+        }
+    }
+
+    /// The payment blocks (payments made by `as_of`).
+    pub fn blocks(&self) -> &[PaymentBlock] {
+        &self.blocks
+    }
+
+    /// The block covering `m`.
+    pub fn block(&self, m: YearMonth) -> Option<&PaymentBlock> {
+        let n = self.blocks.partition_point(|b| b.first <= m);
+        n.checked_sub(1)
+            .and_then(|i| self.blocks.get(i))
+            .filter(|b| m <= b.last)
+    }
+
+    /// The least total that pays the months `first..=last` in full; `None` if
+    /// some owed month's amount is unknown (no base).
+    pub fn sum_expected(&self, first: YearMonth, last: YearMonth) -> Option<Money> {
+        let mut total = Money::ZERO;
+        for m in first.iter_to(last) {
+            if let Some(e) = self.expected(m) {
+                total = total.saturating_add(e.minimum()?);
+            }
+        }
+        Some(total)
+    }
+
+    /// The status of month `m`.
+    pub fn status(&self, m: YearMonth) -> DuesStatus {
+        if !self.owes(m) {
+            return DuesStatus::NotOwed;
+        }
+        if self.settled(m) {
+            return DuesStatus::Settled;
+        }
+        if self.waiver(m).is_some_and(|w| w.kind == WaiverKind::Waive) {
+            return DuesStatus::Waived;
+        }
+        match self.block(m) {
+            Some(b) => match b.expected {
+                Some(exp) if b.paid < exp => DuesStatus::Short,
+                _ => DuesStatus::Paid,
+            },
+            None if self.due(m) => DuesStatus::Unpaid,
+            None => DuesStatus::NotYetDue,
+        }
+    }
+
+    /// The ledger of months `from..=to`.
+    pub fn months(&self, from: YearMonth, to: YearMonth) -> Vec<MonthDues> {
+        from.iter_to(to)
+            .map(|month| MonthDues {
+                month,
+                status: self.status(month),
+                expected: self.expected(month),
+                exempt: self.exempt(month),
+            })
+            .collect()
+    }
+}
+
+/// The months a member owes at this branch, as one range `first..=last`:
+/// the months whose first day falls in their time here on or after their
+/// admission, plus the month of admission (if admitted while here) and the
+/// month of a transfer in (if the transfer letter's `dues_paid_until` is
+/// before it). Both extra months adjoin the first range, so the union is one
+/// range. `None` if nothing is owed.
+pub fn owed_months(member: &Member, span: DateRange) -> Option<(YearMonth, YearMonth)> {
+    let admitted = member.admitted_on;
+    // Months whose day 1 is in max(admitted, span.from)..=span.to.
+    let start = admitted.max(span.from);
+    let first_full = {
+        let m = YearMonth::of(start);
+        if m.first_day() == start { m } else { m.succ() }
+    };
+    let last_full = YearMonth::of(span.to);
+    let mut range = (first_full <= last_full).then_some((first_full, last_full));
+    let mut add = |m: YearMonth| {
+        range = Some(match range {
+            Some((lo, hi)) => (lo.min(m), hi.max(m)),
+            None => (m, m),
+        });
+    };
+    if span.contains(admitted) {
+        add(YearMonth::of(admitted));
+    }
+    if let (Some(from), Some(paid_until)) = (member.in_branch_from, member.dues_paid_until) {
+        let m = YearMonth::of(from);
+        if paid_until < m && span.contains(from) && admitted <= from {
+            add(m);
+        }
+    }
+    range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Profile;
+
+    /// The owed-month range equals the definition, month by month, over
+    /// admissions, transfers in and out on and around month boundaries.
+    #[test]
+    fn owed_range_matches_the_definition() {
+        use crate::model::{Branch, BranchKind, Bundle, Member, MemberStatus};
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        let days = [
+            "2024-12-31",
+            "2025-01-01",
+            "2025-01-15",
+            "2025-01-31",
+            "2025-02-01",
+            "2025-03-10",
+        ];
+        let mut checked = 0;
+        for adm in days {
+            for from in [None].into_iter().chain(days.iter().map(|x| Some(*x))) {
+                for to in [
+                    None,
+                    Some("2025-01-31"),
+                    Some("2025-02-01"),
+                    Some("2025-02-15"),
+                    Some("2025-03-31"),
+                ] {
+                    for paid in [
+                        None,
+                        Some("2024-12"),
+                        Some("2025-01"),
+                        Some("2025-02"),
+                        Some("2025-03"),
+                    ] {
+                        let mut member = Member::new(
+                            "M1".parse().unwrap(),
+                            "甲",
+                            MemberStatus::Full,
+                            d(adm),
+                            DuesCategory::Student,
+                        );
+                        member.in_branch_from = from.map(d);
+                        member.in_branch_to = to.map(d);
+                        member.dues_paid_until = paid.map(|p| p.parse().unwrap());
+                        let mut b = Bundle::new(Branch {
+                            id: "B1".parse().unwrap(),
+                            name: "x".into(),
+                            kind: BranchKind::Organ,
+                            founded_on: None,
+                            dissolved_on: None,
+                            committee: None,
+                            secretary: None,
+                            groups: Vec::new(),
+                        });
+                        b.members.push(member);
+                        let p = Profile::central();
+                        let cx = crate::audit::context::Context::new(
+                            &b,
+                            &p,
+                            d("2025-12-31"),
+                            crate::DateRange::year(2025),
+                            &crate::calendar::Weekdays,
+                        );
+                        let dues = MemberDues::new(&cx, 0).unwrap();
+                        let first: YearMonth = "2024-10".parse().unwrap();
+                        for m in first.iter_to("2025-06".parse().unwrap()) {
+                            assert_eq!(
+                                dues.owes(m),
+                                dues.owes_by_definition(m),
+                                "{m} {adm} {from:?} {to:?} {paid:?}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000);
+    }
+
+    fn amount(cat: DuesCategory, base: &str) -> String {
+        let p = Profile::central();
+        let e = expected_monthly(&p.dues, cat, Some(base.parse().unwrap()));
+        e.amount().map(|a| a.to_string()).unwrap_or_default()
+    }
+
+    // 党费规定 第二条: 3000 元以下（含）0.5%，3000–5000（含）1%，5000–10000（含）1.5%，10000 以上 2%.
+    #[test]
+    fn income_brackets_are_inclusive_and_on_the_whole_base() {
+        assert_eq!(amount(DuesCategory::Salaried, "3000.00"), "15.00");
+        assert_eq!(amount(DuesCategory::Salaried, "3000.01"), "30.00");
+        assert_eq!(amount(DuesCategory::Salaried, "5000.00"), "50.00");
+        assert_eq!(amount(DuesCategory::Salaried, "5000.01"), "75.00");
+        assert_eq!(amount(DuesCategory::Salaried, "10000.00"), "150.00");
+        assert_eq!(amount(DuesCategory::Salaried, "10000.01"), "200.00");
+        assert_eq!(amount(DuesCategory::AnnualSalary, "8500.00"), "127.50");
+        assert_eq!(amount(DuesCategory::IrregularIncome, "0"), "0.00");
+    }
+
+    // 党费规定 第五条: 离退休 5000 元以下（含）0.5%，以上 1%.
+    #[test]
+    fn retired_brackets() {
+        assert_eq!(amount(DuesCategory::Retired, "5000.00"), "25.00");
+        assert_eq!(amount(DuesCategory::Retired, "5000.01"), "50.00");
+    }
+
+    #[test]
+    fn rounding_is_half_up_by_mode() {
+        // 4321.50 * 1% = 43.215 -> 43.22 (fen), 43.2 (jiao), 43 (yuan)
+        let mut p = Profile::central();
+        let base = Some("4321.50".parse().unwrap());
+        let e = expected_monthly(&p.dues, DuesCategory::Salaried, base);
+        assert_eq!(e.amount().unwrap().to_string(), "43.22");
+        p.dues.rounding.set(crate::profile::Rounding::Jiao, None);
+        let e = expected_monthly(&p.dues, DuesCategory::Salaried, base);
+        assert_eq!(e.amount().unwrap().to_string(), "43.20");
+        p.dues.rounding.set(crate::profile::Rounding::Yuan, None);
+        let e = expected_monthly(&p.dues, DuesCategory::Salaried, base);
+        assert_eq!(e.amount().unwrap().to_string(), "43.00");
+    }
+
+    // 党费规定 第六条: 农民 0.2–1 元; 学生、下岗失业、依靠抚恤或救济、低保 0.2 元.
+    #[test]
+    fn fixed_and_range_categories() {
+        let p = Profile::central();
+        for c in [
+            DuesCategory::Student,
+            DuesCategory::Unemployed,
+            DuesCategory::Relief,
+            DuesCategory::LowIncome,
+        ] {
+            assert_eq!(
+                expected_monthly(&p.dues, c, None).amount(),
+                Some("0.20".parse().unwrap())
+            );
+        }
+        let e = expected_monthly(&p.dues, DuesCategory::Farmer, None);
+        assert_eq!(e.minimum(), Some("0.20".parse().unwrap()));
+        assert_eq!(e.amount(), None);
+        assert_eq!(
+            expected_monthly(&p.dues, DuesCategory::Salaried, None),
+            Expected::BaseMissing
+        );
+    }
+}

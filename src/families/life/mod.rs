@@ -1,0 +1,8 @@
+//! Organisational life and study (三会一课, 主题党日, 组织生活会, 民主评议,
+//! training hours): the attendance roll, the member-standing view, and the
+//! rules MTG001–MTG015 and EDU001–EDU002.
+
+pub mod attendance;
+pub(crate) mod education;
+pub(crate) mod meetings;
+pub mod standing;

@@ -1,0 +1,441 @@
+//! A parameter: a threshold's value by edition, each with its citation and
+//! where it was set.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Bracket, PeriodKind, Rounding, XizeEdition, sources};
+use crate::model::{Money, PublicityStage};
+use crate::report::Citation;
+
+/// One edition of a parameter: its value from a date, the text it comes
+/// from, and where it was set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Edition<T> {
+    /// First day it applies; `None` for the first edition (always).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// The value the rules use.
+    pub value: T,
+    /// Where it comes from.
+    pub source: Citation,
+    /// Where it was set: `central`, `central-2026`, a profile file and line,
+    /// or `code`.
+    pub set_in: Cow<'static, str>,
+}
+
+/// A threshold of the rules: a value with its citation, possibly by
+/// edition (a value in force from a date).
+///
+/// A rule reads the edition in force on the date of the record that
+/// triggers it ([`Param::at`]), and its finding cites that edition's source.
+///
+/// ```
+/// use dangjian::{Citation, NaiveDate, Profile};
+/// let mut p = Profile::central();
+/// let days = &mut p.development.publicity_min_working_days;
+/// assert_eq!(*days.value(), 5);
+/// days.set(7, Some(Citation::owned("某市委组织部〔2021〕5号", "第三条")));
+/// assert_eq!(*days.value(), 7);
+/// assert_eq!(days.source().document, "某市委组织部〔2021〕5号");
+///
+/// // An edition: 2 absences from 2026 on, 3 before.
+/// let mut p = Profile::central();
+/// let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+/// p.meetings.absence_threshold.set_from(from, 2, None);
+/// assert_eq!(*p.meetings.absence_threshold.at(NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()), 3);
+/// assert_eq!(*p.meetings.absence_threshold.at(from), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Param<T> {
+    /// The edition always in force (`from: None`).
+    first: Edition<T>,
+    /// Later editions, sorted by `from` (all `Some`).
+    later: Vec<Edition<T>>,
+}
+
+/// The range a parameter's value must lie in (whole numbers; money in fen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Bounds {
+    pub(crate) min: Option<i64>,
+    pub(crate) max: Option<i64>,
+}
+
+impl Bounds {
+    /// A whole-number range `min..=max`.
+    pub(crate) const fn range(min: i64, max: i64) -> Bounds {
+        Bounds {
+            min: Some(min),
+            max: Some(max),
+        }
+    }
+
+    fn check_int(&self, v: i64) -> Result<(), String> {
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) if v < lo || v > hi => {
+                Err(format!("{v} is out of range ({lo} to {hi})"))
+            }
+            (Some(lo), None) if v < lo => Err(format!("{v} is below the least value {lo}")),
+            (None, Some(hi)) if v > hi => Err(format!("{v} is above the most value {hi}")),
+            _ => Ok(()),
+        }
+    }
+
+    /// The range in words, for docs.
+    pub(crate) fn describe(&self) -> String {
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+            (Some(lo), None) => format!("≥ {lo}"),
+            (None, Some(hi)) => format!("≤ {hi}"),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+impl<T: ParamValue> Param<T> {
+    /// A parameter with one edition, set in the central profile.
+    pub(crate) fn central(value: T, source: Citation) -> Param<T> {
+        Param {
+            first: Edition {
+                from: None,
+                value,
+                source,
+                set_in: Cow::Borrowed("central"),
+            },
+            later: Vec::new(),
+        }
+    }
+
+    /// The value of the first edition (the one in force when no date
+    /// applies, and the only one unless editions were added).
+    pub fn value(&self) -> &T {
+        &self.first.value
+    }
+
+    /// The source of the first edition.
+    pub fn source(&self) -> &Citation {
+        &self.first.source
+    }
+
+    /// The value in force on `date`.
+    pub fn at(&self, date: NaiveDate) -> &T {
+        &self.edition_at(Some(date)).value
+    }
+
+    /// The value in force on `date`, or the first edition's when `None`.
+    pub fn at_opt(&self, date: Option<NaiveDate>) -> &T {
+        &self.edition_at(date).value
+    }
+
+    /// The edition in force on `date` (the first edition when `None`).
+    pub fn edition_at(&self, date: Option<NaiveDate>) -> &Edition<T> {
+        match date {
+            None => &self.first,
+            Some(d) => self
+                .later
+                .iter()
+                .rev()
+                .find(|e| e.from.is_some_and(|f| f <= d))
+                .unwrap_or(&self.first),
+        }
+    }
+
+    /// Every edition, the first (always in force) first.
+    pub fn editions(&self) -> impl Iterator<Item = &Edition<T>> {
+        std::iter::once(&self.first).chain(&self.later)
+    }
+
+    /// Whether any edition starts at a date.
+    pub fn has_editions(&self) -> bool {
+        !self.later.is_empty()
+    }
+
+    /// Replaces every edition by `value` with `source` (or, without one, a
+    /// citation saying the value is local: 本地规定), set in code.
+    pub fn set(&mut self, value: T, source: Option<Citation>) {
+        self.set_in(value, source, Cow::Borrowed("code"), None);
+    }
+
+    /// Adds an edition: `value` in force from `from` (replacing an edition
+    /// from the same date), with `source` or 本地规定.
+    pub fn set_from(&mut self, from: NaiveDate, value: T, source: Option<Citation>) {
+        self.set_in(value, source, Cow::Borrowed("code"), Some(from));
+    }
+
+    pub(crate) fn set_in(
+        &mut self,
+        value: T,
+        source: Option<Citation>,
+        set_in: Cow<'static, str>,
+        from: Option<NaiveDate>,
+    ) {
+        let source = source.unwrap_or_else(|| local_citation(&value));
+        let edition = Edition {
+            from,
+            value,
+            source,
+            set_in,
+        };
+        match from {
+            None => {
+                self.first = edition;
+                self.later.clear();
+            }
+            Some(d) => {
+                self.later.retain(|e| e.from != Some(d));
+                let at = self
+                    .later
+                    .iter()
+                    .position(|e| e.from.is_some_and(|f| f > d))
+                    .unwrap_or(self.later.len());
+                self.later.insert(at, edition);
+            }
+        }
+    }
+}
+
+/// "本地规定" with the value, for a value set without a source.
+fn local_citation<T: ParamValue>(value: &T) -> Citation {
+    Citation::owned(sources::LOCAL, format!("取值 {}", value.display()))
+}
+
+impl<T: ParamValue> Serialize for Param<T> {
+    /// `{"value": .., "source": .., "set_in": .., "editions": [..later editions]}`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Repr<'a, T> {
+            value: &'a T,
+            source: &'a Citation,
+            set_in: &'a str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            editions: &'a [Edition<T>],
+        }
+        Repr {
+            value: &self.first.value,
+            source: &self.first.source,
+            set_in: &self.first.set_in,
+            editions: &self.later,
+        }
+        .serialize(s)
+    }
+}
+
+/// A parameter read back, as written by `Serialize`.
+impl<'de, T: ParamValue> Deserialize<'de> for Param<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(bound = "T: ParamValue")]
+        struct Repr<T> {
+            value: T,
+            source: Citation,
+            #[serde(default)]
+            set_in: Option<String>,
+            #[serde(default = "Vec::new")]
+            editions: Vec<Edition<T>>,
+        }
+        let r = Repr::<T>::deserialize(d)?;
+        let mut later: Vec<Edition<T>> = r
+            .editions
+            .into_iter()
+            .filter(|e| e.from.is_some())
+            .collect();
+        later.sort_by_key(|e| e.from);
+        Ok(Param {
+            first: Edition {
+                from: None,
+                value: r.value,
+                source: r.source,
+                set_in: Cow::Owned(r.set_in.unwrap_or_else(|| "central".to_owned())),
+            },
+            later,
+        })
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for u32 {}
+    impl Sealed for bool {}
+    impl Sealed for (u32, u32) {}
+    impl Sealed for crate::model::Money {}
+    impl Sealed for super::PeriodKind {}
+    impl Sealed for super::Rounding {}
+    impl Sealed for super::XizeEdition {}
+    impl Sealed for Vec<crate::model::PublicityStage> {}
+    impl Sealed for Vec<super::Bracket> {}
+}
+
+/// The type of a parameter's value: it reads from a profile file, checks
+/// its range and prints itself. Implemented by the crate's value types only.
+pub trait ParamValue:
+    sealed::Sealed
+    + Clone
+    + PartialEq
+    + fmt::Debug
+    + Serialize
+    + DeserializeOwned
+    + Send
+    + Sync
+    + 'static
+{
+    /// Checks the value against the parameter's bounds.
+    ///
+    /// # Errors
+    /// A message saying what is wrong.
+    fn check(&self, bounds: &Bounds) -> Result<(), String> {
+        let _ = bounds;
+        Ok(())
+    }
+
+    /// The value in words (docs, local citations, `--explain-profile`).
+    fn display(&self) -> String;
+}
+
+impl ParamValue for u32 {
+    fn check(&self, bounds: &Bounds) -> Result<(), String> {
+        bounds.check_int(i64::from(*self))
+    }
+    fn display(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl ParamValue for bool {
+    fn display(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl ParamValue for (u32, u32) {
+    fn check(&self, bounds: &Bounds) -> Result<(), String> {
+        bounds.check_int(i64::from(self.0))?;
+        bounds.check_int(i64::from(self.1))?;
+        if self.0 > self.1 {
+            return Err(format!("the least {} is above the most {}", self.0, self.1));
+        }
+        Ok(())
+    }
+    fn display(&self) -> String {
+        format!("{}–{}", self.0, self.1)
+    }
+}
+
+impl ParamValue for Money {
+    fn check(&self, bounds: &Bounds) -> Result<(), String> {
+        let fen = (self.decimal() * Decimal::ONE_HUNDRED)
+            .trunc()
+            .try_into()
+            .unwrap_or(i64::MAX);
+        bounds.check_int(fen).map_err(|_| {
+            format!(
+                "{self} is out of range ({} yuan)",
+                Bounds {
+                    min: bounds.min,
+                    max: bounds.max
+                }
+                .describe_money()
+            )
+        })
+    }
+    fn display(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Bounds {
+    fn describe_money(&self) -> String {
+        let y = |f: i64| Money::from_fen(f.max(0) as u64).to_string();
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) => format!("{}–{}", y(lo), y(hi)),
+            (Some(lo), None) => format!("≥ {}", y(lo)),
+            (None, Some(hi)) => format!("≤ {}", y(hi)),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+impl ParamValue for PeriodKind {
+    fn display(&self) -> String {
+        self.as_str().to_owned()
+    }
+}
+
+impl ParamValue for Rounding {
+    fn display(&self) -> String {
+        match self {
+            Rounding::Fen => "fen",
+            Rounding::Jiao => "jiao",
+            Rounding::Yuan => "yuan",
+        }
+        .to_owned()
+    }
+}
+
+impl ParamValue for XizeEdition {
+    fn display(&self) -> String {
+        self.as_str().to_owned()
+    }
+}
+
+impl ParamValue for Vec<PublicityStage> {
+    fn display(&self) -> String {
+        let v: Vec<&str> = self.iter().map(|s| s.as_str()).collect();
+        v.join(", ")
+    }
+}
+
+impl ParamValue for Vec<Bracket> {
+    fn check(&self, _bounds: &Bounds) -> Result<(), String> {
+        if self.is_empty() {
+            return Err("a rate table needs at least one bracket".to_owned());
+        }
+        let mut last: Option<Money> = None;
+        for (i, b) in self.iter().enumerate() {
+            if b.rate < Decimal::ZERO || b.rate > Decimal::ONE {
+                return Err(format!(
+                    "bracket {}: rate {} is not between 0 and 1 (0.005 = 0.5%)",
+                    i + 1,
+                    b.rate
+                ));
+            }
+            match (b.up_to, i + 1 == self.len()) {
+                (None, false) => {
+                    return Err(format!(
+                        "bracket {}: only the last bracket may have no upper bound",
+                        i + 1
+                    ));
+                }
+                (Some(up), _) => {
+                    if last.is_some_and(|l| up <= l) {
+                        return Err(format!(
+                            "bracket {}: upper bounds must increase ({up})",
+                            i + 1
+                        ));
+                    }
+                    last = Some(up);
+                }
+                (None, true) => {}
+            }
+        }
+        Ok(())
+    }
+    fn display(&self) -> String {
+        let parts: Vec<String> = self
+            .iter()
+            .map(|b| {
+                let pct = format!("{}%", (b.rate * Decimal::ONE_HUNDRED).normalize());
+                match b.up_to {
+                    Some(up) => format!("≤{up}: {pct}"),
+                    None => format!("above: {pct}"),
+                }
+            })
+            .collect();
+        parts.join(", ")
+    }
+}

@@ -1,0 +1,620 @@
+//! One finding: rule, severity, subject, period, message, evidence,
+//! citations, and its stable id.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::audit::RuleCode;
+use crate::model::{DateRange, Id};
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Severity {
+    /// Worth knowing; not a breach.
+    Info,
+    /// A lapse to correct.
+    Warning,
+    /// A breach of a rule.
+    Error,
+}
+
+impl Severity {
+    /// `info`, `warning` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// 提示, 警告 or 错误.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Info => "提示",
+            Severity::Warning => "警告",
+            Severity::Error => "错误",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = crate::ParseValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(crate::model::values_error(
+                "severity (info|warning|error)",
+                s,
+            )),
+        }
+    }
+}
+
+/// What a finding is about.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum SubjectKind {
+    /// A party member.
+    Member,
+    /// A development candidate.
+    Candidate,
+    /// The branch itself.
+    Branch,
+    /// A party group.
+    Group,
+    /// A meeting.
+    Meeting,
+}
+
+impl SubjectKind {
+    /// 党员, 发展对象, 支部, 党小组 or 会议.
+    pub fn zh(self) -> &'static str {
+        match self {
+            SubjectKind::Member => "党员",
+            SubjectKind::Candidate => "入党申请人",
+            SubjectKind::Branch => "支部",
+            SubjectKind::Group => "党小组",
+            SubjectKind::Meeting => "会议",
+        }
+    }
+
+    /// `member`, `candidate`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Member => "member",
+            SubjectKind::Candidate => "candidate",
+            SubjectKind::Branch => "branch",
+            SubjectKind::Group => "group",
+            SubjectKind::Meeting => "meeting",
+        }
+    }
+}
+
+/// The subject of a finding: `{"kind": "member", "id": "M03"}`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+pub struct Subject {
+    /// What it is.
+    pub kind: SubjectKind,
+    /// Its id.
+    pub id: Id,
+}
+
+impl Subject {
+    /// A member.
+    pub fn member(id: &Id) -> Subject {
+        Subject {
+            kind: SubjectKind::Member,
+            id: id.clone(),
+        }
+    }
+    /// A candidate.
+    pub fn candidate(id: &Id) -> Subject {
+        Subject {
+            kind: SubjectKind::Candidate,
+            id: id.clone(),
+        }
+    }
+    /// The branch.
+    pub fn branch(id: &Id) -> Subject {
+        Subject {
+            kind: SubjectKind::Branch,
+            id: id.clone(),
+        }
+    }
+    /// A group.
+    pub fn group(id: &Id) -> Subject {
+        Subject {
+            kind: SubjectKind::Group,
+            id: id.clone(),
+        }
+    }
+    /// A meeting.
+    pub fn meeting(id: &Id) -> Subject {
+        Subject {
+            kind: SubjectKind::Meeting,
+            id: id.clone(),
+        }
+    }
+}
+
+/// A message in Chinese (the users' language) and English, with the concrete numbers.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Message {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Message {
+    /// A message from its two languages.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Message {
+        Message {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Output language.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[non_exhaustive]
+pub enum Lang {
+    /// 中文 (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = crate::ParseValueError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(crate::model::values_error("language (zh|en)", s)),
+        }
+    }
+}
+
+/// A citation of a regulation: document and article, and — when they
+/// apply — the edition of the text and the profile parameter it is the
+/// source of.
+///
+/// Citations follow the profile: a finding that used a threshold cites the
+/// threshold's source, so a province that sets its own value with its own
+/// source is cited as such.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Citation {
+    /// The document's full title, e.g. 关于中国共产党党费收缴、使用和管理的规定.
+    pub document: Cow<'static, str>,
+    /// The article, e.g. 第十二条; or a note such as "practice".
+    pub article: Cow<'static, str>,
+    /// The edition of the text applied (`2014`, `2026`), for texts with editions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<Cow<'static, str>>,
+    /// The profile parameter (`dues.lapse_months`) this is the source of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param: Option<Cow<'static, str>>,
+}
+
+impl Citation {
+    /// A citation of `document`, `article`.
+    pub const fn new(document: &'static str, article: &'static str) -> Citation {
+        Citation {
+            document: Cow::Borrowed(document),
+            article: Cow::Borrowed(article),
+            edition: None,
+            param: None,
+        }
+    }
+
+    /// A citation from owned text (a profile file's `source`).
+    pub fn owned(document: impl Into<String>, article: impl Into<String>) -> Citation {
+        Citation {
+            document: Cow::Owned(document.into()),
+            article: Cow::Owned(article.into()),
+            edition: None,
+            param: None,
+        }
+    }
+
+    /// Whether both cite the same text (document, article and edition),
+    /// whatever parameter they are the source of.
+    pub fn same_text(&self, other: &Citation) -> bool {
+        self.document == other.document
+            && self.article == other.article
+            && self.edition == other.edition
+    }
+
+    /// `《document》article` for a regulation (with `（2014年版）` for an
+    /// edition); practice, data-quality and local citations, which are not
+    /// documents, without the title marks.
+    pub fn display(&self) -> String {
+        let edition = self
+            .edition
+            .as_ref()
+            .map(|e| format!("（{e}年版）"))
+            .unwrap_or_default();
+        let plain = crate::profile::sources::is_note(&self.document);
+        match (plain, self.article.is_empty()) {
+            (true, true) => self.document.to_string(),
+            (true, false) => format!("{}：{}", self.document, self.article),
+            (false, true) => format!("《{}》{edition}", self.document),
+            (false, false) => format!("《{}》{edition}{}", self.document, self.article),
+        }
+    }
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+/// A short label for a period: `2025` (a calendar year), `2025-Q3` (a
+/// quarter), `2025-06` (a month), `2025-06-20` (a day), else `from..to`.
+pub fn period_label(p: &DateRange) -> String {
+    let (first, last) = p.months();
+    let whole_months = p.from == first.first_day() && p.to == last.last_day();
+    if p.from == p.to {
+        p.from.to_string()
+    } else if whole_months && first == last {
+        first.to_string()
+    } else if whole_months
+        && first.month() == 1
+        && last.month() == 12
+        && first.year() == last.year()
+    {
+        format!("{:04}", first.year())
+    } else if whole_months
+        && first.year() == last.year()
+        && first.month() % 3 == 1
+        && first.offset(2) == last
+    {
+        format!("{:04}-Q{}", first.year(), first.quarter())
+    } else if whole_months
+        && first.year() == last.year()
+        && first.month() % 6 == 1
+        && first.offset(5) == last
+    {
+        format!("{:04}-H{}", first.year(), first.month() / 6 + 1)
+    } else if whole_months {
+        format!("{first}..{last}")
+    } else {
+        format!("{}..{}", p.from, p.to)
+    }
+}
+
+/// Evidence of a finding: named, structured values (ids, months, amounts, dates).
+///
+/// Keys are kept sorted, so serialization is deterministic. Each rule's keys
+/// are listed, with their types and meanings, in its metadata
+/// ([`RuleMeta::evidence`](crate::rules::RuleMeta::evidence)) and in
+/// `docs/rules.md`.
+pub type Evidence = serde_json::Map<String, Value>;
+
+/// How a finding compares with the baseline report (`--baseline`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum BaselineStatus {
+    /// Not in the baseline.
+    New,
+    /// In the baseline, with the same evidence.
+    Unchanged,
+    /// In the baseline, with other evidence (e.g. a partial payment).
+    Updated,
+}
+
+/// An approved exception (a profile's `[[accept]]`) that matched a finding.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Acceptance {
+    /// Why the finding is accepted.
+    pub reason: String,
+    /// The approval (document number).
+    pub approval: String,
+    /// Last day the acceptance applies.
+    pub expires: NaiveDate,
+}
+
+/// One finding of one rule.
+///
+/// Built by the auditor; read back from a stored report with
+/// [`Report::from_json`](crate::Report::from_json).
+#[derive(Clone, PartialEq, Debug, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The stable id: `RULE/BRANCH/KIND:ID/PERIOD-START` (see [`finding_id`]).
+    pub id: String,
+    /// The rule's code, e.g. `DUE001`.
+    pub rule: RuleCode,
+    /// The rule's name, e.g. `dues-month-unpaid`.
+    pub name: &'static str,
+    /// Severity (the rule's default, or an override).
+    pub severity: Severity,
+    /// The branch id.
+    pub branch: Id,
+    /// What the finding is about.
+    pub subject: Subject,
+    /// The period or day concerned; `null` when none applies.
+    pub period: Option<DateRange>,
+    /// The message, Chinese and English.
+    pub message: Message,
+    /// Structured evidence.
+    pub evidence: Evidence,
+    /// The regulations breached.
+    pub citations: Vec<Citation>,
+    /// How it compares with the baseline (only with a baseline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineStatus>,
+    /// `as_of` of the earliest report it was in (only with a baseline).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<NaiveDate>,
+    /// The approved exception that matched it, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<Acceptance>,
+}
+
+/// How a finding is read: the name follows from the code.
+#[derive(Deserialize)]
+struct FindingRepr {
+    #[serde(default)]
+    id: Option<String>,
+    rule: RuleCode,
+    severity: Severity,
+    branch: Id,
+    subject: Subject,
+    #[serde(default)]
+    period: Option<DateRange>,
+    message: Message,
+    #[serde(default)]
+    evidence: Evidence,
+    #[serde(default)]
+    citations: Vec<Citation>,
+    #[serde(default)]
+    baseline: Option<BaselineStatus>,
+    #[serde(default)]
+    first_seen: Option<NaiveDate>,
+    #[serde(default)]
+    accepted: Option<Acceptance>,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Finding, D::Error> {
+        FindingRepr::deserialize(d).map(Finding::from)
+    }
+}
+
+impl From<FindingRepr> for Finding {
+    fn from(r: FindingRepr) -> Finding {
+        let mut f = Finding::new(
+            r.rule,
+            r.severity,
+            r.branch,
+            r.subject,
+            r.period,
+            r.message,
+            r.evidence,
+            r.citations,
+        );
+        if let Some(id) = r.id {
+            f.id = id;
+        }
+        f.baseline = r.baseline;
+        f.first_seen = r.first_seen;
+        f.accepted = r.accepted;
+        f
+    }
+}
+
+impl Finding {
+    /// A finding of `rule` (its name from the registry, its id computed).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        rule: RuleCode,
+        severity: Severity,
+        branch: Id,
+        subject: Subject,
+        period: Option<DateRange>,
+        message: Message,
+        evidence: Evidence,
+        citations: Vec<Citation>,
+    ) -> Finding {
+        Finding {
+            id: finding_id(rule, &branch, &subject, period.as_ref()),
+            rule,
+            name: rule.name(),
+            severity,
+            branch,
+            subject,
+            period,
+            message,
+            evidence,
+            citations,
+            baseline: None,
+            first_seen: None,
+            accepted: None,
+        }
+    }
+
+    /// The sort key of the report: branch, rule, subject id, period start.
+    pub fn sort_key(&self) -> (&str, RuleCode, &str, Option<NaiveDate>) {
+        (
+            self.branch.as_str(),
+            self.rule,
+            self.subject.id.as_str(),
+            self.period.map(|p| p.from),
+        )
+    }
+
+    /// Whether an approved exception applies (it never trips `--fail-on`).
+    pub fn is_accepted(&self) -> bool {
+        self.accepted.is_some()
+    }
+}
+
+/// The stable id of a finding: `RULE/BRANCH/KIND:ID/PERIOD-START`, e.g.
+/// `DUE001/B01/member:M03/2025-03`.
+///
+/// It depends only on the rule, the branch, the subject and the start of
+/// the period — never on the message or the evidence — so the same fault has
+/// the same id in every later export (provided the exporter keeps member,
+/// candidate, meeting and branch ids stable). It is the key of baselines,
+/// acceptances and 整改台账 rows. The start is written `YYYY-MM` when the
+/// period is whole months, else `YYYY-MM-DD`; `-` when there is no period.
+/// A `/` or `%` inside an id is written `%2F` / `%25`.
+///
+/// ```
+/// use dangjian::report::finding_id;
+/// use dangjian::{DateRange, Subject, NaiveDate};
+/// use dangjian::rules::RuleCode;
+/// let march = DateRange::of_months("2025-03".parse()?, "2025-03".parse()?);
+/// let id = finding_id(RuleCode::DUE001, &"B01".parse()?, &Subject::member(&"M03".parse()?), Some(&march));
+/// assert_eq!(id, "DUE001/B01/member:M03/2025-03");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn finding_id(
+    rule: RuleCode,
+    branch: &Id,
+    subject: &Subject,
+    period: Option<&DateRange>,
+) -> String {
+    let mut s = String::with_capacity(48);
+    s.push_str(rule.as_str());
+    s.push('/');
+    escape_into(&mut s, branch.as_str());
+    s.push('/');
+    s.push_str(subject.kind.as_str());
+    s.push(':');
+    escape_into(&mut s, subject.id.as_str());
+    s.push('/');
+    match period {
+        None => s.push('-'),
+        Some(p) => {
+            use chrono::Datelike;
+            let whole = p.from.day() == 1 && crate::model::YearMonth::of(p.to).last_day() == p.to;
+            if whole {
+                let _ = fmt::Write::write_fmt(
+                    &mut s,
+                    format_args!("{:04}-{:02}", p.from.year(), p.from.month()),
+                );
+            } else {
+                let _ = fmt::Write::write_fmt(&mut s, format_args!("{}", p.from));
+            }
+        }
+    }
+    s
+}
+
+fn escape_into(out: &mut String, id: &str) {
+    for c in id.chars() {
+        match c {
+            '/' => out.push_str("%2F"),
+            '%' => out.push_str("%25"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Sorts findings by branch, rule, subject id and period start; ties keep the
+/// order in which the rules produced them, which is itself deterministic.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(a: &str, b: &str) -> DateRange {
+        DateRange::new(a.parse().unwrap(), b.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn ids_depend_on_rule_branch_subject_and_period_start() {
+        let b: Id = "B/1".parse().unwrap();
+        let m = Subject::member(&"M%3".parse().unwrap());
+        assert_eq!(
+            finding_id(
+                RuleCode::DUE003,
+                &b,
+                &m,
+                Some(&r("2025-03-01", "2025-05-31"))
+            ),
+            "DUE003/B%2F1/member:M%253/2025-03"
+        );
+        assert_eq!(
+            finding_id(
+                RuleCode::DEV002,
+                &b,
+                &m,
+                Some(&r("2025-03-12", "2025-03-12"))
+            ),
+            "DUE003/B%2F1/member:M%253/2025-03-12".replace("DUE003", "DEV002")
+        );
+        assert_eq!(
+            finding_id(RuleCode::ORG001, &b, &Subject::branch(&b), None),
+            "ORG001/B%2F1/branch:B%2F1/-"
+        );
+    }
+
+    #[test]
+    fn citations_display() {
+        let mut c = Citation::new("中国共产党发展党员工作细则", "第十七条");
+        assert_eq!(c.display(), "《中国共产党发展党员工作细则》第十七条");
+        c.edition = Some(Cow::Borrowed("2026"));
+        assert_eq!(
+            c.display(),
+            "《中国共产党发展党员工作细则》（2026年版）第十七条"
+        );
+        let p = Citation::new(crate::profile::sources::PRACTICE, "公示不少于5个工作日");
+        assert!(p.display().starts_with("地方通行做法"));
+    }
+
+    #[test]
+    fn period_labels() {
+        assert_eq!(period_label(&r("2025-06-01", "2025-06-30")), "2025-06");
+        assert_eq!(period_label(&r("2025-01-01", "2025-12-31")), "2025");
+        assert_eq!(period_label(&r("2025-07-01", "2025-09-30")), "2025-Q3");
+        assert_eq!(period_label(&r("2025-07-01", "2025-12-31")), "2025-H2");
+        assert_eq!(
+            period_label(&r("2025-08-01", "2025-10-31")),
+            "2025-08..2025-10"
+        );
+        assert_eq!(period_label(&r("2025-06-20", "2025-06-20")), "2025-06-20");
+        assert_eq!(
+            period_label(&r("2025-06-20", "2025-07-01")),
+            "2025-06-20..2025-07-01"
+        );
+    }
+}

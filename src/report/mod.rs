@@ -1,0 +1,330 @@
+//! Findings and the report, exactly as the report format
+//! (`dangjian-report/1`), written and read back.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::audit::RuleCode;
+use crate::error::{Error, ErrorKind, Location};
+use crate::model::DateRange;
+
+mod finding;
+
+pub use finding::{
+    Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Severity, Subject,
+    SubjectKind, finding_id, period_label, sort_findings,
+};
+
+/// Totals of a report.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Bundles (branches) audited.
+    pub branches: usize,
+    /// Members in them.
+    pub members: usize,
+    /// Findings, accepted ones included.
+    pub findings: usize,
+    /// Findings by severity (`error`, `warning`, `info`; all three always
+    /// present), accepted ones excluded.
+    pub by_severity: BTreeMap<Severity, usize>,
+    /// Findings by rule code, accepted ones included.
+    pub by_rule: BTreeMap<RuleCode, usize>,
+    /// Findings an approved exception (`[[accept]]`) covers: counted apart,
+    /// never in `by_severity`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub accepted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Default for Summary {
+    /// No findings; `by_severity` lists all three severities, at zero.
+    fn default() -> Summary {
+        Summary {
+            branches: 0,
+            members: 0,
+            findings: 0,
+            by_severity: [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .map(|s| (s, 0))
+                .collect(),
+            by_rule: BTreeMap::new(),
+            accepted: 0,
+        }
+    }
+}
+
+impl Summary {
+    /// Counts one finding.
+    pub fn count(&mut self, f: &Finding) {
+        self.tally(f.rule, f.severity, f.is_accepted());
+    }
+
+    /// Counts one finding of `rule` at `severity` (for callers that no
+    /// longer hold it).
+    pub fn tally(&mut self, rule: RuleCode, severity: Severity, accepted: bool) {
+        self.findings += 1;
+        *self.by_rule.entry(rule).or_insert(0) += 1;
+        if accepted {
+            self.accepted += 1;
+        } else {
+            *self.by_severity.entry(severity).or_insert(0) += 1;
+        }
+    }
+
+    /// The highest severity counted (accepted findings excluded).
+    pub fn worst(&self) -> Option<Severity> {
+        self.by_severity
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(s, _)| *s)
+            .max()
+    }
+
+    /// Counts `findings`.
+    pub fn add_findings(&mut self, findings: &[Finding]) {
+        for f in findings {
+            self.count(f);
+        }
+    }
+}
+
+/// The profile a report was made with: its name, the chain of profiles it
+/// extends, the edition of the texts it applies, and a SHA-256 of its files
+/// (`null` for a built-in profile), so two audits can be compared.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ProfileHeader {
+    /// The profile's name.
+    pub name: String,
+    /// The profiles it extends, root first (`["central"]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extends: Vec<String>,
+    /// The edition of the 发展党员工作细则 applied (`细则2014`, or
+    /// `细则2026` when the 2026 edition applies from its date).
+    pub edition: String,
+    /// SHA-256 of the profile files, hex; `None` for a built-in profile.
+    pub sha256: Option<String>,
+}
+
+impl ProfileHeader {
+    /// The header of a built-in profile.
+    pub fn builtin(name: impl Into<String>, edition: impl Into<String>) -> ProfileHeader {
+        ProfileHeader {
+            name: name.into(),
+            extends: Vec::new(),
+            edition: edition.into(),
+            sha256: None,
+        }
+    }
+}
+
+/// The profile header as v1 wrote it (a plain name) or as v1.1 does.
+fn profile_header<'de, D: Deserializer<'de>>(d: D) -> Result<ProfileHeader, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Name(String),
+        Header(ProfileHeader),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::Name(name) => ProfileHeader::builtin(name, "细则2014"),
+        Either::Header(h) => h,
+    })
+}
+
+/// An input bundle that could not be read and was left out (`--keep-going`).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Unreadable {
+    /// The file.
+    pub file: String,
+    /// The line (JSON Lines) or row, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What is wrong, with its place.
+    pub message: String,
+}
+
+impl Unreadable {
+    /// An unreadable bundle of `file` at `line`.
+    pub fn new(
+        file: impl Into<String>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Unreadable {
+        Unreadable {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// The report: `{"format": "dangjian-report/1", ...}`.
+///
+/// Written with [`Report::to_json`] or [`Report::write_json`], read back with
+/// [`Report::from_json`].
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// Always `dangjian-report/1`.
+    #[serde(deserialize_with = "format_field")]
+    pub format: String,
+    /// The audit's reference date.
+    pub as_of: NaiveDate,
+    /// The audit period.
+    pub period: DateRange,
+    /// The profile.
+    #[serde(deserialize_with = "profile_header")]
+    pub profile: ProfileHeader,
+    /// Totals.
+    pub summary: Summary,
+    /// Findings, sorted by branch, rule, subject id and period start.
+    pub findings: Vec<Finding>,
+    /// Input bundles that could not be read (`--keep-going`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<Unreadable>,
+}
+
+fn format_field<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s == Report::FORMAT {
+        Ok(s)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "unsupported report format {s:?}; expected {:?}",
+            Report::FORMAT
+        )))
+    }
+}
+
+impl Report {
+    /// The value of the report's `format` field.
+    pub const FORMAT: &'static str = "dangjian-report/1";
+
+    /// An empty report.
+    pub fn new(as_of: NaiveDate, period: DateRange, profile: ProfileHeader) -> Report {
+        Report {
+            format: Report::FORMAT.to_owned(),
+            as_of,
+            period,
+            profile,
+            summary: Summary::default(),
+            findings: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// The report as pretty JSON (the same input gives byte-identical output).
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Writes the report as pretty JSON (as [`Report::to_json`]) to `w`.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write_json(&self, w: impl io::Write) -> io::Result<()> {
+        let mut w = io::BufWriter::new(w);
+        serde_json::to_writer_pretty(&mut w, self).map_err(io::Error::other)?;
+        io::Write::flush(&mut w)
+    }
+
+    /// Reads a `dangjian-report/1` document (as written by this crate, v1 or v1.1).
+    ///
+    /// ```
+    /// # use dangjian::{Auditor, NaiveDate, Report};
+    /// let bundles = dangjian::load::read_path("examples/data/sample.json")?;
+    /// let report = Auditor::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()).audit(&bundles);
+    /// let back = Report::from_json(&report.to_json())?;
+    /// assert_eq!(back, report);
+    /// # Ok::<(), dangjian::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the text is not JSON, not a `dangjian-report/1` document, or a
+    /// field does not fit (the error names the field's path, e.g.
+    /// `findings[3].rule`).
+    pub fn from_json(text: &str) -> Result<Report, Error> {
+        Report::from_json_slice(text.as_bytes())
+    }
+
+    /// Reads a report from bytes (see [`Report::from_json`]); a UTF-8
+    /// byte-order mark is skipped.
+    ///
+    /// # Errors
+    /// As [`Report::from_json`].
+    pub fn from_json_slice(bytes: &[u8]) -> Result<Report, Error> {
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        serde_path_to_error::deserialize::<_, Report>(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let kind = match inner.classify() {
+                serde_json::error::Category::Data => ErrorKind::Data,
+                _ => ErrorKind::Syntax,
+            };
+            let location = Location {
+                table: Some("report".to_owned()),
+                field: (path != ".").then_some(path),
+                line: (inner.line() > 0).then_some(inner.line()),
+                column: (inner.column() > 0).then_some(inner.column()),
+                ..Location::default()
+            };
+            let msg = inner.to_string();
+            let msg = msg
+                .rfind(" at line ")
+                .map_or(msg.as_str(), |i| &msg[..i])
+                .to_owned();
+            Error::new(kind, location, msg)
+        })
+    }
+
+    /// The highest severity among the findings no exception covers.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings
+            .iter()
+            .filter(|f| !f.is_accepted())
+            .map(|f| f.severity)
+            .max()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_summary_lists_every_severity() {
+        let s = serde_json::to_value(Summary::default()).unwrap();
+        assert_eq!(
+            s["by_severity"],
+            serde_json::json!({"info": 0, "warning": 0, "error": 0})
+        );
+        assert_eq!(s["findings"], 0);
+    }
+
+    #[test]
+    fn a_v1_profile_name_reads_as_a_header() {
+        let text = r#"{"format":"dangjian-report/1","as_of":"2025-12-31",
+            "period":{"from":"2025-01-01","to":"2025-12-31"},"profile":"central",
+            "summary":{"branches":0,"members":0,"findings":0,"by_severity":{},"by_rule":{}},
+            "findings":[]}"#;
+        let r = Report::from_json(text).unwrap();
+        assert_eq!(r.profile.name, "central");
+        let bad = text.replace("dangjian-report/1", "other/2");
+        let e = Report::from_json(&bad).unwrap_err();
+        assert_eq!(e.location().field.as_deref(), Some("format"), "{e}");
+        let bad = text.replace(r#""findings":[]"#, r#""findings":[{"rule":"DUE01"}]"#);
+        let e = Report::from_json(&bad).unwrap_err();
+        assert!(e.to_string().contains("DUE001"), "{e}");
+    }
+}
