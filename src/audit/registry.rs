@@ -135,17 +135,19 @@ impl RuleMeta {
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
     use crate::families::{data, development, dues, life, organisation};
-    let mut all: Vec<&'static RuleMeta> = [
-        dues::rules::RULES,
+    let families: [&[&[RuleMeta]]; 6] = [
+        &[dues::rules::RULES],
         development::rules::RULES,
         life::meetings::RULES,
-        life::education::RULES,
-        organisation::RULES,
-        data::RULES,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+        &[life::education::RULES],
+        &[organisation::RULES],
+        &[data::RULES],
+    ];
+    let mut all: Vec<&'static RuleMeta> = families
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t.iter())
+        .collect();
     all.sort_by_key(|r| r.code);
     all
 });

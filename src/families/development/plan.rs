@@ -1,0 +1,508 @@
+//! The planner: the next steps of a candidate and their deadlines, and the
+//! text report's progress section.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::*;
+use crate::model::{
+    Bundle, ConversionOutcome, DevelopmentRecord, Id, PublicityStage, Step, add_months,
+};
+use crate::profile::DevelopmentProfile;
+
+// ---------------------------------------------------------------------------
+// The planner
+
+/// What is to be done next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Record this step.
+    Step(Step),
+    /// Hold a publicity (公示) of this stage (before its gate step).
+    Publicity(PublicityStage),
+}
+
+impl Action {
+    /// The action in Chinese, e.g. `2 派人谈话` or `发展对象公示`.
+    pub fn zh(self) -> String {
+        match self {
+            Action::Step(s) => format!("{} {}", s.number(), s.zh()),
+            Action::Publicity(p) => publicity_zh(p).to_owned(),
+        }
+    }
+
+    /// The action in English, e.g. `2 talked` or `publicity (candidate)`.
+    pub fn en(self) -> String {
+        match self {
+            Action::Step(s) => format!("{} {}", s.number(), s.as_str()),
+            Action::Publicity(p) => format!("publicity ({p})"),
+        }
+    }
+}
+
+/// A next step with its dates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NextStep {
+    /// What to do.
+    pub action: Action,
+    /// Not before this day (e.g. `candidate_confirmed`: one year after
+    /// `activist_confirmed`; a conversion meeting: the end of probation).
+    pub earliest: Option<NaiveDate>,
+    /// Due by this day (the day itself is on time).
+    pub deadline: Option<NaiveDate>,
+}
+
+impl NextStep {
+    fn new(action: Action) -> NextStep {
+        NextStep {
+            action,
+            earliest: None,
+            deadline: None,
+        }
+    }
+
+    fn step(step: Step) -> NextStep {
+        NextStep::new(Action::Step(step))
+    }
+
+    fn earliest(mut self, d: NaiveDate) -> NextStep {
+        self.earliest = Some(d);
+        self
+    }
+
+    fn deadline(mut self, d: NaiveDate) -> NextStep {
+        self.deadline = Some(d);
+        self
+    }
+
+    /// Whether the deadline has passed on `on`.
+    pub fn is_overdue(&self, on: NaiveDate) -> bool {
+        self.deadline.is_some_and(|d| on > d)
+    }
+
+    /// The step with its dates in Chinese, e.g. `2 派人谈话（最迟 2025-02-28）`.
+    pub fn zh(&self, on: NaiveDate) -> String {
+        let mut parts = Vec::new();
+        if let Some(e) = self.earliest {
+            parts.push(format!("最早 {e}"));
+        }
+        if let Some(d) = self.deadline {
+            parts.push(format!("最迟 {d}"));
+        }
+        if self.is_overdue(on) {
+            parts.push("已逾期".to_owned());
+        }
+        if parts.is_empty() {
+            self.action.zh()
+        } else {
+            format!("{}（{}）", self.action.zh(), parts.join("，"))
+        }
+    }
+
+    /// The step with its dates in English, e.g. `2 talked (by 2025-02-28)`.
+    pub fn en(&self, on: NaiveDate) -> String {
+        let mut parts = Vec::new();
+        if let Some(e) = self.earliest {
+            parts.push(format!("from {e}"));
+        }
+        if let Some(d) = self.deadline {
+            parts.push(format!("by {d}"));
+        }
+        if self.is_overdue(on) {
+            parts.push("overdue".to_owned());
+        }
+        if parts.is_empty() {
+            self.action.en()
+        } else {
+            format!("{} ({})", self.action.en(), parts.join(", "))
+        }
+    }
+}
+
+/// A candidate's plan on a date: where they stand and what comes next.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// The candidate.
+    pub candidate: Id,
+    /// The date planned from.
+    pub on: NaiveDate,
+    /// Where the candidate stands.
+    pub status: Status,
+    /// The most recent step recorded (latest date; on one day, the later in
+    /// the order), with its date.
+    pub last: Option<(Step, NaiveDate)>,
+    /// Required steps before `last` that are not recorded (to make up).
+    pub missing: Vec<Step>,
+    /// The next step(s), in order; empty when the file is complete.
+    pub next: Vec<NextStep>,
+}
+
+/// The plan of the candidate with id `candidate` in `bundle` on `on`: their
+/// status, the furthest step recorded, the steps missing before it and the
+/// next required step(s) with their deadlines or earliest dates:
+///
+/// * `talked` by `applied` + 1 month;
+/// * an assessment every 6 months (activists, and probationers until the end
+///   of probation);
+/// * `candidate_confirmed` no earlier than `activist_confirmed` + 1 year;
+/// * a required publicity before its gate step;
+/// * each approval within 3 months of its meeting;
+/// * the conversion meeting from the end of probation (1 year from the
+///   `admission_meeting`, extensions included), by 1 month after it;
+/// * archiving within 1 month of the conversion approval.
+///
+/// All periods are the profile's. `None` if the bundle has no such candidate.
+/// Records dated after `on` are ignored (they have not happened yet).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dangjian::development::{self, Action, Status};
+/// use dangjian::{Profile, Step};
+///
+/// let bundle = dangjian::load::bundle_from_json(r#"{
+///   "branch": {"id": "B1", "name": "示例支部", "kind": "organ"},
+///   "candidates": [{"id": "A2", "name": "魏某"}],
+///   "development": [
+///     {"candidate": "A2", "step": "applied", "date": "2024-09-02"},
+///     {"candidate": "A2", "step": "talked", "date": "2024-09-20"},
+///     {"candidate": "A2", "step": "activist_confirmed", "date": "2024-12-02"},
+///     {"candidate": "A2", "step": "activist_filed", "date": "2024-12-10"},
+///     {"candidate": "A2", "step": "contacts_assigned", "date": "2024-12-12", "members": ["M7"]},
+///     {"candidate": "A2", "step": "activist_assessed", "date": "2025-05-30"}
+///   ]
+/// }"#)?;
+/// let on = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+/// let plan = development::plan(&bundle, "A2", on, &Profile::central().development).unwrap();
+/// assert_eq!(plan.status, Status::Activist);
+/// // The next assessment was due half a year after the last one...
+/// assert_eq!(plan.next[0].action, Action::Step(Step::ActivistAssessed));
+/// assert_eq!(plan.next[0].deadline, NaiveDate::from_ymd_opt(2025, 11, 30));
+/// assert!(plan.next[0].is_overdue(on));
+/// // ...and the candidate can be confirmed one year after becoming an activist.
+/// assert_eq!(plan.next[1].action, Action::Step(Step::CandidateConfirmed));
+/// assert_eq!(plan.next[1].earliest, NaiveDate::from_ymd_opt(2025, 12, 2));
+/// # Ok::<(), dangjian::Error>(())
+/// ```
+pub fn plan(
+    bundle: &Bundle,
+    candidate: &str,
+    on: NaiveDate,
+    profile: &DevelopmentProfile,
+) -> Option<Plan> {
+    DevelopmentFile::of(bundle, candidate, on).map(|f| f.plan(profile))
+}
+
+pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> Vec<NextStep> {
+    let mut out = Vec::new();
+    let Some(furthest) = file.furthest() else {
+        out.push(NextStep::step(Step::Applied));
+        return out;
+    };
+    if file.has(Step::Archived) {
+        return out;
+    }
+    let needs_publicity = |stage: PublicityStage| {
+        p.publicity_stages.value().contains(&stage)
+            && !file.publicity().iter().any(|x| x.stage == stage)
+    };
+    // Before a gate step, its publicity if required and not held.
+    let push_gated = |out: &mut Vec<NextStep>, next: NextStep| {
+        if let Action::Step(s) = next.action {
+            for stage in PublicityStage::ALL {
+                if publicity_gate(*stage) == s && needs_publicity(*stage) {
+                    out.push(NextStep::new(Action::Publicity(*stage)));
+                }
+            }
+        }
+        out.push(next);
+    };
+    let months = |d: NaiveDate, n: u32| add_months(d, n);
+
+    // Probation and conversion: decided by the conversion meetings.
+    if let Some(prob) = file
+        .probation(p)
+        .filter(|_| file.reached(Step::AdmissionApproved))
+    {
+        let last_meeting = file
+            .all(Step::ConversionMeeting)
+            .filter(|m| m.date >= prob.start)
+            .last();
+        let approval_after =
+            |m: &DevelopmentRecord| file.all(Step::ConversionApproved).any(|a| a.date >= m.date);
+        let probation_steps = |out: &mut Vec<NextStep>| {
+            let last_check = file
+                .all(Step::ProbationAssessed)
+                .map(|r| r.date)
+                .chain(file.first(Step::Oath).map(|r| r.date))
+                .chain(std::iter::once(prob.start))
+                .max()
+                .unwrap_or(prob.start);
+            let next_check = months(last_check, *p.assessment_interval_months.value());
+            if next_check < prob.end {
+                out.push(NextStep::step(Step::ProbationAssessed).deadline(next_check));
+            }
+            let applied_since = file
+                .all(Step::ConversionApplied)
+                .any(|r| last_meeting.is_none_or(|m| r.date >= m.date));
+            if !applied_since {
+                out.push(NextStep::step(Step::ConversionApplied).deadline(prob.end));
+            }
+            out.push(
+                NextStep::step(Step::ConversionMeeting)
+                    .earliest(prob.end)
+                    .deadline(months(prob.end, *p.conversion_grace_months.value())),
+            );
+        };
+        match last_meeting {
+            Some(m) if conversion_outcome(m) == ConversionOutcome::Extend => {
+                if !approval_after(m) {
+                    out.push(
+                        NextStep::step(Step::ConversionApproved)
+                            .deadline(months(m.date, *p.approval_within_months.value())),
+                    );
+                }
+                probation_steps(&mut out);
+                return out;
+            }
+            Some(m) => {
+                match file
+                    .all(Step::ConversionApproved)
+                    .find(|a| a.date >= m.date)
+                {
+                    None => push_gated(
+                        &mut out,
+                        NextStep::step(Step::ConversionApproved)
+                            .deadline(months(m.date, *p.approval_within_months.value())),
+                    ),
+                    Some(a) => out.push(
+                        NextStep::step(Step::Archived)
+                            .deadline(months(a.date, *p.archive_grace_months.value())),
+                    ),
+                }
+                return out;
+            }
+            None if furthest.step < Step::ConversionMeeting => {
+                // Still to come before the probation steps: placement and oath.
+                for s in [Step::AdmissionFiled, Step::Placed, Step::Oath] {
+                    if s > furthest.step {
+                        out.push(NextStep::step(s));
+                        return out;
+                    }
+                }
+                probation_steps(&mut out);
+                return out;
+            }
+            None => {}
+        }
+    }
+
+    let approval = |meeting: Step, approval: Step| {
+        let d = file.last(meeting).map(|m| m.date);
+        let n = NextStep::step(approval);
+        match d {
+            Some(d) => n.deadline(months(d, *p.approval_within_months.value())),
+            None => n,
+        }
+    };
+    match furthest.step {
+        Step::Applied => {
+            let mut n = NextStep::step(Step::Talked);
+            if let Some(a) = file.first(Step::Applied) {
+                n = n.deadline(months(a.date, *p.talk_within_months.value()));
+            }
+            out.push(n);
+        }
+        Step::ContactsAssigned | Step::ActivistAssessed => {
+            let last_check = file
+                .all(Step::ActivistAssessed)
+                .map(|r| r.date)
+                .chain(file.first(Step::ActivistConfirmed).map(|r| r.date))
+                .max()
+                .unwrap_or(furthest.date);
+            out.push(
+                NextStep::step(Step::ActivistAssessed)
+                    .deadline(months(last_check, *p.assessment_interval_months.value())),
+            );
+            let mut c = NextStep::step(Step::CandidateConfirmed);
+            if let Some(a) = file.first(Step::ActivistConfirmed) {
+                c = c.earliest(months(a.date, *p.activist_min_months.value()));
+            }
+            out.push(c);
+        }
+        Step::AdmissionMeeting => {
+            out.push(NextStep::step(Step::HigherTalk));
+            push_gated(
+                &mut out,
+                approval(Step::AdmissionMeeting, Step::AdmissionApproved),
+            );
+        }
+        Step::HigherTalk => {
+            push_gated(
+                &mut out,
+                approval(Step::AdmissionMeeting, Step::AdmissionApproved),
+            );
+        }
+        Step::ConversionApplied => {
+            // Probation unknown (no admission meeting): no dates.
+            out.push(NextStep::step(Step::ConversionMeeting));
+        }
+        Step::ConversionMeeting => {
+            push_gated(
+                &mut out,
+                approval(Step::ConversionMeeting, Step::ConversionApproved),
+            );
+        }
+        Step::ConversionApproved => {
+            let mut n = NextStep::step(Step::Archived);
+            if let Some(a) = file.last(Step::ConversionApproved) {
+                n = n.deadline(months(a.date, *p.archive_grace_months.value()));
+            }
+            out.push(n);
+        }
+        Step::Archived => {}
+        s => {
+            if let Some(next) = s.later().first() {
+                push_gated(&mut out, NextStep::step(*next));
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The text report's section
+
+/// The candidates' section of the text report: one line per candidate (in
+/// the bundle's order, duplicates skipped) with their status, the furthest
+/// step recorded and the next step(s) with their dates (下一步), planned on
+/// the context's `as_of`. Empty when the bundle has no candidates.
+pub fn progress_section(
+    cx: &crate::audit::context::Context<'_>,
+    lang: crate::report::Lang,
+) -> String {
+    use std::fmt::Write as _;
+    let zh = lang == crate::report::Lang::Zh;
+    let p = &cx.profile.development;
+    let mut s = String::new();
+    for (pos, c) in cx.bundle.candidates.iter().enumerate() {
+        if cx.index.candidate_pos(c.id.as_str()) != Some(pos) {
+            continue;
+        }
+        let recs = cx.index.candidate_records(pos);
+        let file = DevelopmentFile::new(
+            c,
+            recs.steps.iter().copied(),
+            recs.publicity.iter().copied(),
+            cx.as_of,
+        );
+        let plan = file.plan(p);
+        if s.is_empty() {
+            let _ = writeln!(
+                s,
+                "{}",
+                if zh {
+                    "编号 | 姓名 | 阶段 | 最近步骤 | 下一步"
+                } else {
+                    "id | name | stage | last step | next step"
+                }
+            );
+        }
+        let last = plan.last.map_or_else(
+            || "—".to_owned(),
+            |(step, d)| {
+                if zh {
+                    format!("{} {} {d}", step.number(), step.zh())
+                } else {
+                    format!("{} {step} {d}", step.number())
+                }
+            },
+        );
+        let next: Vec<String> = plan
+            .next
+            .iter()
+            .map(|n| if zh { n.zh(plan.on) } else { n.en(plan.on) })
+            .collect();
+        let mut next = next.join(if zh { "；" } else { "; " });
+        if !plan.missing.is_empty() {
+            if !next.is_empty() {
+                next.push_str(if zh { "；" } else { "; " });
+            }
+            let list: Vec<String> = plan
+                .missing
+                .iter()
+                .map(|m| {
+                    if zh {
+                        format!("{} {}", m.number(), m.zh())
+                    } else {
+                        format!("{} {m}", m.number())
+                    }
+                })
+                .collect();
+            if zh {
+                let _ = write!(next, "待补：{}", list.join("、"));
+            } else {
+                let _ = write!(next, "to make up: {}", list.join(", "));
+            }
+        }
+        if next.is_empty() {
+            next.push('—');
+        }
+        let status = if zh {
+            plan.status.zh()
+        } else {
+            plan.status.en()
+        };
+        let _ = writeln!(s, "{} | {} | {status} | {last} | {next}", c.id, c.name);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Votes;
+
+    #[test]
+    fn table_is_in_enum_order() {
+        for (i, (row, step)) in STEPS.iter().zip(Step::ALL).enumerate() {
+            assert_eq!(row.step, *step, "row {i}");
+            assert_eq!(usize::from(row.number), i + 1);
+            assert_eq!(step_info(*step).step, *step);
+        }
+        let repeating: Vec<Step> = STEPS.iter().filter(|r| r.repeats).map(|r| r.step).collect();
+        let phase = |p: Phase| STEPS.iter().filter(|r| r.phase == p).count();
+        assert_eq!(
+            [
+                Phase::Application,
+                Phase::Activist,
+                Phase::Candidate,
+                Phase::Admission,
+                Phase::Probation
+            ]
+            .map(phase),
+            [2, 4, 5, 7, 7]
+        );
+        assert_eq!(repeating, [Step::ActivistAssessed, Step::ProbationAssessed]);
+        assert_eq!(Step::Archived.later(), &[] as &[Step]);
+        assert_eq!(Step::ConversionApproved.later(), &[Step::Archived]);
+    }
+
+    #[test]
+    fn votes_thresholds_against_expected() {
+        let v = |e, p, y, w| Votes {
+            expected_voting: e,
+            present_voting: p,
+            yes: y,
+            no: 0,
+            abstain: 0,
+            written_yes: w,
+            passed: true,
+        };
+        assert!(!v(20, 10, 10, 0).quorate());
+        assert!(v(21, 11, 11, 0).quorate());
+        assert!(!v(20, 11, 10, 0).carried());
+        assert!(v(20, 11, 10, 1).carried());
+        assert!(v(u32::MAX, u32::MAX, u32::MAX, u32::MAX).carried());
+    }
+}

@@ -1,0 +1,377 @@
+//! Periodic meetings: 支部党员大会, 支委会, 党小组会, 党课, 主题党日, 组织生活会 and 民主评议 held in every period they are required (MTG001–MTG007).
+
+use serde::Serialize;
+
+use super::{kind_en, kind_zh};
+use crate::audit::context::Context;
+use crate::audit::{Emitter, RuleCode, RuleMeta, SharedViolation, coded, is_practice};
+use crate::model::{DateRange, Id, MeetingKind, PeriodSpec};
+use crate::period::{self, PeriodKind};
+use crate::profile::sources::{PRACTICE, ZHIBU, cite};
+use crate::report::{Message, Severity, Subject};
+
+pub(super) static RULES: &[RuleMeta] = &[
+    RuleMeta {
+        code: RuleCode::MTG001,
+        name: "general-meeting-missing",
+        severity: Severity::Error,
+        summary: "a quarter with no 支部党员大会",
+        what: "A quarter (`meetings.general_meeting_period`) that has ended by `as_of`, overlaps \
+               the audit period and the branch's active time, and has no `general_meeting` \
+               counting for it. One finding per quarter.",
+        why: "The general meeting of all members is the branch's decision-making body and is \
+              held, as a rule, once a quarter.",
+        example: "General meetings on 2025-03-20, 2025-06-20 and 2025-12-20: MTG001 for 2025-Q3.",
+        source: "支部工作条例 第十一条 (一般每季度召开1次)",
+        citations: &[cite(ZHIBU, "第十一条")],
+        evidence: &[],
+        practice: false,
+        since: "0.1.0",
+    },
+    RuleMeta {
+        code: RuleCode::MTG002,
+        name: "committee-meeting-missing",
+        severity: Severity::Error,
+        summary: "a branch with a committee has a month with no 支委会",
+        what: "A branch with a `committee` has a month (`meetings.committee_meeting_period`) from \
+               the committee's election on, ended by `as_of` and in the audit period, with no \
+               `committee_meeting` counting for it. Branches without a committee are not checked.",
+        why: "The committee leads the branch's daily work and meets, as a rule, once a month.",
+        example: "Committee meetings every month of 2025 but August: MTG002 for 2025-08.",
+        source: "支部工作条例 第十二条 (一般每月召开1次)",
+        citations: &[cite(ZHIBU, "第十二条")],
+        evidence: &[],
+        practice: false,
+        since: "0.1.0",
+    },
+    RuleMeta {
+        code: RuleCode::MTG003,
+        name: "group-meeting-missing",
+        severity: Severity::Warning,
+        summary: "a party group has a month with no 党小组会",
+        what: "A group of `branch.groups` has a month (`meetings.group_meeting_period`), ended by \
+               `as_of`, in the audit period, in which some member of the group belonged to the \
+               branch, with no `group_meeting` of that group counting for it. One finding per \
+               group and month; the subject is the group.",
+        why: "Groups carry out the branch's work and meet, as a rule, once a month for study, \
+              talks and criticism and self-criticism.",
+        example: "Group G2 has no group meeting in July 2025: MTG003 G2 2025-07.",
+        source: "支部工作条例 第十三条 (党小组会一般每月召开1次)",
+        citations: &[cite(ZHIBU, "第十三条")],
+        evidence: &[],
+        practice: false,
+        since: "0.1.0",
+    },
+    RuleMeta {
+        code: RuleCode::MTG004,
+        name: "party-lecture-missing",
+        severity: Severity::Warning,
+        summary: "a quarter with no 党课 (the quarterly count is local practice)",
+        what: "A period of `meetings.party_lecture_period` (a quarter by default), ended by \
+               `as_of`, in the audit period and the branch's active time, with no \
+               `party_lecture` counting for it.",
+        why: "The party lecture is the 一课 of 三会一课. The regulation requires lectures to be held \
+              on schedule without fixing a count; once a quarter is widespread local practice, \
+              so the threshold is a profile parameter.",
+        example: "No party lecture between 2025-07-01 and 2025-09-30: MTG004 for 2025-Q3.",
+        source: "支部工作条例 第十五条; practice for the count (党课每季度1次)",
+        citations: &[cite(ZHIBU, "第十五条"), cite(PRACTICE, "党课每季度至少1次")],
+        evidence: &[],
+        practice: true,
+        since: "0.1.0",
+    },
+    RuleMeta {
+        code: RuleCode::MTG005,
+        name: "theme-day-missing",
+        severity: Severity::Warning,
+        summary: "a month with no 主题党日",
+        what: "A month (`meetings.theme_day_period`), ended by `as_of`, in the audit period and the \
+               branch's active time, with no `theme_day` counting for it.",
+        why: "Branches set one day a month for the theme day: study, organisational life, \
+              democratic discussion and volunteer service.",
+        example: "No theme day in February 2025: MTG005 for 2025-02.",
+        source: "支部工作条例 第十六条 (每月相对固定1天开展主题党日)",
+        citations: &[cite(ZHIBU, "第十六条")],
+        evidence: &[],
+        practice: false,
+        since: "0.1.0",
+    },
+    RuleMeta {
+        code: RuleCode::MTG006,
+        name: "life-meeting-missing",
+        severity: Severity::Error,
+        summary: "a year with no 组织生活会 counting for it",
+        what: "A year, ended by `as_of`, in the audit period and the branch's active time, with no \
+               `life_meeting` counting for it. A meeting held in January 2026 with \
+               `for_period: \"2025\"` counts for 2025 (and not for 2026).",
+        why: "Every branch holds at least one organisational-life meeting a year, usually in the \
+              fourth quarter, with criticism and self-criticism.",
+        example: "The 2025 meeting was never held: MTG006 for 2025.",
+        source: "支部工作条例 第十七条 (每年至少召开1次组织生活会)",
+        citations: &[cite(ZHIBU, "第十七条")],
+        evidence: &[],
+        practice: false,
+        since: "0.1.0",
+    },
+    RuleMeta {
+        code: RuleCode::MTG007,
+        name: "democratic-review-missing",
+        severity: Severity::Error,
+        summary: "a year with no 民主评议党员 counting for it",
+        what: "A year, ended by `as_of`, in the audit period and the branch's active time, with no \
+               `democratic_review` counting for it (`for_period` as for MTG006).",
+        why: "Members are reviewed democratically once a year, usually with the \
+              organisational-life meeting.",
+        example: "No democratic review for 2025: MTG007 for 2025.",
+        source: "支部工作条例 第十八条 (一般每年开展1次民主评议党员)",
+        citations: &[cite(ZHIBU, "第十八条")],
+        evidence: &[],
+        practice: false,
+        since: "0.1.0",
+    },
+];
+
+/// The periods each kind of meeting counts for (sorted, for binary search),
+/// with the profile's frequencies.
+#[derive(Default)]
+struct Held<'a> {
+    general: Vec<PeriodSpec>,
+    committee: Vec<PeriodSpec>,
+    groups: Vec<(&'a str, PeriodSpec)>,
+    lecture: Vec<PeriodSpec>,
+    theme: Vec<PeriodSpec>,
+    life: Vec<PeriodSpec>,
+    review: Vec<PeriodSpec>,
+}
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
+    let p = &cx.profile.meetings;
+    let every = |k: MeetingKind| match k {
+        MeetingKind::GeneralMeeting => Some(*p.general_meeting_period.value()),
+        MeetingKind::CommitteeMeeting => Some(*p.committee_meeting_period.value()),
+        MeetingKind::GroupMeeting => Some(*p.group_meeting_period.value()),
+        MeetingKind::PartyLecture => Some(*p.party_lecture_period.value()),
+        MeetingKind::ThemeDay => Some(*p.theme_day_period.value()),
+        MeetingKind::LifeMeeting | MeetingKind::DemocraticReview => Some(PeriodKind::Year),
+        MeetingKind::Study => None,
+    };
+    let mut held = Held::default();
+    for m in &cx.bundle.meetings {
+        if m.date > cx.as_of {
+            continue; // not held yet (DAT003)
+        }
+        let Some(kind) = every(m.kind) else { continue };
+        let spec = period::counts_for(kind, m.date, m.for_period);
+        let set = match m.kind {
+            MeetingKind::GeneralMeeting => &mut held.general,
+            MeetingKind::CommitteeMeeting => &mut held.committee,
+            MeetingKind::GroupMeeting => {
+                if let Some(g) = &m.group {
+                    held.groups.push((g.as_str(), spec));
+                }
+                continue;
+            }
+            MeetingKind::PartyLecture => &mut held.lecture,
+            MeetingKind::ThemeDay => &mut held.theme,
+            MeetingKind::LifeMeeting => &mut held.life,
+            MeetingKind::DemocraticReview => &mut held.review,
+            MeetingKind::Study => continue,
+        };
+        set.push(spec);
+    }
+    for v in [
+        &mut held.general,
+        &mut held.committee,
+        &mut held.lecture,
+        &mut held.theme,
+        &mut held.life,
+        &mut held.review,
+    ] {
+        v.sort_unstable();
+    }
+    held.groups.sort_unstable();
+    let has = |v: &[PeriodSpec], spec: &PeriodSpec| v.binary_search(spec).is_ok();
+
+    let branch = cx.branch_span();
+    // The branch's checked periods of each kind, computed once.
+    let mut cache: Vec<(PeriodKind, Vec<(PeriodSpec, DateRange)>)> = Vec::new();
+    let mut checked = |k: PeriodKind| -> Vec<(PeriodSpec, DateRange)> {
+        if let Some((_, v)) = cache.iter().find(|(kind, _)| *kind == k) {
+            return v.clone();
+        }
+        let v = period::checked_spans(cx, k, branch);
+        cache.push((k, v.clone()));
+        v
+    };
+    let id = &cx.bundle.branch.id;
+    let missing = |kind: MeetingKind, every: PeriodKind, spec: PeriodSpec| Missing {
+        branch: id.clone(),
+        group: None,
+        group_name: None,
+        kind,
+        period: spec,
+        every,
+    };
+
+    if out.wants(RuleCode::MTG001) {
+        let k = p.general_meeting_period.value();
+        for (spec, _) in checked(*k) {
+            if !has(&held.general, &spec) {
+                out.report(Mtg001(missing(MeetingKind::GeneralMeeting, *k, spec)));
+            }
+        }
+    }
+    if out.wants(RuleCode::MTG002) {
+        if let Some(c) = &cx.bundle.branch.committee {
+            let k = p.committee_meeting_period.value();
+            let from = branch.from.max(c.elected_on);
+            for (spec, r) in checked(*k) {
+                if r.to >= from && !has(&held.committee, &spec) {
+                    out.report(Mtg002(missing(MeetingKind::CommitteeMeeting, *k, spec)));
+                }
+            }
+        }
+    }
+    if out.wants(RuleCode::MTG003) && !cx.bundle.branch.groups.is_empty() {
+        let k = p.group_meeting_period.value();
+        let periods = checked(*k);
+        for (gi, g) in cx.bundle.branch.groups.iter().enumerate() {
+            if cx.index.group_pos(g.id.as_str()) != Some(gi) {
+                continue; // a duplicate group id: DAT002
+            }
+            let spans: Vec<DateRange> = g
+                .members
+                .iter()
+                .filter_map(|m| cx.member(m.as_str()))
+                .filter_map(|m| cx.member_span(m))
+                .collect();
+            for &(spec, r) in &periods {
+                if !spans.iter().any(|s| s.overlaps(&r))
+                    || held.groups.binary_search(&(g.id.as_str(), spec)).is_ok()
+                {
+                    continue;
+                }
+                out.report(Mtg003(Missing {
+                    branch: id.clone(),
+                    group: Some(g.id.clone()),
+                    group_name: g.name.clone(),
+                    kind: MeetingKind::GroupMeeting,
+                    period: spec,
+                    every: *k,
+                }));
+            }
+        }
+    }
+    let simple: [(RuleCode, MeetingKind, PeriodKind, &[PeriodSpec]); 4] = [
+        (
+            RuleCode::MTG004,
+            MeetingKind::PartyLecture,
+            *p.party_lecture_period.value(),
+            &held.lecture,
+        ),
+        (
+            RuleCode::MTG005,
+            MeetingKind::ThemeDay,
+            *p.theme_day_period.value(),
+            &held.theme,
+        ),
+        (
+            RuleCode::MTG006,
+            MeetingKind::LifeMeeting,
+            PeriodKind::Year,
+            &held.life,
+        ),
+        (
+            RuleCode::MTG007,
+            MeetingKind::DemocraticReview,
+            PeriodKind::Year,
+            &held.review,
+        ),
+    ];
+    for (code, kind, k, set) in simple {
+        if !out.wants(code) {
+            continue;
+        }
+        for (spec, _) in checked(k) {
+            if has(set, &spec) {
+                continue;
+            }
+            let v = missing(kind, k, spec);
+            match code {
+                RuleCode::MTG004 => out.report(Mtg004(v)),
+                RuleCode::MTG005 => out.report(Mtg005(v)),
+                RuleCode::MTG006 => out.report(Mtg006(v)),
+                _ => out.report(Mtg007(v)),
+            }
+        }
+    }
+}
+
+/// A required meeting missing in a period (MTG001–MTG007).
+#[derive(Serialize)]
+struct Missing {
+    #[serde(skip)]
+    branch: Id,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<Id>,
+    #[serde(skip)]
+    group_name: Option<String>,
+    kind: MeetingKind,
+    period: PeriodSpec,
+    every: PeriodKind,
+}
+
+impl SharedViolation for Missing {
+    fn subject(&self) -> Subject {
+        match &self.group {
+            Some(g) => Subject::group(g),
+            None => Subject::branch(&self.branch),
+        }
+    }
+
+    fn period(&self) -> Option<DateRange> {
+        Some(self.period.range())
+    }
+
+    fn message(&self, code: RuleCode) -> Message {
+        let practice = is_practice(code);
+        let (zh_who, en_who) = match &self.group {
+            Some(g) => match &self.group_name {
+                Some(n) => (format!("{n}（{g}）"), format!("group {g} ({n})")),
+                None => (format!("党小组{g}"), format!("group {g}")),
+            },
+            None => ("本支部".to_owned(), "the branch".to_owned()),
+        };
+        let (zh_note, en_note) = if practice {
+            (
+                format!("（每{}一次为地方通行做法）", self.every.zh()),
+                format!(" (once a {} is local practice)", self.every.as_str()),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        Message::new(
+            format!(
+                "{zh_who}{}未召开{}{zh_note}",
+                period::zh(self.period),
+                kind_zh(self.kind)
+            ),
+            format!(
+                "no {} ({}) held by {en_who} for {}{en_note}",
+                kind_en(self.kind),
+                kind_zh(self.kind),
+                self.period
+            ),
+        )
+    }
+}
+
+coded! {
+    Mtg001(Missing) = MTG001;
+    Mtg002(Missing) = MTG002;
+    Mtg003(Missing) = MTG003;
+    Mtg004(Missing) = MTG004;
+    Mtg005(Missing) = MTG005;
+    Mtg006(Missing) = MTG006;
+    Mtg007(Missing) = MTG007;
+}
