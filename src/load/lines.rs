@@ -1,0 +1,134 @@
+//! JSON Lines: one bundle per line, read a line at a time.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+
+use super::explain::{PathStart, explain};
+use crate::error::{Error, Result};
+use crate::model::Bundle;
+
+/// Reads JSON Lines, one bundle per line, without holding more than one line
+/// in memory. Blank lines are skipped.
+///
+/// ```
+/// use dangjian::load::JsonLines;
+/// let text = "{\"branch\":{\"id\":\"B1\",\"name\":\"一支部\",\"kind\":\"organ\"}}\n\n";
+/// let bundles: Vec<_> = JsonLines::new(text.as_bytes()).collect::<Result<_, _>>()?;
+/// assert_eq!(bundles.len(), 1);
+/// # Ok::<(), dangjian::Error>(())
+/// ```
+pub struct JsonLines<R> {
+    reader: R,
+    file: Option<PathBuf>,
+    line: usize,
+    buf: Vec<u8>,
+    bytes: u64,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Reads lines from `reader`.
+    pub fn new(reader: R) -> JsonLines<R> {
+        JsonLines {
+            reader,
+            file: None,
+            line: 0,
+            buf: Vec::new(),
+            bytes: 0,
+        }
+    }
+
+    /// Names the file in errors.
+    pub fn with_file(mut self, file: impl Into<PathBuf>) -> JsonLines<R> {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// The line number (from 1) of the last line read.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Bytes read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Reads the next non-blank line into the buffer; `Ok(false)` at the end.
+    fn next_line(&mut self) -> Result<bool> {
+        loop {
+            self.buf.clear();
+            let n = self
+                .reader
+                .read_until(b'\n', &mut self.buf)
+                .map_err(|e| Error::io(self.file.clone(), e))?;
+            if n == 0 {
+                return Ok(false);
+            }
+            self.bytes += n as u64;
+            self.line += 1;
+            if !self.buf.iter().all(u8::is_ascii_whitespace) {
+                return Ok(true);
+            }
+        }
+    }
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// The next non-blank line, unparsed, with its line number (from 1): for
+    /// callers that parse lines elsewhere (e.g. on worker threads, with
+    /// [`bundle_from_line`]).
+    ///
+    /// # Errors
+    /// When reading fails.
+    pub fn next_raw(&mut self) -> Result<Option<RawLine>> {
+        if self.next_line()? {
+            Ok(Some(RawLine {
+                line: self.line,
+                bytes: std::mem::take(&mut self.buf),
+            }))
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The file named in errors.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+}
+
+/// One unparsed line of a JSON Lines file (see [`JsonLines::next_raw`]).
+#[derive(Clone, Debug)]
+pub struct RawLine {
+    /// Line number, from 1.
+    pub line: usize,
+    /// The line's bytes (with its line end).
+    pub bytes: Vec<u8>,
+}
+
+/// Parses one JSON Lines line into a bundle; errors name `file` and `line`.
+///
+/// # Errors
+/// When the line is not JSON or does not fit the record format.
+pub fn bundle_from_line(bytes: &[u8], line: usize, file: Option<&Path>) -> Result<Bundle> {
+    serde_json::from_slice::<Bundle>(bytes).map_err(|e| {
+        let err = explain::<Bundle>(bytes, e, PathStart::Bundle, Some(line));
+        match file {
+            Some(f) => err.in_file(f.to_path_buf()),
+            None => err,
+        }
+    })
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Bundle>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_line() {
+            Err(e) => Some(Err(e)),
+            Ok(false) => None,
+            Ok(true) => Some(bundle_from_line(&self.buf, self.line, self.file.as_deref())),
+        }
+    }
+}
