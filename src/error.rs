@@ -22,8 +22,12 @@ pub enum ErrorKind {
     /// The JSON does not fit the record format: a missing required field, a
     /// wrong type, an impossible date, an unknown enum value, money as a number.
     Data,
-    /// The file is not a `dangjian/1` document.
+    /// The file is not a `dangjian/1` document (or not a workbook, or
+    /// encrypted, or truncated).
     Format,
+    /// A profile file is wrong: an unknown key or parameter, a wrong type,
+    /// a value out of range, an `extends` cycle.
+    Profile,
 }
 
 /// Where in the input an error is.
@@ -47,11 +51,27 @@ pub struct Location {
     pub record: Option<usize>,
     /// Field path inside the record, e.g. `born_on` or `attendance[2].status`.
     pub field: Option<String>,
+    /// Workbook sheet, e.g. `党费收缴`.
+    pub sheet: Option<String>,
+    /// Workbook cell, e.g. `E17`.
+    pub cell: Option<String>,
+    /// The column header of the cell, e.g. `实缴金额`.
+    pub header: Option<String>,
+    /// Profile key, e.g. `params."meetings.absence_threshold"`.
+    pub key: Option<String>,
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = Vec::new();
+        match (&self.sheet, &self.cell) {
+            (Some(s), Some(c)) => parts.push(format!("{s}!{c}")),
+            (Some(s), None) => parts.push(format!("sheet {s}")),
+            _ => {}
+        }
+        if let Some(h) = &self.header {
+            parts.push(format!("column {h}"));
+        }
         if let Some(b) = self.bundle {
             parts.push(format!("bundle {b}"));
         }
@@ -68,6 +88,9 @@ impl fmt::Display for Location {
         }
         if let Some(fl) = &self.field {
             parts.push(format!("field {fl}"));
+        }
+        if let Some(k) = &self.key {
+            parts.push(format!("key {k}"));
         }
         match &self.file {
             Some(file) if parts.is_empty() => write!(f, "{}", file.display()),
@@ -148,6 +171,20 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.0.location, self.0.message)
+    }
+}
+
+impl From<crate::model::ParseValueError> for Error {
+    /// A value that does not parse (a date, a month, money …) given in code.
+    fn from(e: crate::model::ParseValueError) -> Error {
+        Error::new(ErrorKind::Data, Location::default(), e.to_string())
+    }
+}
+
+impl From<crate::rules::ParseCodeError> for Error {
+    /// An unknown rule code or selector given in code.
+    fn from(e: crate::rules::ParseCodeError) -> Error {
+        Error::new(ErrorKind::Data, Location::default(), e.to_string())
     }
 }
 

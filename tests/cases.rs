@@ -13,6 +13,8 @@
 //!       "name": "fires for a month with no payment",
 //!       "source": "党费规定 第十二条",  // the regulation the case encodes
 //!       "bundle": { "dues_payments": [ ... ] },
+//!       "profile": "central-2026",  // optional built-in profile (also at the top)
+//!       "params": {"meetings.quorum_inclusive": false},  // optional overrides (also at the top)
 //!       "expect": ["DUE001 M1 2025-06-01", ...]   // rule, subject id, period start (or -)
 //!   } ]
 //! }
@@ -141,9 +143,51 @@ fn run_file(file: &Path, failures: &mut Vec<String>) -> usize {
             let to = date(&p[1], &cname);
             auditor = auditor.period(DateRange::new(from, to).expect("period from <= to"));
         }
+        if let Some(name) = case
+            .get("profile")
+            .or(doc.get("profile"))
+            .and_then(Value::as_str)
+        {
+            let profile = dangjian::Profile::builtin(name)
+                .unwrap_or_else(|| panic!("{cname}: no built-in profile {name:?}"));
+            auditor = auditor.profile(profile);
+        }
+        // Parameter overrides: the file's, then the case's.
+        let mut params = serde_json::Map::new();
+        for src in [doc.get("params"), case.get("params")]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(o) = src.as_object() {
+                params.extend(o.clone());
+            }
+        }
+        if !params.is_empty() {
+            let mut profile = auditor.profile_ref().clone();
+            for (name, value) in params {
+                profile
+                    .set_param(&name, value, None, None)
+                    .unwrap_or_else(|e| panic!("{cname}: {e}"));
+            }
+            auditor = auditor.profile(profile);
+        }
         let sel = case.get("rules").and_then(Value::as_str).unwrap_or(&rules);
         auditor = auditor.select(sel.parse().unwrap_or_else(|e| panic!("{cname}: {e}")));
         let findings = auditor.check(&bundle);
+
+        // Every evidence key a rule emits is documented in its metadata
+        // (name, type, meaning), so users need not guess them from source.
+        for f in &findings {
+            let meta = f.rule.meta();
+            for k in f.evidence.keys() {
+                if !meta.evidence.iter().any(|e| e.name == k) {
+                    failures.push(format!(
+                        "{cname}: {} emits evidence key {k:?} that its metadata does not list",
+                        f.rule
+                    ));
+                }
+            }
+        }
 
         let expect = case["expect"]
             .as_array()

@@ -39,15 +39,8 @@ pub(crate) fn markdown() -> String {
             practice
         );
     }
-    let families = [
-        Family::Dues,
-        Family::Development,
-        Family::Meetings,
-        Family::Education,
-        Family::Organisation,
-        Family::Data,
-    ];
-    for fam in families {
+    let families = Family::ALL;
+    for &fam in families {
         let rules: Vec<_> = registry().iter().filter(|r| r.family() == fam).collect();
         if rules.is_empty() {
             continue;

@@ -261,6 +261,10 @@ pub enum Family {
     Education,
     /// `ORG`: branch organisation.
     Organisation,
+    /// `IDE`: ideology work (意识形态).
+    Ideology,
+    /// `REL`: transfers of organisational relations and members away (组织关系).
+    Transfers,
     /// `DAT`: data quality.
     Data,
 }
@@ -273,6 +277,8 @@ impl Family {
         Family::Meetings,
         Family::Education,
         Family::Organisation,
+        Family::Ideology,
+        Family::Transfers,
         Family::Data,
     ];
 
@@ -284,6 +290,8 @@ impl Family {
             Family::Meetings => "MTG",
             Family::Education => "EDU",
             Family::Organisation => "ORG",
+            Family::Ideology => "IDE",
+            Family::Transfers => "REL",
             Family::Data => "DAT",
         }
     }
@@ -296,6 +304,8 @@ impl Family {
             Family::Meetings => ("组织生活", "Organisational life"),
             Family::Education => ("教育培训", "Education"),
             Family::Organisation => ("组织建设", "Branch organisation"),
+            Family::Ideology => ("意识形态", "Ideology work"),
+            Family::Transfers => ("组织关系", "Transfers and mobility"),
             Family::Data => ("数据质量", "Data quality"),
         }
     }

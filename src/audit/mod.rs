@@ -26,6 +26,7 @@ mod emit;
 mod registry;
 mod selection;
 
+pub(crate) use code::nearest;
 pub use code::{Family, ParseCodeError, RuleCode};
 pub(crate) use emit::{Emitter, SharedViolation, Violation, coded};
 pub use registry::{Cite, EvidenceKey, RuleMeta, registry, rule};
@@ -33,7 +34,9 @@ pub use registry::{Cite, EvidenceKey, RuleMeta, registry, rule};
 pub(crate) use registry::{cite, key, param, xize};
 pub use selection::Selection;
 
-use crate::families::{data, development, dues, life::education, life::meetings, organisation};
+use crate::families::{
+    data, development, dues, ideology, life::education, life::meetings, organisation, transfers,
+};
 use context::Context;
 
 /// Whether the rule `code` is marked as local practice in the registry.
@@ -221,6 +224,8 @@ impl Auditor {
         meetings::run(cx, &mut out);
         education::run(cx, &mut out);
         organisation::run(cx, &mut out);
+        ideology::run(cx, &mut out);
+        transfers::run(cx, &mut out);
         let mut findings = out.findings;
         crate::report::sort_findings(&mut findings);
         findings

@@ -134,13 +134,15 @@ impl RuleMeta {
 }
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    use crate::families::{data, development, dues, life, organisation};
-    let families: [&[&[RuleMeta]]; 6] = [
+    use crate::families::{data, development, dues, ideology, life, organisation, transfers};
+    let families: [&[&[RuleMeta]]; 8] = [
         &[dues::rules::RULES],
         development::rules::RULES,
         life::meetings::RULES,
         &[life::education::RULES],
         &[organisation::RULES],
+        ideology::RULES,
+        transfers::RULES,
         &[data::RULES],
     ];
     let mut all: Vec<&'static RuleMeta> = families

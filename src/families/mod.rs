@@ -7,5 +7,7 @@
 pub mod data;
 pub mod development;
 pub mod dues;
+pub mod ideology;
 pub mod life;
 pub mod organisation;
+pub mod transfers;

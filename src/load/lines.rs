@@ -3,7 +3,6 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-
 use super::explain::{PathStart, explain};
 use crate::error::{Error, Result};
 use crate::model::Bundle;

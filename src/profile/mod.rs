@@ -356,7 +356,6 @@ pub(crate) struct ParamDef {
     pub(crate) doc: &'static str,
     pub(crate) bounds: Bounds,
     pub(crate) get: fn(&Profile) -> &dyn DynParam,
-    #[allow(dead_code)] // used by the profile-file reader
     pub(crate) get_mut: fn(&mut Profile) -> &mut dyn DynParam,
 }
 
@@ -372,7 +371,6 @@ pub(crate) trait DynParam {
     /// Every edition, in words.
     fn describe(&self) -> Vec<EditionView>;
     /// Sets a value read from a profile file (as JSON), checked against `bounds`.
-    #[allow(dead_code)] // used by the profile-file reader
     fn set_json(
         &mut self,
         value: serde_json::Value,
@@ -485,6 +483,65 @@ impl Profile {
                 editions: (d.get)(self).describe(),
             })
             .collect()
+    }
+
+    /// Sets the parameter `name` (dotted, e.g. `meetings.absence_threshold`)
+    /// to `value` (as JSON: a number, a string, a list …) from `from` on
+    /// (`None`: always), citing `source` (`None`: 本地规定). This is what a
+    /// profile file's `[params]` does.
+    ///
+    /// ```
+    /// let mut p = dangjian::Profile::central();
+    /// p.set_param("meetings.absence_threshold", serde_json::json!(2), None, None)?;
+    /// assert_eq!(*p.meetings.absence_threshold.value(), 2);
+    /// let e = p.set_param("meetings.absence_treshold", serde_json::json!(2), None, None).unwrap_err();
+    /// assert!(e.to_string().contains("did you mean meetings.absence_threshold"), "{e}");
+    /// let e = p.set_param("meetings.absence_threshold", serde_json::json!(0), None, None).unwrap_err();
+    /// assert!(e.to_string().contains("out of range"), "{e}");
+    /// # Ok::<(), dangjian::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// An unknown name (the error suggests the nearest), a value of the wrong
+    /// type, or one outside the parameter's range. The profile is unchanged then.
+    pub fn set_param(
+        &mut self,
+        name: &str,
+        value: serde_json::Value,
+        from: Option<NaiveDate>,
+        source: Option<Citation>,
+    ) -> Result<(), crate::Error> {
+        self.set_param_in(name, value, from, source, Cow::Borrowed("code"))
+    }
+
+    pub(crate) fn set_param_in(
+        &mut self,
+        name: &str,
+        value: serde_json::Value,
+        from: Option<NaiveDate>,
+        source: Option<Citation>,
+        set_in: Cow<'static, str>,
+    ) -> Result<(), crate::Error> {
+        let err = |msg: String| {
+            crate::Error::new(
+                crate::ErrorKind::Profile,
+                crate::Location {
+                    key: Some(name.to_owned()),
+                    ..crate::Location::default()
+                },
+                msg,
+            )
+        };
+        let Some(def) = param_def(name) else {
+            let names: Vec<&str> = PARAMS.iter().map(|d| d.name).collect();
+            let hint = crate::audit::nearest(name, &names)
+                .map(|n| format!(" (did you mean {n}?)"))
+                .unwrap_or_default();
+            return Err(err(format!("unknown parameter {name:?}{hint}")));
+        };
+        (def.get_mut)(self)
+            .set_json(value, from, source, set_in, &def.bounds)
+            .map_err(|e| err(format!("{}: {e}", def.name)))
     }
 
     /// The header the report shows: name, chain, edition, SHA-256.

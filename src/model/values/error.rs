@@ -1,12 +1,11 @@
 //! The error of parsing a value.
 
-use std::fmt;
-
 /// Error returned when a string is not a valid value of one of this module's types.
 ///
 /// It is deliberately small and opaque; its [`Display`](fmt::Display) says what
 /// was expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {expected}: {input:?}")]
 pub struct ParseValueError {
     expected: &'static str,
     input: String,
@@ -26,11 +25,3 @@ impl ParseValueError {
         ParseValueError { expected, input }
     }
 }
-
-impl fmt::Display for ParseValueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid {}: {:?}", self.expected, self.input)
-    }
-}
-
-impl std::error::Error for ParseValueError {}
