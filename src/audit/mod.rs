@@ -219,8 +219,8 @@ impl Auditor {
     pub fn check_context(&self, cx: &Context<'_>) -> Vec<Finding> {
         let mut out = Emitter::new(&cx.bundle.branch.id, &self.settings, &self.profile);
         data::run(cx, &mut out);
-        dues::rules::run(cx, &mut out);
-        development::rules::run(cx, &mut out);
+        dues::run(cx, &mut out);
+        development::run(cx, &mut out);
         meetings::run(cx, &mut out);
         education::run(cx, &mut out);
         organisation::run(cx, &mut out);

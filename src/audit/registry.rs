@@ -135,15 +135,14 @@ impl RuleMeta {
 
 static REGISTRY: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
     use crate::families::{data, development, dues, ideology, life, organisation, transfers};
-    let families: [&[&[RuleMeta]]; 8] = [
-        &[dues::rules::RULES],
-        development::rules::RULES,
-        life::meetings::RULES,
-        &[life::education::RULES],
-        &[organisation::RULES],
+    let families: [&[&[RuleMeta]]; 7] = [
+        dues::RULES,
+        development::RULES,
+        life::RULES,
+        organisation::RULES,
         ideology::RULES,
         transfers::RULES,
-        &[data::RULES],
+        data::RULES,
     ];
     let mut all: Vec<&'static RuleMeta> = families
         .into_iter()

@@ -18,7 +18,10 @@ use crate::profile::sources::{DATA_QUALITY, cite};
 use crate::report::{Message, Severity, Subject, SubjectKind};
 
 /// The data-quality rules' metadata.
-pub(crate) static RULES: &[RuleMeta] = &[
+/// The family's rules' metadata.
+pub(crate) static RULES: &[&[RuleMeta]] = &[META];
+
+static META: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::DAT001,
         name: "unknown-reference",

@@ -49,6 +49,7 @@
 mod file;
 mod plan;
 pub(crate) mod rules;
+pub(crate) use rules::{RULES, run};
 mod steps;
 
 pub use file::*;

@@ -5,5 +5,11 @@ mod calc;
 mod ledger;
 pub(crate) mod rules;
 
+use crate::audit::RuleMeta;
+
+/// The family's rules' metadata.
+pub(crate) static RULES: &[&[RuleMeta]] = &[rules::META];
+pub(crate) use rules::run;
+
 pub use calc::*;
 pub use ledger::*;

@@ -23,7 +23,7 @@ use crate::profile::sources::{DANGZHANG, DATA_QUALITY, DUES_RULES, PRACTICE, cit
 use crate::report::{Message, Severity, Subject};
 
 /// The dues rules' metadata.
-pub(crate) static RULES: &[RuleMeta] = &[
+pub(crate) static META: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::DUE001,
         name: "dues-month-unpaid",

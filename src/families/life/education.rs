@@ -23,7 +23,7 @@ use crate::profile::sources::{JIAOYU, PEIXUN, cite};
 use crate::report::{Message, Severity, Subject};
 
 /// The education rules' metadata.
-pub(crate) static RULES: &[RuleMeta] = &[
+pub(crate) static META: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::EDU001,
         name: "training-hours-short",

@@ -6,3 +6,14 @@ pub mod attendance;
 pub(crate) mod education;
 pub(crate) mod meetings;
 pub mod standing;
+
+use crate::audit::RuleMeta;
+
+/// The family's rules' metadata: meetings, then education.
+pub(crate) static RULES: &[&[RuleMeta]] = &[
+    meetings::periodic::RULES,
+    meetings::talks::RULES,
+    meetings::absences::RULES,
+    meetings::records::RULES,
+    education::META,
+];

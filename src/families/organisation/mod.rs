@@ -16,7 +16,10 @@ use crate::profile::sources::{DANGZHANG, XUANJU, ZHIBU, cite};
 use crate::report::{Message, Severity, Subject};
 
 /// The organisation rules' metadata.
-pub(crate) static RULES: &[RuleMeta] = &[
+/// The family's rules' metadata.
+pub(crate) static RULES: &[&[RuleMeta]] = &[META];
+
+static META: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::ORG001,
         name: "committee-required",

@@ -25,18 +25,10 @@ use crate::life::standing::Standing;
 use crate::model::{DateRange, MeetingKind};
 use crate::period::{self, PeriodKind};
 
-mod absences;
-mod periodic;
-mod records;
-mod talks;
-
-/// The organisational-life rules' metadata, by topic.
-pub(crate) static RULES: &[&[RuleMeta]] = &[
-    periodic::RULES,
-    talks::RULES,
-    absences::RULES,
-    records::RULES,
-];
+pub(super) mod absences;
+pub(super) mod periodic;
+pub(super) mod records;
+pub(super) mod talks;
 
 const CODES: &[RuleCode] = &[
     RuleCode::MTG001,
