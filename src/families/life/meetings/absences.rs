@@ -11,7 +11,7 @@ use crate::period::{self};
 use crate::profile::sources::{DANGZHANG, JIAOYU, PRACTICE, cite};
 use crate::report::{Message, Severity, Subject};
 
-pub(super) static RULES: &[RuleMeta] = &[
+pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::MTG009,
         name: "attendance-unexcused",

@@ -10,7 +10,7 @@ use crate::period::{self, PeriodKind};
 use crate::profile::sources::{PRACTICE, ZHIBU, cite};
 use crate::report::{Message, Severity, Subject};
 
-pub(super) static RULES: &[RuleMeta] = &[
+pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::MTG001,
         name: "general-meeting-missing",

@@ -10,7 +10,7 @@ use crate::model::{DateRange, Id, MeetingKind};
 use crate::profile::sources::{PRACTICE, ZHIBU, cite};
 use crate::report::{Message, Severity, Subject};
 
-pub(super) static RULES: &[RuleMeta] = &[
+pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::MTG011,
         name: "meeting-quorum-not-met",

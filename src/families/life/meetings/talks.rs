@@ -11,7 +11,7 @@ use crate::period::{self, PeriodKind};
 use crate::profile::sources::{ZHIBU, cite};
 use crate::report::{Message, Severity, Subject};
 
-pub(super) static RULES: &[RuleMeta] = &[RuleMeta {
+pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
     code: RuleCode::MTG008,
     name: "talks-missing",
     severity: Severity::Warning,
