@@ -20,7 +20,7 @@
 use chrono::NaiveDate;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta};
+use crate::audit::{Emitter, RuleCode};
 use crate::life::standing::Standing;
 use crate::model::{DateRange, MeetingKind};
 use crate::period::{self, PeriodKind};
