@@ -3,7 +3,7 @@
 //! See `dangjian::cli` (or `--help`) for the options. With no FILE it audits
 //! the bundled sample, `examples/data/sample.json`.
 
-use std::path::Path;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -17,14 +17,14 @@ impl dangjian::cli::Stopwatch for Clock {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.json");
-    let status = dangjian::cli::run(
-        &args,
-        &sample,
-        &Clock(Instant::now()),
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
+    let clock = Clock(Instant::now());
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    let terminal = std::io::stderr().is_terminal();
+    let env = dangjian::cli::Env::new(&mut stdout, &mut stderr)
+        .stdin(std::io::stdin().lock())
+        .clock(&clock)
+        .terminal(terminal);
+    let status = dangjian::cli::run(std::env::args_os(), env);
     ExitCode::from(u8::try_from(status).unwrap_or(2))
 }

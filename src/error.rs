@@ -161,6 +161,15 @@ impl Error {
         &self.0.message
     }
 
+    /// Sets the bundle index of the location (a bundle of a `.json` document
+    /// parsed on its own), dropping the line: a line within the bundle's own
+    /// text would mislead.
+    pub(crate) fn set_bundle(&mut self, bundle: usize) {
+        self.0.location.bundle = Some(bundle);
+        self.0.location.line = None;
+        self.0.location.column = None;
+    }
+
     /// Sets the file of the location (used when the text came from a file).
     pub(crate) fn in_file(mut self, file: PathBuf) -> Error {
         self.0.location.file = Some(file);

@@ -1,7 +1,7 @@
 //! The audit command, end to end through `dangjian::cli::run` (what
 //! `examples/audit.rs` calls): output formats, exit codes, and bad input.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
 
@@ -12,16 +12,19 @@ struct Out {
 }
 
 fn run(args: &[&str]) -> Out {
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    run_with_stdin(args, b"")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Out {
+    let args = std::iter::once("audit").chain(args.iter().copied());
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    let status = dangjian::cli::run(
-        &args,
-        Path::new(SAMPLE),
-        &dangjian::cli::NoStopwatch,
-        &mut stdout,
-        &mut stderr,
-    );
+    let status = {
+        let env = dangjian::cli::Env::new(&mut stdout, &mut stderr)
+            .default_file(SAMPLE)
+            .stdin(stdin);
+        dangjian::cli::run(args, env)
+    };
     Out {
         status,
         stdout: String::from_utf8(stdout).expect("utf-8 stdout"),
@@ -307,18 +310,269 @@ fn bad_input_is_named_and_exits_2() {
     assert_bad(&["/nonexistent/dangjian/missing.json"], &["missing.json"]);
 }
 
+/// Usage errors: exit 2, nothing on stdout, the first line of stderr names
+/// the option (clap adds the usage and a hint after it).
+fn assert_usage(args: &[&str], must_contain: &[&str]) {
+    let o = run(args);
+    assert_eq!(o.status, 2, "args {args:?}: stdout {:?}", o.stdout);
+    assert!(o.stdout.is_empty(), "stdout not empty: {:?}", o.stdout);
+    let first = o.stderr.lines().next().unwrap_or("");
+    for s in must_contain {
+        assert!(first.contains(s), "{first:?} lacks {s:?}");
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
-    assert_bad(&["--format", "xml"], &["--format"]);
-    assert_bad(&["--as-of", "2025-02-30"], &["--as-of"]);
-    assert_bad(&["--lang", "fr"], &["--lang"]);
-    assert_bad(&["--fail-on", "fatal"], &["--fail-on"]);
-    assert_bad(&["--rules", "XYZ"], &["--rules"]);
-    assert_bad(&["--bogus"], &["--bogus"]);
-    assert_bad(&["--from", "2025-12-01", "--to", "2025-01-01"], &["--to"]);
+    assert_usage(&["--format", "xml"], &["xml", "--format"]);
+    assert_usage(&["--as-of", "2025-02-30"], &["--as-of", "2025-02-30"]);
+    assert_usage(&["--lang", "fr"], &["--lang"]);
+    assert_usage(&["--fail-on", "fatal"], &["--fail-on"]);
+    assert_usage(&["--rules", "XYZ"], &["--rules", "XYZ"]);
+    assert_usage(&["--rules", "DEV12"], &["did you mean DEV012"]);
+    assert_usage(&["--bogus"], &["--bogus"]);
+    assert_bad(
+        &["--from", "2025-12-01", "--to", "2025-01-01"],
+        &["--to 2025-01-01 is before --from 2025-12-01"],
+    );
+    // --to alone takes the year of --to, not the year of --as-of.
+    let o = run(&["--to", "2024-06-30", "--format", "json"]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("\"from\": \"2024-01-01\""));
     let o = run(&["--help"]);
     assert_eq!(o.status, 0);
-    assert!(o.stdout.starts_with("usage: audit"));
+    assert!(o.stdout.contains("Usage: audit"), "{}", o.stdout);
+    assert!(o.stdout.contains("--keep-going"));
+    assert!(o.stderr.is_empty());
+}
+
+#[test]
+fn version() {
+    let o = run(&["--version"]);
+    assert_eq!(o.status, 0);
+    assert_eq!(
+        o.stdout.trim(),
+        format!("audit {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn stdin_is_json_lines() {
+    let good = format!("{{{BRANCH},\"members\":[{MEMBER}]}}");
+    let input = format!("{good}\n\n{}\n", good.replace("B1", "B2"));
+    // With --as-of the input streams; without, stdin is kept for the second pass.
+    for args in [
+        vec!["-", "--format", "json", "--as-of", "2025-03-31"],
+        vec!["-", "--format", "json"],
+    ] {
+        let o = run_with_stdin(&args, input.as_bytes());
+        assert_eq!(o.status, 0, "{}", o.stderr);
+        let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+        assert_eq!(v["summary"]["branches"], 2);
+    }
+    // Errors name stdin and the line.
+    let o = run_with_stdin(&["-", "--as-of", "2025-03-31"], b"{\"branch\":1}\n");
+    assert_eq!(o.status, 2);
+    assert!(o.stderr.contains("<stdin>: line 1"), "{}", o.stderr);
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_accepted() {
+    let doc = format!("\u{feff}{{\"format\":\"dangjian/1\",\"branches\":[{{{BRANCH}}}]}}");
+    let p = temp_file("bom.json", &doc);
+    let o = run(&[
+        p.to_str().unwrap(),
+        "--as-of",
+        "2025-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    let p = temp_file(
+        "bom.jsonl",
+        &format!("\u{feff}{{{BRANCH}}}\n{{{BRANCH}}}\n"),
+    );
+    let o = run(&[
+        p.to_str().unwrap(),
+        "--as-of",
+        "2025-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("\"branches\": 2"));
+}
+
+#[test]
+fn keep_going_names_every_bad_line_and_audits_the_rest() {
+    let good = format!("{{{BRANCH},\"members\":[{MEMBER}]}}");
+    let text = format!(
+        "{good}\n{{\"branch\":\n{}\n{{{BRANCH},\"talks\":[{{\"date\":\"2025-13-01\"}}]}}\n{}\n",
+        good.replace("B1", "B2"),
+        good.replace("B1", "B3")
+    );
+    let p = temp_file("keep-going.jsonl", &text);
+    let p = p.to_str().unwrap();
+    // Without it: the first bad line stops the run.
+    let o = run(&[p, "--as-of", "2025-03-31"]);
+    assert_eq!(o.status, 2);
+    assert!(o.stdout.is_empty());
+    for threads in ["1", "3"] {
+        let o = run(&[
+            p,
+            "--as-of",
+            "2025-03-31",
+            "--format",
+            "json",
+            "--keep-going",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(o.status, 2, "exit 2 at the end");
+        assert!(o.stderr.contains("line 2"), "{}", o.stderr);
+        assert!(
+            o.stderr.contains("line 4") && o.stderr.contains("field date"),
+            "{}",
+            o.stderr
+        );
+        assert_eq!(o.stderr.lines().count(), 2, "{}", o.stderr);
+        let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+        assert_eq!(v["summary"]["branches"], 3);
+        let unreadable = v["unreadable"].as_array().unwrap();
+        assert_eq!(unreadable.len(), 2);
+        assert_eq!(unreadable[0]["line"], 2);
+        assert_eq!(unreadable[1]["line"], 4);
+        assert!(
+            unreadable[0]["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("keep-going.jsonl")
+        );
+    }
+    // A .json document: a bad bundle is left out, the others audited.
+    let doc = format!(
+        r#"{{"format":"dangjian/1","branches":[{{{BRANCH}}},{{"branch":{{"id":"B9"}}}},{{{}}}]}}"#,
+        BRANCH.replace("B1", "B2")
+    );
+    let p = temp_file("keep-going.json", &doc);
+    let o = run(&[
+        p.to_str().unwrap(),
+        "--as-of",
+        "2025-03-31",
+        "--format",
+        "json",
+        "--keep-going",
+    ]);
+    assert_eq!(o.status, 2);
+    assert!(o.stderr.contains("bundle 1"), "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["branches"], 2);
+    // A missing file among good ones.
+    let o = run(&[
+        "/nonexistent/x.json",
+        p.to_str().unwrap(),
+        "--as-of",
+        "2025-03-31",
+        "--keep-going",
+    ]);
+    assert_eq!(o.status, 2);
+    assert!(o.stderr.contains("x.json"), "{}", o.stderr);
+    assert!(o.stdout.contains("支部 2 个"), "{}", o.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_is_an_error_not_a_panic() {
+    use std::os::unix::ffi::OsStringExt;
+    let bad =
+        std::ffi::OsString::from_vec(vec![b'-', b'-', b'a', b's', b'-', b'o', b'f', b'=', 0xff]);
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let status = {
+        let env = dangjian::cli::Env::new(&mut stdout, &mut stderr).default_file(SAMPLE);
+        dangjian::cli::run([std::ffi::OsString::from("audit"), bad], env)
+    };
+    assert_eq!(status, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&stderr).contains("UTF-8"),
+        "{}",
+        String::from_utf8_lossy(&stderr)
+    );
+    // A file name that is not UTF-8: the file is not there, and says so.
+    let name = std::ffi::OsString::from_vec(vec![
+        b'/', b't', b'm', b'p', b'/', 0xff, b'.', b'j', b's', b'o', b'n',
+    ]);
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let status = {
+        let env = dangjian::cli::Env::new(&mut stdout, &mut stderr).default_file(SAMPLE);
+        dangjian::cli::run([std::ffi::OsString::from("audit"), name], env)
+    };
+    assert_eq!(status, 2);
+    assert!(String::from_utf8_lossy(&stderr).contains(".json"));
+}
+
+/// The example binary, built by `cargo test` next to this test binary.
+fn audit_binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(|d| d.parent()).unwrap();
+    dir.join("examples")
+        .join(format!("audit{}", std::env::consts::EXE_SUFFIX))
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let bin = audit_binary();
+    assert!(bin.exists(), "{} is built by cargo test", bin.display());
+    let p = many_bundles("pipe.jsonl", 300, None);
+    let mut child = Command::new(&bin)
+        .args([p.to_str().unwrap(), "--format", "json", "--threads", "2"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    assert_eq!(line, "{\n");
+    drop(out); // close the pipe, as `| head -1` does
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert!(err.is_empty(), "stderr: {err}");
+}
+
+#[test]
+fn the_text_report_joins_a_members_unpaid_months() {
+    let o = run(&[]);
+    assert_eq!(o.status, 0);
+    // 梁伟 (M21) owes seven months: one line, not seven.
+    let lines: Vec<&str> = o
+        .stdout
+        .lines()
+        .filter(|l| l.contains("DUE001") && l.contains(" M21 "))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].ends_with("2025-03..2025-09"), "{lines:?}");
+    assert!(
+        o.stdout
+            .contains("梁伟（M21）2025年3月至2025年9月共7个月党费未交纳"),
+        "{}",
+        o.stdout
+    );
+    // JSON keeps one finding per month.
+    let v: serde_json::Value = serde_json::from_str(&run(&["--format", "json"]).stdout).unwrap();
+    let n = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "DUE001" && f["subject"]["id"] == "M21")
+        .count();
+    assert_eq!(n, 7);
 }
 
 /// A JSON Lines file of `n` bundles: the sample's three branches again and
@@ -384,7 +638,7 @@ fn stats_go_to_stderr() {
         o.stderr
     );
     assert!(o.stderr.contains("members/s"));
-    assert_bad(&["--threads", "0"], &["--threads"]);
+    assert_usage(&["--threads", "0"], &["--threads"]);
 }
 
 #[test]

@@ -142,6 +142,30 @@ impl Drop for SortedSpool {
     }
 }
 
+/// A file in the temporary folder, removed when dropped.
+pub(crate) struct TempFile(PathBuf);
+
+impl TempFile {
+    /// A fresh, empty path named after this process and `name`.
+    pub(crate) fn new(name: &str) -> io::Result<TempFile> {
+        let n = RUN_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("dangjian-{}-{n}-{name}", std::process::id()));
+        File::create(&path)?;
+        Ok(TempFile(path))
+    }
+
+    /// Its path.
+    pub(crate) fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 fn write_record(w: &mut dyn Write, key: &[u8], text: &[u8]) -> io::Result<()> {
     w.write_all(&(key.len() as u64).to_le_bytes())?;
     w.write_all(key)?;

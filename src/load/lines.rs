@@ -66,6 +66,10 @@ impl<R: BufRead> JsonLines<R> {
             }
             self.bytes += n as u64;
             self.line += 1;
+            if self.line == 1 && self.buf.starts_with(b"\xef\xbb\xbf") {
+                // A UTF-8 byte-order mark, as Windows tools write.
+                self.buf.drain(..3);
+            }
             if !self.buf.iter().all(u8::is_ascii_whitespace) {
                 return Ok(true);
             }

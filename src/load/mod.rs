@@ -122,29 +122,68 @@ pub fn from_json_str(text: &str) -> Result<Vec<Bundle>> {
 /// # Errors
 /// As [`from_json_str`].
 pub fn from_json_slice(bytes: &[u8]) -> Result<Vec<Bundle>> {
+    let bytes = strip_bom(bytes);
     match serde_json::from_slice::<Document>(bytes) {
         Ok(doc) => {
-            match doc.format.as_deref() {
-                Some(FORMAT) => {}
-                Some(other) => {
-                    return Err(Error::new(
-                        ErrorKind::Format,
-                        Location::default(),
-                        format!("unsupported format {other:?}; expected {FORMAT:?}"),
-                    ));
-                }
-                None => {
-                    return Err(Error::new(
-                        ErrorKind::Format,
-                        Location::default(),
-                        format!("missing \"format\": {FORMAT:?} at the top of the document"),
-                    ));
-                }
-            }
+            check_format(doc.format.as_deref())?;
             Ok(doc.branches)
         }
         Err(e) => Err(explain::<Document>(bytes, e, PathStart::Document, None)),
     }
+}
+
+fn check_format(format: Option<&str>) -> Result<()> {
+    match format {
+        Some(FORMAT) => Ok(()),
+        Some(other) => Err(Error::new(
+            ErrorKind::Format,
+            Location::default(),
+            format!("unsupported format {other:?}; expected {FORMAT:?}"),
+        )),
+        None => Err(Error::new(
+            ErrorKind::Format,
+            Location::default(),
+            format!("missing \"format\": {FORMAT:?} at the top of the document"),
+        )),
+    }
+}
+
+/// A `.json` document read bundle by bundle: the document itself must be
+/// JSON and `dangjian/1` (else the error), but a bundle that does not fit
+/// the record format is an error of its own, with its place, and the other
+/// bundles are still read (for `--keep-going`).
+pub(crate) fn document_parts(bytes: &[u8]) -> Result<Vec<Result<Bundle>>> {
+    let bytes = strip_bom(bytes);
+    if let Ok(doc) = serde_json::from_slice::<Document>(bytes) {
+        check_format(doc.format.as_deref())?;
+        return Ok(doc.branches.into_iter().map(Ok).collect());
+    }
+    #[derive(Deserialize)]
+    struct Loose<'a> {
+        format: Option<String>,
+        #[serde(borrow)]
+        branches: Vec<&'a serde_json::value::RawValue>,
+    }
+    let loose: Loose<'_> = serde_json::from_slice(bytes)
+        .map_err(|e| explain::<Document>(bytes, e, PathStart::Document, None))?;
+    check_format(loose.format.as_deref())?;
+    Ok(loose
+        .branches
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            serde_json::from_str::<Bundle>(raw.get()).map_err(|e| {
+                let mut err = explain::<Bundle>(raw.get().as_bytes(), e, PathStart::Bundle, None);
+                err.set_bundle(i);
+                err
+            })
+        })
+        .collect())
+}
+
+/// `bytes` without a leading UTF-8 byte-order mark (Windows tools write one).
+pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
 }
 
 /// Parses one bundle from the text of one JSON Lines line.
@@ -152,6 +191,7 @@ pub fn from_json_slice(bytes: &[u8]) -> Result<Vec<Bundle>> {
 /// # Errors
 /// When the text is not JSON or does not fit the record format.
 pub fn bundle_from_json(text: &str) -> Result<Bundle> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Bundle>(text)
         .map_err(|e| explain::<Bundle>(text.as_bytes(), e, PathStart::Bundle, None))
 }

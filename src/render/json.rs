@@ -1,0 +1,40 @@
+//! The JSON report rendered finding by finding (the command streams it).
+
+use crate::report::{Finding, Report};
+
+/// One finding as it stands in the pretty-printed JSON report: an element of
+/// the `findings` array, indented by four spaces (no trailing comma or newline).
+pub(crate) fn json_finding(f: &Finding) -> String {
+    // Pretty-print at depth 0, then indent every line by four spaces (JSON
+    // strings never hold a raw newline, so every newline is a line break).
+    let mut raw = Vec::with_capacity(1024);
+    if serde_json::to_writer_pretty(&mut raw, f).is_err() {
+        return String::new();
+    }
+    let mut out = Vec::with_capacity(raw.len() + raw.len() / 8 + 8);
+    out.extend_from_slice(b"    ");
+    for &b in &raw {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"    ");
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The pretty JSON report split around its findings: `(head, tail)` such that
+/// `head + findings joined by ",\n" + tail` is [`Report::to_json`] (the
+/// findings of `report` are ignored; `empty` says there are none).
+pub(crate) fn json_frame(report: &Report, empty: bool) -> (String, String) {
+    let mut shell = report.clone();
+    shell.findings.clear();
+    let text = shell.to_json();
+    let cut = text.rfind("[]").unwrap_or(text.len());
+    let (head, tail) = text.split_at(cut);
+    let tail = tail.strip_prefix("[]").unwrap_or(tail);
+    if empty {
+        (format!("{head}[]"), tail.to_owned())
+    } else {
+        (format!("{head}[\n"), format!("\n  ]{tail}"))
+    }
+}

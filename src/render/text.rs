@@ -1,0 +1,307 @@
+//! The text report: head, one section per branch, summary.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
+
+use crate::audit::context::Context;
+use crate::report::{Citation, Finding, Lang, Report, Severity, Summary, period_label};
+
+/// A text report being built branch by branch.
+#[derive(Debug, Default)]
+pub struct TextReport {
+    lang: Lang,
+    // (branch id, arrival) -> rendered section: sorted by branch id like the
+    // findings; two bundles with the same branch id both stay, in input order.
+    sections: BTreeMap<(String, usize), String>,
+}
+
+impl TextReport {
+    /// An empty text report in `lang`.
+    pub fn new(lang: Lang) -> TextReport {
+        TextReport {
+            lang,
+            sections: BTreeMap::new(),
+        }
+    }
+
+    /// Renders one branch (its findings and the per-branch sections) and adds it.
+    pub fn add_branch(&mut self, cx: &Context<'_>, findings: &[Finding]) {
+        let seq = self.sections.len();
+        let text = branch_section(cx, findings, self.lang);
+        self.add_section(seq, cx.bundle.branch.id.as_str(), text);
+    }
+
+    /// Adds a branch section rendered by [`branch_section`]; `seq` is the
+    /// bundle's position in the input, which orders branches with equal ids.
+    pub fn add_section(&mut self, seq: usize, branch: &str, text: String) {
+        self.sections.insert((branch.to_owned(), seq), text);
+    }
+
+    /// Writes the whole text (see [`TextReport::finish`]) to `w`.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write(self, report: &Report, w: impl io::Write) -> io::Result<()> {
+        let mut w = io::BufWriter::new(w);
+        w.write_all(text_head(report, self.lang).as_bytes())?;
+        for s in self.sections.values() {
+            w.write_all(s.as_bytes())?;
+        }
+        w.write_all(text_summary(report, self.lang).as_bytes())?;
+        w.flush()
+    }
+
+    /// The whole text: header, the branches in id order, the summary.
+    pub fn finish(self, report: &Report) -> String {
+        let mut out = text_head(report, self.lang);
+        for s in self.sections.values() {
+            out.push_str(s);
+        }
+        out.push_str(&text_summary(report, self.lang));
+        out
+    }
+}
+
+/// The text of one branch: its findings and the per-branch sections.
+pub(crate) fn branch_section(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let b = &cx.bundle.branch;
+    let mut s = String::new();
+    let _ = writeln!(s, "== {} {} ==", b.id, b.name);
+    let mut sum = Summary::default();
+    sum.add_findings(findings);
+    let sev = severity_counts(&sum, lang);
+    let members = cx.bundle.members.len();
+    let _ = if zh {
+        writeln!(s, "党员 {members} 名，问题 {} 条（{sev}）", findings.len())
+    } else {
+        writeln!(s, "{members} members, {} findings ({sev})", findings.len())
+    };
+    s.push('\n');
+    let mut i = 0;
+    while let Some(f) = findings.get(i) {
+        let run = unpaid_run(findings, i);
+        match run.len() {
+            0 | 1 => finding_lines(&mut s, f, None, lang),
+            _ => {
+                let text = run_message(cx, &run, lang);
+                finding_lines(&mut s, f, Some((&run, text)), lang);
+            }
+        }
+        i += run.len().max(1);
+    }
+    if findings.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}",
+            if zh {
+                "（未发现问题）"
+            } else {
+                "(no findings)"
+            }
+        );
+    }
+    for (title, body) in branch_sections(cx, lang) {
+        if body.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n-- {title} --");
+        s.push_str(&body);
+    }
+    s.push('\n');
+    s
+}
+
+/// The lines of one finding; `run` joins a member's consecutive unpaid
+/// months (DUE001 findings) into one entry with its own message.
+fn finding_lines(s: &mut String, f: &Finding, run: Option<(&[&Finding], String)>, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    let sev = if zh {
+        f.severity.zh()
+    } else {
+        f.severity.as_str()
+    };
+    let kind = if zh {
+        f.subject.kind.zh()
+    } else {
+        f.subject.kind.as_str()
+    };
+    let (period, message) = match &run {
+        Some((run, text)) => {
+            let first = run.first().and_then(|f| f.period);
+            let last = run.last().and_then(|f| f.period);
+            let label = match (first, last) {
+                (Some(a), Some(b)) => format!("{}..{}", period_label(&a), period_label(&b)),
+                _ => String::new(),
+            };
+            (label, text.clone())
+        }
+        None => (
+            f.period.as_ref().map(period_label).unwrap_or_default(),
+            f.message.get(lang).to_owned(),
+        ),
+    };
+    let _ = writeln!(
+        s,
+        "[{sev}] {} {}  {kind} {}  {period}",
+        f.rule, f.name, f.subject.id
+    );
+    let _ = writeln!(s, "    {message}");
+    if let Some(a) = &f.accepted {
+        let _ = if zh {
+            writeln!(
+                s,
+                "    已批准例外：{}（{}，有效期至{}）",
+                a.reason, a.approval, a.expires
+            )
+        } else {
+            writeln!(
+                s,
+                "    Accepted exception: {} ({}, until {})",
+                a.reason, a.approval, a.expires
+            )
+        };
+    }
+    let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
+    if !cites.is_empty() {
+        let label = if zh { "依据：" } else { "Source: " };
+        let _ = writeln!(s, "    {label}{}", cites.join("；"));
+    }
+}
+
+/// The DUE001 findings from `i` on that are one member's consecutive unpaid
+/// months (same severity and acceptance); empty unless `findings[i]` is a DUE001.
+fn unpaid_run(findings: &[Finding], i: usize) -> Vec<&Finding> {
+    let mut run: Vec<&Finding> = Vec::new();
+    for f in findings.get(i..).unwrap_or(&[]) {
+        if f.rule != crate::rules::RuleCode::DUE001 {
+            break;
+        }
+        let Some(p) = f.period else { break };
+        if let Some(prev) = run.last() {
+            let follows = prev.period.is_some_and(|q| q.to.succ_opt() == Some(p.from));
+            if prev.subject != f.subject
+                || !follows
+                || prev.severity != f.severity
+                || prev.accepted != f.accepted
+            {
+                break;
+            }
+        }
+        run.push(f);
+    }
+    run
+}
+
+/// "黄静（M08）2025年6月至2025年12月共7个月党费未交纳（应交合计280.00元）".
+fn run_message(cx: &Context<'_>, run: &[&Finding], lang: Lang) -> String {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return String::new();
+    };
+    let id = first.subject.id.as_str();
+    let name = cx.member(id).map_or("", |m| m.name.as_str());
+    let months = |f: &Finding| f.period.map(|p| crate::model::YearMonth::of(p.from));
+    let (Some(a), Some(b)) = (months(first), months(last)) else {
+        return first.message.get(lang).to_owned();
+    };
+    let expected: Option<Vec<crate::model::Money>> = run
+        .iter()
+        .map(|f| {
+            f.evidence
+                .get("expected")
+                .and_then(|v| v.as_str())
+                .and_then(|s| s.parse().ok())
+        })
+        .collect();
+    let total = expected.map(|v| {
+        v.into_iter().fold(
+            crate::model::Money::ZERO,
+            crate::model::Money::saturating_add,
+        )
+    });
+    let n = run.len();
+    match lang {
+        Lang::En => {
+            let amount = total
+                .map(|t| format!(" (expected {t} yuan in all)"))
+                .unwrap_or_default();
+            format!("dues unpaid by {name} ({id}) for {n} months, {a}..{b}{amount}")
+        }
+        _ => {
+            let amount = total
+                .map(|t| format!("（应交合计{t}元）"))
+                .unwrap_or_default();
+            format!(
+                "{name}（{id}）{}共{n}个月党费未交纳{amount}",
+                crate::period::months_zh(a, b)
+            )
+        }
+    }
+}
+
+/// The head of the text report: title, reference date, period, totals.
+pub(crate) fn text_head(report: &Report, lang: Lang) -> String {
+    let sum = &report.summary;
+    let sev = severity_counts(sum, lang);
+    let (p, b, m, n) = (&report.period, sum.branches, sum.members, sum.findings);
+    if lang == Lang::Zh {
+        format!(
+            "党支部台账审计报告\n基准日 {}，审计期间 {} 至 {}，规则配置 {}\n\
+             支部 {b} 个，党员 {m} 名，问题 {n} 条（{sev}）\n\n",
+            report.as_of, p.from, p.to, report.profile.name
+        )
+    } else {
+        format!(
+            "Party branch records audit\nas of {}, period {} to {}, profile {}\n\
+             {b} branches, {m} members, {n} findings ({sev})\n\n",
+            report.as_of, p.from, p.to, report.profile.name
+        )
+    }
+}
+
+/// The tail of the text report: totals by severity and by rule.
+pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
+    let sum = &report.summary;
+    let sev = severity_counts(sum, lang);
+    let mut out = if lang == Lang::Zh {
+        format!("== 汇总 ==\n按严重程度：{sev}\n按规则：\n")
+    } else {
+        format!("== Summary ==\nBy severity: {sev}\nBy rule:\n")
+    };
+    for (code, n) in &sum.by_rule {
+        let name = code.name();
+        let _ = writeln!(out, "  {code} {name:<36} {n:>5}");
+    }
+    out
+}
+
+/// `错误 3，警告 2，提示 1` / `3 errors, 2 warnings, 1 info`.
+fn severity_counts(sum: &Summary, lang: Lang) -> String {
+    let by = |s: Severity| sum.by_severity.get(&s).copied().unwrap_or(0);
+    let (e, w, i) = (
+        by(Severity::Error),
+        by(Severity::Warning),
+        by(Severity::Info),
+    );
+    match lang {
+        Lang::Zh => format!("错误 {e}，警告 {w}，提示 {i}"),
+        Lang::En => format!("{e} errors, {w} warnings, {i} info"),
+    }
+}
+
+/// Extra per-branch sections of the text report (title, body), from the rule
+/// families that have something to show beyond findings.
+fn branch_sections(cx: &Context<'_>, lang: Lang) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let title = match lang {
+        Lang::Zh => "发展党员进度",
+        Lang::En => "Member development: progress and next steps",
+    };
+    out.push((
+        title.to_owned(),
+        crate::development::progress_section(cx, lang),
+    ));
+    out.extend(crate::life::standing::summary_section(cx, lang));
+    out
+}
