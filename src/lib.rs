@@ -1,26 +1,27 @@
 //! # dangjian — audit Party branch records against the Party's own rules
 //!
 //! `dangjian` (党建) reads the records (台账) of Communist Party branches —
-//! members, monthly dues (党费), the 25-step member-development process
+//! members, monthly dues (党费), the 25-step member-development file
 //! (发展党员), meetings and study (三会一课, 主题党日, 组织生活会, 民主评议),
-//! training hours — and checks them against the regulations: the Party
-//! Constitution, the 2008 dues rules, the 2014 development rules, the 2018
-//! branch-work regulations and the 2019 education regulations. Every breach is
-//! a structured [`Finding`] with the rule's code, the subject, the period, a
-//! message in Chinese and English with the concrete numbers, evidence as data,
-//! and the article it breaches.
+//! training hours, transfers and members away (组织关系接转, 流动党员) — and
+//! checks them against the regulations: the Party Constitution, the 2008
+//! dues rules, the 2014 development rules (and, as an opt-in edition, their
+//! reported 2026 revision), the 2018 branch-work regulations and the 2019
+//! education regulations. Every breach is a structured [`Finding`]: the
+//! rule's code, the subject, the period, a message in Chinese and English
+//! with the concrete numbers, evidence as data, the article it breaches —
+//! and a stable id, the key of baselines and 整改台账 rows.
 //!
 //! It audits *all* of the data — a violation is a finding, never an error, and
 //! inconsistent but readable records become data-quality findings while the
-//! rest is still checked. Money is exact (`rust_decimal`), output is
+//! rest is still checked. Money is exact ([`Decimal`]), output is
 //! deterministic, and no library code reads the clock: the reference date
 //! (`as_of`) and the audit period are inputs.
 //!
 //! # Quick start: load → audit → read the findings
 //!
 //! ```
-//! use chrono::NaiveDate;
-//! use dangjian::{Auditor, Severity};
+//! use dangjian::{Auditor, NaiveDate, Severity};
 //!
 //! // 1. Load: a `.json` document or a `.jsonl` file (one branch per line).
 //! let bundles = dangjian::load::read_path("examples/data/sample.json")?;
@@ -31,30 +32,50 @@
 //!
 //! // 3. Read the findings: sorted by branch, rule, subject and period.
 //! for f in report.findings.iter().filter(|f| f.severity == Severity::Error) {
-//!     println!("{} {} {}: {}", f.branch, f.rule, f.subject.id, f.message.zh);
+//!     println!("{} {} {} {}: {}", f.id, f.branch, f.rule, f.subject.id, f.message.zh);
 //! }
-//! let m21: Vec<&str> = report.findings.iter()
-//!     .filter(|f| f.subject.id == "M21" && f.rule == "DUE004")
-//!     .map(|f| f.message.en.as_str())
-//!     .collect();
-//! assert!(m21[0].contains("7 consecutive months"));
+//! let lapse = report.findings.iter()
+//!     .find(|f| f.subject.id == "M21" && f.rule == "DUE004")
+//!     .unwrap();
+//! assert!(lapse.message.en.contains("7 consecutive months"));
+//! assert_eq!(lapse.citations[0].document, "中国共产党章程");
 //!
-//! // The report is the `dangjian-report/1` JSON document of the record format.
+//! // The report is the `dangjian-report/1` JSON document; it reads back.
 //! let json = report.to_json();
-//! assert!(json.starts_with("{\n  \"format\": \"dangjian-report/1\""));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! assert_eq!(dangjian::Report::from_json(&json)?, report);
+//! # Ok::<(), dangjian::Error>(())
 //! ```
 //!
 //! The same from the command line: `cargo run --release --example audit --
-//! FILE --format json` (see [`cli`] for every option).
+//! FILE --format json` (the command is [`cli`], feature `cli`).
 //!
 //! # Cookbook
+//!
+//! **Build a bundle in code.** Every record has a constructor taking its
+//! required fields; optional fields are public and set afterwards. Records
+//! and enums are `#[non_exhaustive]`: the format grows by optional fields
+//! and new values without breaking your code.
+//!
+//! ```
+//! use dangjian::*;
+//! let d = |s: &str| parse_date(s).unwrap();
+//! let mut b = Bundle::new(Branch::new("B1".parse()?, "第一党支部", BranchKind::Organ));
+//! let mut m = Member::new("M1".parse()?, "王某", MemberStatus::Full, d("2010-06-01"), DuesCategory::Salaried);
+//! m.leading_cadre = true;
+//! b.members.push(m);
+//! b.dues_bases.push(DuesBase::new("M1".parse()?, "2025-01".parse()?, "8500.00".parse()?));
+//! b.dues_payments.push(DuesPayment::new("M1".parse()?, "2025-01".parse()?, "127.50".parse()?, d("2025-01-10")));
+//! let findings = Auditor::new(d("2025-02-28")).select("DUE001".parse()?).check(&b);
+//! assert_eq!(findings.len(), 1); // February unpaid
+//! assert_eq!(findings[0].id, "DUE001/B1/member:M1/2025-02");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! **Audit a large JSON Lines file without loading it.** [`load::open`]
 //! yields one bundle at a time; [`Auditor::check`] audits one bundle.
 //!
 //! ```no_run
-//! # use chrono::NaiveDate;
+//! # use dangjian::NaiveDate;
 //! let auditor = dangjian::Auditor::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
 //! let mut report = auditor.empty_report();
 //! for bundle in dangjian::load::open("county.jsonl")? {
@@ -63,31 +84,41 @@
 //!     auditor.add(&mut report, &bundle, findings);
 //! }
 //! let report = auditor.finish(report);
-//! # Ok::<(), dangjian::Error>(())
+//! report.write_json(std::io::stdout().lock())?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! **Choose rules and severities.** A [`Selection`] takes `all`, family
-//! prefixes and codes; practice-based rules (marked in the
-//! [rule reference](rules::registry)) can be switched off one by one.
+//! **Choose rules and severities.** A [`Selection`] takes `all`, families
+//! and codes; a [`RuleCode`](rules::RuleCode) is checked, so a typo is an
+//! error with a suggestion, never a silent no-op.
 //!
 //! ```
-//! # use chrono::NaiveDate;
-//! use dangjian::{Auditor, Selection, Severity};
+//! # use dangjian::NaiveDate;
+//! use dangjian::rules::{RuleCode, Selection};
+//! use dangjian::{Auditor, Severity};
 //! let auditor = Auditor::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
 //!     .select(Selection::all().without("DUE003,MTG009".parse()?))
-//!     .severity(dangjian::rules::RuleCode::DUE002, Severity::Error);
+//!     .severity(RuleCode::DUE002, Severity::Error);
+//! assert!("DEV12".parse::<RuleCode>().is_err()); // "did you mean DEV012?"
 //! # Ok::<(), dangjian::rules::ParseCodeError>(())
 //! ```
 //!
-//! **Use a stricter profile.** Every threshold lives in the [`Profile`] with
-//! its citation; the central one is the default.
+//! **Audit by a province's practice.** Every threshold lives in the
+//! [`Profile`] with its citation; a value set with its own source is cited
+//! by every finding that used it (without one, as 本地规定).
 //!
 //! ```
-//! let mut profile = dangjian::Profile::central();
-//! profile.name = "some-province".into();
-//! profile.development.publicity_min_working_days.set(7, None);
-//! profile.meetings.absence_threshold.set(2, None);
-//! # let _ = profile;
+//! use dangjian::{Citation, Profile};
+//! let mut profile = Profile::central();
+//! profile.name = "某省".into();
+//! profile.set_param(
+//!     "development.publicity_min_working_days",
+//!     serde_json::json!(7),
+//!     None,
+//!     Some(Citation::owned("某省委组织部〔2021〕5号", "第三条")),
+//! )?;
+//! assert_eq!(*profile.development.publicity_min_working_days.value(), 7);
+//! # Ok::<(), dangjian::Error>(())
 //! ```
 //!
 //! **Compute dues alone.** The calculator needs nothing but the profile: see
@@ -102,9 +133,10 @@
 //! # Ok::<(), dangjian::ParseValueError>(())
 //! ```
 //!
-//! **Show a member's calendar.** [`standing::Standing`] gives, for a member
-//! and a range of months, each month's dues status and organisational-life
-//! status — the two six-month lines of the Constitution side by side.
+//! **Show a member's calendar.** [`life::standing::Standing`] gives, for a
+//! member and a range of months, each month's dues status and
+//! organisational-life status — the two six-month lines of the Constitution
+//! side by side.
 //!
 //! **Send reminders for candidates.** [`development::plan`] tells, for a
 //! candidate and a date, the next required steps with their deadlines or
@@ -114,14 +146,16 @@
 //! with its holidays and 调休 swap days ([`calendar::Prc`]); plug in your own
 //! [`WorkCalendar`] with [`Auditor::calendar`].
 //!
-//! **Render.** [`render::TextReport`] (Chinese or English, grouped by branch)
-//! and [`render::csv`] (UTF-8 with BOM, for Excel); JSON is [`Report::to_json`].
+//! **Render.** [`render::TextReport`] (Chinese or English, grouped by
+//! branch), [`render::write_csv`] (UTF-8 with BOM, for Excel) and
+//! [`Report::write_json`], each to any [`std::io::Write`].
 //!
 //! # Rule index
 //!
-//! The full reference, with What / Why / Example / Source for every rule and
-//! every threshold of the central profile, is `docs/rules.md`, generated from
-//! [`rules::registry`]. In short:
+//! The full reference, with What / Why / Example / Source, the evidence keys
+//! of every rule and every threshold of the central profile, is
+//! [`docs::rules`] (`docs/rules.md`), generated from [`rules::registry`]. In
+//! short:
 //!
 #![doc = include_str!("../docs/rule-index.md")]
 //!
@@ -131,21 +165,33 @@
 //! impossible date, an unknown enum value, a missing file — is an [`Error`]
 //! whose [`Location`] names the file, the bundle (index, or line in JSON
 //! Lines), the table, the record and the field. Nothing panics on user data.
+//! Values parsed in code fail with [`ParseValueError`] or
+//! [`rules::ParseCodeError`]; both convert into [`Error`] with `?`.
 //!
 //! # Crate features
 //!
-//! None. `serde` is not optional: the record and report formats are the
-//! crate's public contract. The dependencies are `serde`/`serde_json`,
-//! `chrono`, `rust_decimal`, `thiserror`, `serde_path_to_error` (to name the
-//! failing field of bad input) and `chinese_holiday` (the State Council's
-//! holiday calendar).
+//! The library proper — model, loading, rules, profile, findings, reports,
+//! the calendar and the domain views — has no feature and depends only on
+//! `serde`/`serde_json`, `chrono`, `rust_decimal`, `thiserror`,
+//! `serde_path_to_error`, `compact_str` and `chinese_holiday`. The
+//! application parts are features, all on by default so that the examples
+//! and tests of a fresh clone run; a library user writes
+//! `dangjian = { version = "0.2", default-features = false }` and compiles
+//! none of their dependencies:
+//!
+//! | feature | what | dependencies |
+//! |---|---|---|
+//! | `cli` | the `audit` command's logic ([`cli`]): arguments, the parallel pipeline, sorted output in bounded memory, progress | `clap`, `indicatif` |
+//! | `synth` | the synthetic data generator (`synth`), for benches and tests | — |
 //!
 //! # Design
 //!
-//! `DESIGN.md` explains why the crate is shaped as it is.
+//! [`docs::design`] explains why the crate is shaped as it is; [`docs::format`]
+//! is the record and report format in this crate's words.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod audit;
 pub mod calendar;
@@ -163,6 +209,17 @@ pub mod report;
 #[cfg(feature = "synth")]
 pub mod synth;
 
+/// Reference documents, readable on docs.rs: the record and report format,
+/// the rule reference and the design notes.
+pub mod docs {
+    #[doc = include_str!("../docs/format.md")]
+    pub mod format {}
+    #[doc = include_str!("../docs/rules.md")]
+    pub mod rules {}
+    #[doc = include_str!("../DESIGN.md")]
+    pub mod design {}
+}
+
 /// The README's examples, compiled and run as doctests so they never rot.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
@@ -176,7 +233,9 @@ pub use error::{Error, ErrorKind, Location, Result};
 pub use families::{development, dues, life};
 pub use model::*;
 pub use profile::Profile;
-pub use report::{Citation, Finding, Lang, Message, Report, Severity, Subject, SubjectKind};
+pub use report::{
+    Citation, Finding, Lang, Message, Report, Severity, Subject, SubjectKind, Summary,
+};
 pub use rust_decimal::{self, Decimal};
 
 /// The rule registry: every rule's code, metadata (docs, severity,

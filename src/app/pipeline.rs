@@ -402,7 +402,7 @@ fn read_document(path: &Path, file: File, keep_going: bool) -> Result<Vec<Result
         .map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
     let in_file = |e: Error| e.in_file(path.to_path_buf());
     if keep_going {
-        load::document_parts(&bytes)
+        load::from_json_slice_lenient(&bytes)
             .map(|parts| parts.into_iter().map(|b| b.map_err(in_file)).collect())
             .map_err(in_file)
     } else {

@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::profile::Profile;
 
-/// Lookup tables over one bundle. Ids resolve to the **first** record with
+/// Lookup tables over one bundle (crate-internal). Ids resolve to the **first** record with
 /// that id (a duplicate is reported by `DAT002` and otherwise kept as is).
 #[derive(Debug)]
 pub struct Index<'a> {
@@ -274,21 +274,20 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Everything a rule may read. Rules are pure functions of the context: no
-/// clock, no I/O, no globals.
+/// Everything a rule may read, built once per bundle by
+/// [`Auditor::context`](crate::Auditor::context): the bundle and its lookup
+/// tables, the profile, `as_of`, the audit period and the working-day
+/// calendar. Rules are pure functions of the context: no clock, no I/O, no
+/// globals. The domain views ([`Standing`](crate::life::standing::Standing),
+/// [`MemberDues`](crate::dues::MemberDues), the development files) are built
+/// from it, so they see exactly what the rules see.
 pub struct Context<'a> {
-    /// The bundle audited.
-    pub bundle: &'a Bundle,
-    /// Its lookup tables.
-    pub index: Index<'a>,
-    /// Thresholds.
-    pub profile: &'a Profile,
-    /// The reference date: nothing after it has happened.
-    pub as_of: NaiveDate,
-    /// The audit period.
-    pub period: DateRange,
-    /// Working days, for publicity windows.
-    pub calendar: &'a dyn WorkCalendar,
+    pub(crate) bundle: &'a Bundle,
+    pub(crate) index: Index<'a>,
+    pub(crate) profile: &'a Profile,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) period: DateRange,
+    pub(crate) calendar: &'a dyn WorkCalendar,
     /// Member references of meetings and the branch, resolved once on first use.
     refs: OnceCell<Refs>,
     /// The attendance of every meeting, resolved once on first use.
@@ -363,8 +362,33 @@ impl Refs {
 }
 
 impl<'a> Context<'a> {
+    /// The bundle audited.
+    pub fn bundle(&self) -> &'a Bundle {
+        self.bundle
+    }
+
+    /// The profile (thresholds and citations).
+    pub fn profile(&self) -> &'a Profile {
+        self.profile
+    }
+
+    /// The reference date: nothing after it has happened.
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The audit period.
+    pub fn period(&self) -> DateRange {
+        self.period
+    }
+
+    /// The working-day calendar.
+    pub fn calendar(&self) -> &'a dyn WorkCalendar {
+        self.calendar
+    }
+
     /// A context over `bundle`.
-    pub fn new(
+    pub(crate) fn new(
         bundle: &'a Bundle,
         profile: &'a Profile,
         as_of: NaiveDate,

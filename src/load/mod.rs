@@ -148,11 +148,26 @@ fn check_format(format: Option<&str>) -> Result<()> {
     }
 }
 
-/// A `.json` document read bundle by bundle: the document itself must be
+/// Reads a `.json` document bundle by bundle: the document itself must be
 /// JSON and `dangjian/1` (else the error), but a bundle that does not fit
-/// the record format is an error of its own, with its place, and the other
-/// bundles are still read (for `--keep-going`).
-pub(crate) fn document_parts(bytes: &[u8]) -> Result<Vec<Result<Bundle>>> {
+/// the record format is an error of its own, with its place (`bundle 1,
+/// table members, record 0, field …`), and the other bundles are still read
+/// — what the command's `--keep-going` does.
+///
+/// ```
+/// let text = r#"{"format":"dangjian/1","branches":[
+///     {"branch":{"id":"B1","name":"一支部","kind":"organ"}},
+///     {"branch":{"id":"B2"}}]}"#;
+/// let parts = dangjian::load::from_json_slice_lenient(text.as_bytes())?;
+/// assert!(parts[0].is_ok());
+/// let e = parts[1].as_ref().unwrap_err();
+/// assert_eq!((e.location().bundle, e.location().field.as_deref()), (Some(1), Some("name")));
+/// # Ok::<(), dangjian::Error>(())
+/// ```
+///
+/// # Errors
+/// When the text is not JSON or not a `dangjian/1` document.
+pub fn from_json_slice_lenient(bytes: &[u8]) -> Result<Vec<Result<Bundle>>> {
     let bytes = strip_bom(bytes);
     if let Ok(doc) = serde_json::from_slice::<Document>(bytes) {
         check_format(doc.format.as_deref())?;

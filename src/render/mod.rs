@@ -30,13 +30,14 @@
 //! ```
 
 mod csv;
+#[cfg(feature = "cli")]
 mod json;
 mod text;
 
 #[allow(unused_imports)]
 pub(crate) use csv::{CSV_HEADER, csv_row};
 pub use csv::{csv, write_csv};
-#[allow(unused_imports)]
+#[cfg(feature = "cli")]
 pub(crate) use json::{json_finding, json_frame};
 pub use text::TextReport;
 #[allow(unused_imports)]

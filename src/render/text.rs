@@ -29,14 +29,10 @@ impl TextReport {
     pub fn add_branch(&mut self, cx: &Context<'_>, findings: &[Finding]) {
         let seq = self.sections.len();
         let text = branch_section(cx, findings, self.lang);
-        self.add_section(seq, cx.bundle.branch.id.as_str(), text);
+        self.sections
+            .insert((cx.bundle.branch.id.as_str().to_owned(), seq), text);
     }
 
-    /// Adds a branch section rendered by [`branch_section`]; `seq` is the
-    /// bundle's position in the input, which orders branches with equal ids.
-    pub fn add_section(&mut self, seq: usize, branch: &str, text: String) {
-        self.sections.insert((branch.to_owned(), seq), text);
-    }
 
     /// Writes the whole text (see [`TextReport::finish`]) to `w`.
     ///

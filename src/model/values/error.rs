@@ -2,7 +2,7 @@
 
 /// Error returned when a string is not a valid value of one of this module's types.
 ///
-/// It is deliberately small and opaque; its [`Display`](fmt::Display) says what
+/// It is deliberately small and opaque; its [`Display`](std::fmt::Display) says what
 /// was expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid {expected}: {input:?}")]
