@@ -33,7 +33,6 @@ impl TextReport {
             .insert((cx.bundle.branch.id.as_str().to_owned(), seq), text);
     }
 
-
     /// Writes the whole text (see [`TextReport::finish`]) to `w`.
     ///
     /// # Errors
