@@ -686,3 +686,55 @@ fn command_output_equals_the_library_report() {
     }
     assert_eq!(run(&[]).stdout, text.finish(&report));
 }
+
+#[test]
+fn baseline_marks_findings_and_fail_on_new() {
+    let before = run(&["--format", "json"]);
+    assert_eq!(before.status, 0);
+    let base = temp_file("baseline.json", &before.stdout);
+    let base = base.to_str().unwrap();
+    // The same data: all unchanged, nothing new, --fail-on new passes.
+    let o = run(&["--format", "json", "--baseline", base, "--fail-on", "new"]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["baseline"]["file"], base);
+    assert_eq!(v["summary"]["baseline"]["new"], 0);
+    assert_eq!(v["summary"]["baseline"]["resolved"], 0);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["baseline"] == "unchanged")
+    );
+    // A baseline with one finding fewer: that one is new, and fails.
+    let mut b: serde_json::Value = serde_json::from_str(&before.stdout).unwrap();
+    let removed = b["findings"].as_array_mut().unwrap().remove(0);
+    let base2 = temp_file("baseline-less.json", &b.to_string());
+    let o = run(&[
+        "--format",
+        "json",
+        "--baseline",
+        base2.to_str().unwrap(),
+        "--fail-on",
+        "new",
+    ]);
+    assert_eq!(o.status, 1);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == removed["id"])
+        .unwrap();
+    assert_eq!(f["baseline"], "new");
+    assert_eq!(v["summary"]["baseline"]["new"], 1);
+    // The text report says what is new and counts.
+    let o = run(&["--baseline", base2.to_str().unwrap()]);
+    assert!(o.stdout.contains("新发现"), "{}", o.stdout);
+    assert!(o.stdout.contains("== 与上次检查比较 =="));
+    // --fail-on new without a baseline is a usage error; a bad baseline names itself.
+    assert_bad(&["--fail-on", "new"], &["--baseline"]);
+    let junk = temp_file("junk.json", "{\"format\": \"dangjian-report/1\"}");
+    assert_bad(&["--baseline", junk.to_str().unwrap()], &["junk.json"]);
+}

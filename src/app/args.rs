@@ -53,6 +53,11 @@ pub(crate) struct Cli {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub(crate) fail_on: Option<FailOn>,
 
+    /// An earlier report (JSON) to compare with: every finding is marked
+    /// new, unchanged or updated, and the findings gone are listed as resolved.
+    #[arg(long, value_name = "REPORT")]
+    pub(crate) baseline: Option<PathBuf>,
+
     /// Which rules run: all, none (only read and check the input), families
     /// (DUE, DEV, MTG, EDU, ORG, IDE, REL, DAT) or codes, comma-separated.
     #[arg(long, value_name = "SEL", default_value = "all", value_parser = selection)]
@@ -119,14 +124,18 @@ pub(crate) enum FailOn {
     Warning,
     /// Any finding at all.
     Info,
+    /// Any finding not in the baseline (needs --baseline).
+    New,
 }
 
 impl FailOn {
-    pub(crate) fn severity(self) -> Severity {
+    /// The least severity that fails; `None` for `new`.
+    pub(crate) fn severity(self) -> Option<Severity> {
         match self {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-            FailOn::Info => Severity::Info,
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::New => None,
         }
     }
 }

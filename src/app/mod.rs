@@ -36,7 +36,9 @@ use clap::Parser;
 
 use crate::audit::{Auditor, RuleCode};
 use crate::render;
-use crate::report::{Lang, Severity, Unreadable};
+use crate::report::{
+    Baseline, BaselineCounts, BaselineStatus, Comparison, Lang, Report, Severity, Unreadable,
+};
 
 mod args;
 mod pipeline;
@@ -154,10 +156,14 @@ where
 /// What the workers hand back for one bundle: its findings already rendered
 /// for the output, with their sort keys.
 struct Audited {
+    branch: crate::model::Id,
     members: usize,
     records: usize,
     /// (rule, severity, accepted) of each finding, for the summary.
     counts: Vec<(RuleCode, Severity, bool)>,
+    /// How many findings are new, unchanged, updated (with a baseline); of
+    /// the new ones, how many no exception covers.
+    statuses: [usize; 4],
     items: Vec<(Vec<u8>, String)>,
     rules_time: std::time::Duration,
 }
@@ -180,6 +186,18 @@ fn finding_key(f: &crate::Finding, seq: usize, idx: usize) -> Vec<u8> {
     spool::key_u64(&mut k, seq as u64);
     spool::key_u64(&mut k, idx as u64);
     k
+}
+
+/// Reads the baseline report of `--baseline`.
+fn read_baseline(path: &Path) -> Result<Baseline, Stop> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Stop::from(crate::Error::io(Some(path.to_path_buf()), e)))?;
+    let report =
+        Report::from_json_slice(&bytes).map_err(|e| Stop::from(e.in_file(path.to_path_buf())))?;
+    Ok(Baseline::from_report(
+        &report,
+        Some(&path.display().to_string()),
+    ))
 }
 
 fn write_out(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Stop> {
@@ -253,6 +271,16 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     };
     let t_first_pass = clock.elapsed().saturating_sub(t_start);
     let period = cli.period(as_of).map_err(Stop::Fail)?;
+    let baseline = match &cli.baseline {
+        Some(p) => Some(read_baseline(p)?),
+        None => None,
+    };
+    if cli.fail_on == Some(args::FailOn::New) && baseline.is_none() {
+        return Err(Stop::Fail(
+            "--fail-on new needs --baseline REPORT".to_owned(),
+        ));
+    }
+    let comparison = baseline.as_ref().map(Comparison::new);
     let auditor = Auditor::new(as_of).period(period).select(cli.rules.clone());
     let lang = Lang::from(cli.lang);
 
@@ -264,6 +292,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     let mut records = 0usize;
     let mut rules_time = std::time::Duration::ZERO;
     let mut unreadable: Vec<Unreadable> = Vec::new();
+    let mut statuses_total = [0usize; 4];
     let format = cli.format;
     let t_audit = clock.elapsed();
     bar.phase("auditing");
@@ -280,7 +309,22 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         |seq, bundle| {
             let t0 = clock.elapsed();
             let cx = auditor.context(bundle);
-            let findings = auditor.check_context(&cx);
+            let mut findings = auditor.check_context(&cx);
+            let mut statuses = [0usize; 4];
+            if let Some(c) = &comparison {
+                c.mark(&mut findings, as_of);
+                for f in &findings {
+                    match f.baseline {
+                        Some(BaselineStatus::New) => {
+                            statuses[0] += 1;
+                            statuses[3] += usize::from(!f.is_accepted());
+                        }
+                        Some(BaselineStatus::Unchanged) => statuses[1] += 1,
+                        Some(BaselineStatus::Updated) => statuses[2] += 1,
+                        _ => {}
+                    }
+                }
+            }
             let rules_time = clock.elapsed().saturating_sub(t0);
             let counts = findings
                 .iter()
@@ -307,9 +351,11 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .collect(),
             };
             Audited {
+                branch: bundle.branch.id.clone(),
                 members: bundle.members.len(),
                 records: bundle.record_count(),
                 counts,
+                statuses,
                 items,
                 rules_time,
             }
@@ -332,8 +378,12 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             };
             records += a.records;
             rules_time += a.rules_time;
+            for (total, n) in statuses_total.iter_mut().zip(a.statuses) {
+                *total += n;
+            }
             report.summary.branches += 1;
             report.summary.members += a.members;
+            report.audited.push(a.branch);
             for (rule, severity, accepted) in a.counts {
                 report.summary.tally(rule, severity, accepted);
             }
@@ -354,12 +404,22 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         let _ = writeln!(env.stderr, "audit: {} (left out)", u.message);
     }
     report.unreadable = unreadable;
+    report.audited.sort();
+    report.audited.dedup();
+    if let Some(c) = comparison {
+        let mut counts = BaselineCounts::default();
+        counts.new = statuses_total[0];
+        counts.unchanged = statuses_total[1];
+        counts.updated = statuses_total[2];
+        c.finish_with(&mut report, counts);
+    }
     let t_audit = clock.elapsed().saturating_sub(t_audit);
     let status = if !report.unreadable.is_empty() {
         2
     } else {
-        match (cli.fail_on, report.summary.worst()) {
-            (Some(threshold), Some(worst)) if worst >= threshold.severity() => 1,
+        match cli.fail_on.map(|f| (f, f.severity())) {
+            Some((_, Some(threshold))) if report.summary.worst() >= Some(threshold) => 1,
+            Some((args::FailOn::New, _)) if statuses_total[3] > 0 => 1,
             _ => 0,
         }
     };

@@ -248,21 +248,30 @@ impl Auditor {
 
     /// Adds one bundle's findings to `report`.
     pub fn add(&self, report: &mut Report, bundle: &Bundle, findings: Vec<Finding>) {
-        self.add_findings(report, bundle.members.len(), findings);
+        self.add_findings(report, &bundle.branch.id, bundle.members.len(), findings);
     }
 
-    /// Adds the findings of one bundle of `members` members to `report` (for
-    /// callers that no longer hold the bundle).
-    pub fn add_findings(&self, report: &mut Report, members: usize, findings: Vec<Finding>) {
+    /// Adds the findings of one bundle — branch `branch`, `members` members —
+    /// to `report` (for callers that no longer hold the bundle).
+    pub fn add_findings(
+        &self,
+        report: &mut Report,
+        branch: &crate::model::Id,
+        members: usize,
+        findings: Vec<Finding>,
+    ) {
         report.summary.branches += 1;
         report.summary.members += members;
+        report.audited.push(branch.clone());
         report.summary.add_findings(&findings);
         report.findings.extend(findings);
     }
 
-    /// Sorts the findings of `report`.
+    /// Sorts the findings (and the audited branch ids) of `report`.
     pub fn finish(&self, mut report: Report) -> Report {
         crate::report::sort_findings(&mut report.findings);
+        report.audited.sort();
+        report.audited.dedup();
         report
     }
 }

@@ -29,7 +29,9 @@ pub(crate) fn json_frame(report: &Report, empty: bool) -> (String, String) {
     let mut shell = report.clone();
     shell.findings.clear();
     let text = shell.to_json();
-    let cut = text.rfind("[]").unwrap_or(text.len());
+    // The findings are the only field named `findings` at the top level.
+    const KEY: &str = "\n  \"findings\": ";
+    let cut = text.find(KEY).map_or(text.len(), |i| i + KEY.len());
     let (head, tail) = text.split_at(cut);
     let tail = tail.strip_prefix("[]").unwrap_or(tail);
     if empty {

@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use std::io::{self, Write as _};
 
 use crate::audit::context::Context;
-use crate::report::{Citation, Finding, Lang, Report, Severity, Summary, period_label};
+use crate::report::{
+    BaselineStatus, Citation, Finding, Lang, Report, Severity, Summary, period_label,
+};
 
 /// A text report being built branch by branch.
 #[derive(Debug, Default)]
@@ -137,9 +139,22 @@ fn finding_lines(s: &mut String, f: &Finding, run: Option<(&[&Finding], String)>
             f.message.get(lang).to_owned(),
         ),
     };
+    let status = match (f.baseline, zh) {
+        (Some(BaselineStatus::New), true) => "  新发现".to_owned(),
+        (Some(BaselineStatus::New), false) => "  new".to_owned(),
+        (Some(BaselineStatus::Unchanged), true) => {
+            format!("  未整改（首次发现 {}）", first_seen(f))
+        }
+        (Some(BaselineStatus::Unchanged), false) => format!("  open since {}", first_seen(f)),
+        (Some(BaselineStatus::Updated), true) => format!("  有变化（首次发现 {}）", first_seen(f)),
+        (Some(BaselineStatus::Updated), false) => {
+            format!("  changed, open since {}", first_seen(f))
+        }
+        _ => String::new(),
+    };
     let _ = writeln!(
         s,
-        "[{sev}] {} {}  {kind} {}  {period}",
+        "[{sev}] {} {}  {kind} {}  {period}{status}",
         f.rule, f.name, f.subject.id
     );
     let _ = writeln!(s, "    {message}");
@@ -165,6 +180,10 @@ fn finding_lines(s: &mut String, f: &Finding, run: Option<(&[&Finding], String)>
     }
 }
 
+fn first_seen(f: &Finding) -> String {
+    f.first_seen.map(|d| d.to_string()).unwrap_or_default()
+}
+
 /// The DUE001 findings from `i` on that are one member's consecutive unpaid
 /// months (same severity and acceptance); empty unless `findings[i]` is a DUE001.
 fn unpaid_run(findings: &[Finding], i: usize) -> Vec<&Finding> {
@@ -180,6 +199,7 @@ fn unpaid_run(findings: &[Finding], i: usize) -> Vec<&Finding> {
                 || !follows
                 || prev.severity != f.severity
                 || prev.accepted != f.accepted
+                || prev.baseline != f.baseline
             {
                 break;
             }
@@ -267,6 +287,66 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
     for (code, n) in &sum.by_rule {
         let name = code.name();
         let _ = writeln!(out, "  {code} {name:<36} {n:>5}");
+    }
+    let zh = lang == Lang::Zh;
+    if sum.accepted > 0 {
+        let _ = if zh {
+            writeln!(out, "已批准例外（不计入严重程度）：{}", sum.accepted)
+        } else {
+            writeln!(
+                out,
+                "Accepted exceptions (not counted by severity): {}",
+                sum.accepted
+            )
+        };
+    }
+    if let (Some(b), Some(c)) = (&report.baseline, &sum.baseline) {
+        let file = b.file.as_deref().unwrap_or("");
+        let rate = c
+            .rectification_rate
+            .map(|r| {
+                format!(
+                    "{}%",
+                    (r * rust_decimal::Decimal::ONE_HUNDRED)
+                        .round_dp(1)
+                        .normalize()
+                )
+            })
+            .unwrap_or_else(|| "—".to_owned());
+        let open = c.unchanged + c.updated;
+        let _ = if zh {
+            writeln!(
+                out,
+                "\n== 与上次检查比较 ==\n基准 {file}（基准日 {}）：新发现 {}，未整改 {open}（其中有变化 {}），已整改 {}，整改率 {rate}",
+                b.as_of, c.new, c.updated, c.resolved
+            )
+        } else {
+            writeln!(
+                out,
+                "\n== Compared with the baseline ==\nbaseline {file} (as of {}): {} new, {open} still open ({} changed), {} resolved; rectification rate {rate}",
+                b.as_of, c.new, c.updated, c.resolved
+            )
+        };
+        if !report.resolved.is_empty() {
+            let _ = writeln!(out, "{}", if zh { "已整改：" } else { "Resolved:" });
+            for r in &report.resolved {
+                let _ = writeln!(out, "  {}  {}", r.id, r.message.as_deref().unwrap_or(""));
+            }
+        }
+    }
+    if !report.unreadable.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                "== 无法读取（未审计）=="
+            } else {
+                "== Unreadable (not audited) =="
+            }
+        );
+        for u in &report.unreadable {
+            let _ = writeln!(out, "  {}", u.message);
+        }
     }
     out
 }

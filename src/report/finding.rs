@@ -383,6 +383,10 @@ pub struct Finding {
     /// The approved exception that matched it, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted: Option<Acceptance>,
+    /// What the branch wrote of its rectification (整改台账), carried
+    /// forward from the baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remediation: Option<super::Remediation>,
 }
 
 /// How a finding is read: the name follows from the code.
@@ -407,6 +411,8 @@ struct FindingRepr {
     first_seen: Option<NaiveDate>,
     #[serde(default)]
     accepted: Option<Acceptance>,
+    #[serde(default)]
+    remediation: Option<super::Remediation>,
 }
 
 impl<'de> Deserialize<'de> for Finding {
@@ -433,6 +439,7 @@ impl From<FindingRepr> for Finding {
         f.baseline = r.baseline;
         f.first_seen = r.first_seen;
         f.accepted = r.accepted;
+        f.remediation = r.remediation;
         f
     }
 }
@@ -464,6 +471,7 @@ impl Finding {
             baseline: None,
             first_seen: None,
             accepted: None,
+            remediation: None,
         }
     }
 

@@ -11,8 +11,12 @@ use crate::audit::RuleCode;
 use crate::error::{Error, ErrorKind, Location};
 use crate::model::DateRange;
 
+mod baseline;
 mod finding;
 
+pub use baseline::{
+    Baseline, BaselineCounts, BaselineEntry, BaselineHeader, Comparison, Remediation, Resolved,
+};
 pub use finding::{
     Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Severity, Subject,
     SubjectKind, finding_id, period_label, sort_findings,
@@ -37,6 +41,9 @@ pub struct Summary {
     /// never in `by_severity`.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub accepted: usize,
+    /// With a baseline: 新发现 / 未整改 / 已整改 and the 整改率.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineCounts>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -56,6 +63,7 @@ impl Default for Summary {
                 .collect(),
             by_rule: BTreeMap::new(),
             accepted: 0,
+            baseline: None,
         }
     }
 }
@@ -184,13 +192,23 @@ pub struct Report {
     /// The profile.
     #[serde(deserialize_with = "profile_header")]
     pub profile: ProfileHeader,
+    /// The baseline compared with (`--baseline`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineHeader>,
     /// Totals.
     pub summary: Summary,
     /// Findings, sorted by branch, rule, subject id and period start.
     pub findings: Vec<Finding>,
+    /// The baseline's findings the audit no longer finds (已整改).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolved: Vec<Resolved>,
     /// Input bundles that could not be read (`--keep-going`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<Unreadable>,
+    /// The ids of the branches audited, sorted (a branch without findings
+    /// is audited too: its baseline findings are then resolved).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audited: Vec<crate::model::Id>,
 }
 
 fn format_field<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -216,9 +234,12 @@ impl Report {
             as_of,
             period,
             profile,
+            baseline: None,
             summary: Summary::default(),
             findings: Vec::new(),
+            resolved: Vec::new(),
             unreadable: Vec::new(),
+            audited: Vec::new(),
         }
     }
 
