@@ -407,10 +407,12 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     report.audited.sort();
     report.audited.dedup();
     if let Some(c) = comparison {
-        let mut counts = BaselineCounts::default();
-        counts.new = statuses_total[0];
-        counts.unchanged = statuses_total[1];
-        counts.updated = statuses_total[2];
+        let counts = BaselineCounts {
+            new: statuses_total[0],
+            unchanged: statuses_total[1],
+            updated: statuses_total[2],
+            ..BaselineCounts::default()
+        };
         c.finish_with(&mut report, counts);
     }
     let t_audit = clock.elapsed().saturating_sub(t_audit);
