@@ -90,6 +90,23 @@
 //! # let _ = profile;
 //! ```
 //!
+//! **Read a province's profile file.** Thresholds with their own sources,
+//! rules switched off or re-graded, approved exceptions and a 评星定级
+//! scheme, in TOML (`docs/profiles.md`); [`Profile::explain`] prints every
+//! effective value with its source and the line that set it.
+//!
+//! ```
+//! # use chrono::NaiveDate;
+//! let profile = dangjian::Profile::from_toml_path("examples/data/profile-example.toml")?;
+//! let bundles = dangjian::load::read_path("examples/data/sample.json")?;
+//! let report = dangjian::Auditor::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+//!     .profile(profile)
+//!     .audit(&bundles);
+//! assert_eq!(report.profile.name, "某省直机关");
+//! assert_eq!(report.summary.accepted, 1); // an approved exception: still listed, counted apart
+//! # Ok::<(), dangjian::Error>(())
+//! ```
+//!
 //! **Compute dues alone.** The calculator needs nothing but the profile: see
 //! [`dues::expected_monthly`].
 //!
@@ -137,8 +154,9 @@
 //! None. `serde` is not optional: the record and report formats are the
 //! crate's public contract. The dependencies are `serde`/`serde_json`,
 //! `chrono`, `rust_decimal`, `thiserror`, `serde_path_to_error` (to name the
-//! failing field of bad input) and `chinese_holiday` (the State Council's
-//! holiday calendar).
+//! failing field of bad input), `chinese_holiday` (the State Council's
+//! holiday calendar), `toml` (profile files, read with the place of every
+//! key) and `sha2` (the profile's hash in the report header).
 //!
 //! # Design
 //!

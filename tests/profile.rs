@@ -588,3 +588,11 @@ fn streaming_gives_the_same_report() {
             .all(|f| f.severity == Severity::Warning)
     );
 }
+
+#[test]
+fn a_profile_round_trips_through_json() {
+    let p = Profile::from_toml_path(EXAMPLE).unwrap();
+    let text = serde_json::to_string(&p).unwrap();
+    let back: Profile = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, p);
+}

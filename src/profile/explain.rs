@@ -36,15 +36,14 @@ impl Profile {
         for (view, def) in self.params().iter().zip(PARAMS) {
             let local = (def.get)(self).describe() != (def.get)(&central).describe();
             let mark = if local { "*" } else { " " };
-            for (i, e) in view.editions.iter().enumerate() {
-                let from = match e.from {
-                    Some(d) => format!(" (自 from {d})"),
-                    None => String::new(),
-                };
-                if i == 0 {
-                    let _ = writeln!(s, "{mark} {} = {}{from}", view.name, e.value);
-                } else {
-                    let _ = writeln!(s, "    {from} = {}", e.value);
+            for e in &view.editions {
+                match e.from {
+                    None => {
+                        let _ = writeln!(s, "{mark} {} = {}", view.name, e.value);
+                    }
+                    Some(d) => {
+                        let _ = writeln!(s, "    自 from {d}: {}", e.value);
+                    }
                 }
                 let _ = writeln!(
                     s,

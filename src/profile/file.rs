@@ -342,7 +342,14 @@ fn set(
 ) -> Result<(), Error> {
     let json = doc.json(v, key)?;
     p.set_param_in(name, json, from, source, Cow::Owned(doc.set_in(&v.span())))
-        .map_err(|e| doc.relocate(&e, &v.span(), key))
+        .map_err(|e| {
+            // serde's words, for a TOML file.
+            let msg = e
+                .message()
+                .replace("invalid type: ", "wrong type: ")
+                .replace("a JSON string", "a string");
+            doc.err(&v.span(), key, msg)
+        })
 }
 
 /// A `source`: a string (`某市委组织部〔2021〕5号 第三条`, split into
@@ -635,7 +642,7 @@ fn join_dotted(a: &str, b: &str) -> String {
 }
 
 /// Rule selectors: `"DUE001"`, `"MTG, DEV"` or `["DUE004", "MTG010"]`; each
-/// a code or a prefix of some code.
+/// a family prefix, a code, or a prefix of some code.
 fn selectors(doc: &Doc<'_>, v: &Val<'_>, key: &str) -> Result<Vec<String>, Error> {
     let mut raw: Vec<(String, Range<usize>)> = Vec::new();
     match v.get_ref() {
@@ -658,7 +665,9 @@ fn selectors(doc: &Doc<'_>, v: &Val<'_>, key: &str) -> Result<Vec<String>, Error
     let mut out = Vec::new();
     for (s, span) in raw {
         let up = s.to_ascii_uppercase();
-        if up.is_empty() || !RuleCode::ALL.iter().any(|c| c.as_str().starts_with(&up)) {
+        let known = RuleCode::ALL.iter().any(|c| c.as_str().starts_with(&up))
+            || Family::ALL.iter().any(|f| f.prefix() == up);
+        if up.is_empty() || !known {
             let mut names: Vec<&str> = RuleCode::ALL.iter().map(|c| c.as_str()).collect();
             names.extend(Family::ALL.iter().map(|f| f.prefix()));
             let hint = crate::audit::nearest(&s, &names)

@@ -53,11 +53,6 @@ impl Doc<'_> {
         )
     }
 
-    /// Re-places an error (of `Profile::set_param`, say) at `span` and `key`.
-    pub(super) fn relocate(&self, e: &Error, span: &Range<usize>, key: &str) -> Error {
-        self.err(span, key, e.message())
-    }
-
     /// `path:line` of `span`, for `set_in`.
     pub(super) fn set_in(&self, span: &Range<usize>) -> String {
         format!("{}:{}", self.shown, self.line_col(span.start).0)
