@@ -121,6 +121,23 @@
 //! # Ok::<(), dangjian::Error>(())
 //! ```
 //!
+//! **Read a province's profile file.** Thresholds with their own sources,
+//! rules switched off or re-graded, approved exceptions and a 评星定级
+//! scheme, in TOML (`docs/profiles.md`); [`Profile::explain`] prints every
+//! effective value with its source and the line that set it.
+//!
+//! ```
+//! # use chrono::NaiveDate;
+//! let profile = dangjian::Profile::from_toml_path("examples/data/profile-example.toml")?;
+//! let bundles = dangjian::load::read_path("examples/data/sample.json")?;
+//! let report = dangjian::Auditor::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+//!     .profile(profile)
+//!     .audit(&bundles);
+//! assert_eq!(report.profile.name, "某省直机关");
+//! assert_eq!(report.summary.accepted, 1); // an approved exception: still listed, counted apart
+//! # Ok::<(), dangjian::Error>(())
+//! ```
+//!
 //! **Compute dues alone.** The calculator needs nothing but the profile: see
 //! [`dues::expected_monthly`].
 //!
@@ -173,7 +190,9 @@
 //! The library proper — model, loading, rules, profile, findings, reports,
 //! the calendar and the domain views — has no feature and depends only on
 //! `serde`/`serde_json`, `chrono`, `rust_decimal`, `thiserror`,
-//! `serde_path_to_error`, `compact_str` and `chinese_holiday`. The
+//! `serde_path_to_error`, `compact_str`, `chinese_holiday` (the State Council's
+//! holiday calendar), `toml` (profile files, read with the place of every
+//! key) and `sha2` (the profile's hash in the report header). The
 //! application parts are features, all on by default so that the examples
 //! and tests of a fresh clone run; a library user writes
 //! `dangjian = { version = "0.2", default-features = false }` and compiles

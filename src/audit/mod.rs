@@ -69,8 +69,35 @@ impl Settings {
         }
     }
 
-    fn select(&mut self, selection: &Selection) {
-        self.enabled = Settings::new(selection).enabled;
+    /// The settings of `selection`, the profile's `[rules]` and the
+    /// caller's severities (see [`Auditor`] for the precedence).
+    fn resolve(
+        selection: &Selection,
+        profile: &Profile,
+        severities: &[(RuleCode, Severity)],
+    ) -> Settings {
+        let mut s = Settings::new(selection);
+        if !profile.rules.is_empty() {
+            for &code in RuleCode::ALL {
+                match profile.rule_level(code) {
+                    Some(crate::profile::RuleLevel::Off) if !selection.names(code) => {
+                        s.disable(code);
+                    }
+                    Some(crate::profile::RuleLevel::Severity(sev)) => s.set_severity(code, sev),
+                    _ => {}
+                }
+            }
+        }
+        for &(code, sev) in severities {
+            s.set_severity(code, sev);
+        }
+        s
+    }
+
+    fn disable(&mut self, code: RuleCode) {
+        if let Some(w) = self.enabled.get_mut(code.index() / 64) {
+            *w &= !(1 << (code.index() % 64));
+        }
     }
 
     pub(crate) fn wants(&self, code: RuleCode) -> bool {
@@ -94,6 +121,24 @@ impl Settings {
 /// Audits bundles: holds `as_of`, the period, the profile, the rule selection,
 /// severity overrides and the working-day calendar.
 ///
+/// **Which rules run, at what severity.** The builder calls may come in any
+/// order; the result is the same:
+///
+/// - a rule runs when the [selection](Auditor::select) includes it (all, by
+///   default) and the profile's `[rules]` do not switch it off — but a
+///   selection that names the code itself (`"DUE003"`, not `"DUE"` or
+///   `all`) runs it even when the profile says `off`;
+/// - its findings have the severity given by [`Auditor::severity`], else the
+///   profile's `[rules]` severity, else the rule's own.
+///
+/// **Approved exceptions.** [`Auditor::check`] marks each finding a live
+/// accept of the profile covers ([`Finding::accepted`]); the finding stays.
+/// [`Auditor::empty_report`] lists the profile's expired accepts
+/// (`expired_accepts`) and, until a finding of some bundle matches them, its
+/// live ones (`unmatched_accepts`); [`Auditor::add`] strikes those that match
+/// the bundle's findings — so streaming (`check` then `add` per bundle) gives
+/// the same report as [`Auditor::audit`].
+///
 /// ```
 /// use dangjian::{Auditor, NaiveDate, Severity};
 /// use dangjian::rules::RuleCode;
@@ -112,6 +157,9 @@ pub struct Auditor {
     as_of: NaiveDate,
     period: DateRange,
     profile: Profile,
+    selection: Selection,
+    severities: Vec<(RuleCode, Severity)>,
+    /// Resolved from the three above on every change.
     settings: Settings,
     calendar: Arc<dyn WorkCalendar>,
 }
@@ -137,6 +185,8 @@ impl Auditor {
             as_of,
             period: DateRange::year(chrono::Datelike::year(&as_of)),
             profile: Profile::central(),
+            selection: Selection::all(),
+            severities: Vec::new(),
             settings: Settings::new(&Selection::all()),
             calendar: crate::calendar::default_calendar(),
         }
@@ -149,25 +199,58 @@ impl Auditor {
         self
     }
 
-    /// Sets the profile.
+    /// Sets the profile: its thresholds, its `[rules]` (which rules run and
+    /// at what severity, under the caller's [`select`](Auditor::select) and
+    /// [`severity`](Auditor::severity): see [`Auditor`]), its accepts.
+    ///
+    /// ```
+    /// use dangjian::profile::{RuleLevel, RuleSetting};
+    /// use dangjian::rules::RuleCode;
+    /// use dangjian::{Auditor, NaiveDate, Profile, Severity};
+    /// let mut p = Profile::central();
+    /// p.rules.push(RuleSetting::new("DUE003", RuleLevel::Off));
+    /// p.rules.push(RuleSetting::new("DUE004", RuleLevel::Severity(Severity::Warning)));
+    /// let a = Auditor::new(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()).profile(p);
+    /// assert!(!a.runs(RuleCode::DUE003));
+    /// let a = a.select("DUE".parse()?);          // a prefix: the profile's off stands
+    /// assert!(!a.runs(RuleCode::DUE003));
+    /// let a = a.select("DUE003,DUE004".parse()?); // the code itself: it runs
+    /// assert!(a.runs(RuleCode::DUE003));
+    /// # Ok::<(), dangjian::rules::ParseCodeError>(())
+    /// ```
     #[must_use]
     pub fn profile(mut self, profile: Profile) -> Auditor {
         self.profile = profile;
+        self.resolve();
         self
     }
 
-    /// Sets which rules run.
+    /// Sets which rules run (see [`Auditor`] for how it meets the profile's `[rules]`).
     #[must_use]
     pub fn select(mut self, selection: Selection) -> Auditor {
-        self.settings.select(&selection);
+        self.selection = selection;
+        self.resolve();
         self
     }
 
-    /// Overrides the severity of every finding of the rule `code`.
+    /// Overrides the severity of every finding of the rule `code` (above
+    /// the profile's `[rules]`).
     #[must_use]
     pub fn severity(mut self, code: RuleCode, severity: Severity) -> Auditor {
-        self.settings.set_severity(code, severity);
+        self.severities.retain(|(c, _)| *c != code);
+        self.severities.push((code, severity));
+        self.resolve();
         self
+    }
+
+    fn resolve(&mut self) {
+        self.settings = Settings::resolve(&self.selection, &self.profile, &self.severities);
+    }
+
+    /// The severity findings of `code` get from the caller or the profile
+    /// (`None`: the rule decides).
+    pub fn severity_of(&self, code: RuleCode) -> Option<Severity> {
+        self.settings.severity(code)
     }
 
     /// Sets the working-day calendar.
@@ -228,6 +311,12 @@ impl Auditor {
         transfers::run(cx, &mut out);
         let mut findings = out.findings;
         crate::report::sort_findings(&mut findings);
+        crate::profile::accept::mark(
+            &self.profile.accepts,
+            self.as_of,
+            &cx.bundle.branch.id,
+            &mut findings,
+        );
         findings
     }
 
@@ -241,9 +330,31 @@ impl Auditor {
         self.finish(report)
     }
 
-    /// A report with no bundle yet (for streaming: [`Auditor::add`] then [`Auditor::finish`]).
+    /// A report with no bundle yet (for streaming: [`Auditor::add`] then
+    /// [`Auditor::finish`]). It lists the profile's expired accepts, and its
+    /// live ones as unmatched until a bundle's findings match them.
     pub fn empty_report(&self) -> Report {
-        Report::new(self.as_of, self.period, self.profile.header())
+        let mut r = Report::new(self.as_of, self.period, self.profile.header());
+        for a in &self.profile.accepts {
+            if a.is_live(self.as_of) {
+                r.unmatched_accepts.push(a.unmatched());
+            } else {
+                r.expired_accepts.push(a.expired());
+            }
+        }
+        r
+    }
+
+    /// Strikes from `report.unmatched_accepts` the accepts that cover one of
+    /// `findings` (done by [`Auditor::add`]; for callers that count findings
+    /// themselves with [`Summary::tally`](crate::report::Summary::tally)).
+    pub fn note_accepts(&self, report: &mut Report, findings: &[Finding]) {
+        crate::profile::accept::note_matches(
+            &self.profile.accepts,
+            self.as_of,
+            findings,
+            &mut report.unmatched_accepts,
+        );
     }
 
     /// Adds one bundle's findings to `report`.
@@ -264,6 +375,7 @@ impl Auditor {
         report.summary.members += members;
         report.audited.push(branch.clone());
         report.summary.add_findings(&findings);
+        self.note_accepts(report, &findings);
         report.findings.extend(findings);
     }
 

@@ -84,6 +84,13 @@ impl Selection {
             && !self.exclude.iter().any(|p| code.starts_with(p.as_str()))
     }
 
+    /// Whether the selection names `code` itself (not only a prefix of it)
+    /// and does not exclude it: such a rule runs even when the profile
+    /// switches it off.
+    pub(crate) fn names(&self, code: RuleCode) -> bool {
+        self.include.iter().any(|p| p == code.as_str()) && self.includes(code)
+    }
+
     /// The selected codes, in code order.
     pub fn codes(&self) -> impl Iterator<Item = RuleCode> + '_ {
         RuleCode::ALL.iter().copied().filter(|c| self.includes(*c))

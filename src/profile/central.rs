@@ -184,6 +184,9 @@ pub(super) fn central() -> Profile {
             lost_contact_months: p(6, citation(JIAOYU, "第二十四条")),
             abroad_contact_period: p(PeriodKind::HalfYear, citation(JIAOYU, "第三十四条")),
         },
+        rules: Vec::new(),
+        accepts: Vec::new(),
+        scoring: None,
         origin: Origin {
             chain: Vec::new(),
             sha256: None,

@@ -21,6 +21,7 @@
 //! central values.
 
 use std::borrow::Cow;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -29,11 +30,19 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Money, PublicityStage};
 use crate::report::{Citation, ProfileHeader};
 
+pub(crate) mod accept;
 mod central;
+mod explain;
+mod file;
 mod param;
+mod scoring;
 pub(crate) mod sources;
+mod toml_doc;
 
+pub use accept::{Accept, AcceptPeriod, RuleLevel, RuleSetting};
+pub use file::FORMAT;
 pub use param::{Bounds, Edition, Param, ParamValue};
+pub use scoring::{Deduction, Level, Scoring, Veto};
 
 /// How an expected dues amount is rounded (half up).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +152,16 @@ macro_rules! sections {
             /// The profile's name, printed in the report (`central` by default).
             pub name: String,
             $( $(#[doc = $sdoc])+ pub $section: $Struct, )+
+            /// Rule settings (a profile file's `[rules]`), in the order they
+            /// apply: see [`Profile::rule_level`].
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub rules: Vec<RuleSetting>,
+            /// Approved exceptions (a profile file's `[[accept]]`).
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub accepts: Vec<Accept>,
+            /// The 评星定级 scheme (a profile file's `[scoring]`).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub scoring: Option<Scoring>,
             /// Where the profile came from (built-in name, or files with their
             /// SHA-256), for the report header.
             #[serde(default)]
@@ -370,6 +389,8 @@ pub(crate) trait DynParam {
     fn citation_at(&self, date: Option<NaiveDate>) -> &Citation;
     /// Every edition, in words.
     fn describe(&self) -> Vec<EditionView>;
+    /// How the value is written in a profile file.
+    fn kind(&self) -> &'static str;
     /// Sets a value read from a profile file (as JSON), checked against `bounds`.
     fn set_json(
         &mut self,
@@ -382,6 +403,10 @@ pub(crate) trait DynParam {
 }
 
 impl<T: ParamValue> DynParam for Param<T> {
+    fn kind(&self) -> &'static str {
+        T::KIND
+    }
+
     fn citation_at(&self, date: Option<NaiveDate>) -> &Citation {
         &self.edition_at(date).source
     }
@@ -436,6 +461,8 @@ pub struct ParamView {
     pub doc: String,
     /// Its range in words (empty when any value of its type is allowed).
     pub range: String,
+    /// How its value is written in a profile file (`integer`, `true or false`, …).
+    pub kind: &'static str,
     /// Its editions.
     pub editions: Vec<EditionView>,
 }
@@ -472,6 +499,91 @@ impl Profile {
         central::central()
     }
 
+    /// Reads a profile file (`dangjian-profile/1`, see `docs/profiles.md`)
+    /// with the profiles it extends: built-in `central` (the default) or
+    /// `central-2026`, or another file, relative to this one. The report
+    /// header then names it, its chain and the SHA-256 of its files (root
+    /// first, as `cat` joins them).
+    ///
+    /// ```
+    /// let p = dangjian::Profile::from_toml_path("examples/data/profile-example.toml")?;
+    /// assert_eq!(p.header().extends, ["central"]);
+    /// assert_eq!(*p.development.publicity_min_working_days.value(), 7);
+    /// # Ok::<(), dangjian::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The file cannot be read ([`ErrorKind::Io`](crate::ErrorKind::Io)),
+    /// or anything in it or in a file it extends is wrong
+    /// ([`ErrorKind::Profile`](crate::ErrorKind::Profile), naming the file,
+    /// line, column and key): not TOML, an unknown key, parameter or rule
+    /// code (with the nearest name), a wrong type, a value out of range, a
+    /// date that does not exist, an accept without reason, approval or
+    /// expiry, a scoring scheme that does not hold together, an `extends`
+    /// that is missing or a cycle. Nothing half-applies.
+    pub fn from_toml_path(path: impl AsRef<Path>) -> Result<Profile, crate::Error> {
+        file::from_path(path.as_ref())
+    }
+
+    /// Reads a profile from TOML text (as [`Profile::from_toml_path`]); a
+    /// relative `extends` is read from the current directory. Errors name
+    /// the line, column and key (no file).
+    ///
+    /// ```
+    /// let p = dangjian::Profile::from_toml_str(r#"
+    ///     format = "dangjian-profile/1"
+    ///     name = "某县"
+    ///     [params]
+    ///     "meetings.absence_threshold" = { value = 2, source = "某县委组织部〔2024〕3号 第五条" }
+    /// "#)?;
+    /// assert_eq!(*p.meetings.absence_threshold.value(), 2);
+    /// assert_eq!(p.meetings.absence_threshold.source().article, "第五条");
+    /// let e = dangjian::Profile::from_toml_str("format = \"dangjian-profile/1\"\n[parms]\n").unwrap_err();
+    /// assert_eq!(e.location().line, Some(2));
+    /// assert!(e.to_string().contains("did you mean params"), "{e}");
+    /// # Ok::<(), dangjian::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Profile::from_toml_path`].
+    pub fn from_toml_str(text: &str) -> Result<Profile, crate::Error> {
+        file::from_str(text, Path::new(""))
+    }
+
+    /// Reads a profile from TOML text whose relative `extends` are read
+    /// from `base_dir`.
+    ///
+    /// # Errors
+    /// As [`Profile::from_toml_path`].
+    pub fn from_toml_str_in(
+        text: &str,
+        base_dir: impl AsRef<Path>,
+    ) -> Result<Profile, crate::Error> {
+        file::from_str(text, base_dir.as_ref())
+    }
+
+    /// What the profile's `[rules]` do to the rule `code`: the last entry
+    /// selecting it (see [`RuleSetting`]), or `None` (the rule runs with its
+    /// default severity).
+    ///
+    /// ```
+    /// use dangjian::profile::{RuleLevel, RuleSetting};
+    /// use dangjian::rules::RuleCode;
+    /// let mut p = dangjian::Profile::central();
+    /// p.rules.push(RuleSetting::new("DUE", RuleLevel::Off));
+    /// p.rules.push(RuleSetting::new("DUE005", RuleLevel::Severity(dangjian::Severity::Warning)));
+    /// assert_eq!(p.rule_level(RuleCode::DUE003), Some(RuleLevel::Off));
+    /// assert_eq!(p.rule_level(RuleCode::DUE005), Some(RuleLevel::Severity(dangjian::Severity::Warning)));
+    /// assert_eq!(p.rule_level(RuleCode::MTG001), None);
+    /// ```
+    pub fn rule_level(&self, code: crate::audit::RuleCode) -> Option<RuleLevel> {
+        self.rules
+            .iter()
+            .rev()
+            .find(|r| r.selects(code))
+            .map(|r| r.level)
+    }
+
     /// Every parameter with its docs, range and editions, in table order.
     pub fn params(&self) -> Vec<ParamView> {
         PARAMS
@@ -480,6 +592,7 @@ impl Profile {
                 name: d.name,
                 doc: d.doc.lines().map(str::trim).collect::<Vec<_>>().join(" "),
                 range: d.bounds.describe(),
+                kind: (d.get)(self).kind(),
                 editions: (d.get)(self).describe(),
             })
             .collect()

@@ -293,11 +293,15 @@ pub trait ParamValue:
         Ok(())
     }
 
+    /// How the value is written in a profile file, in words.
+    const KIND: &'static str;
+
     /// The value in words (docs, local citations, `--explain-profile`).
     fn display(&self) -> String;
 }
 
 impl ParamValue for u32 {
+    const KIND: &'static str = "integer";
     fn check(&self, bounds: &Bounds) -> Result<(), String> {
         bounds.check_int(i64::from(*self))
     }
@@ -307,12 +311,14 @@ impl ParamValue for u32 {
 }
 
 impl ParamValue for bool {
+    const KIND: &'static str = "true or false";
     fn display(&self) -> String {
         self.to_string()
     }
 }
 
 impl ParamValue for (u32, u32) {
+    const KIND: &'static str = "[least, most]";
     fn check(&self, bounds: &Bounds) -> Result<(), String> {
         bounds.check_int(i64::from(self.0))?;
         bounds.check_int(i64::from(self.1))?;
@@ -327,6 +333,7 @@ impl ParamValue for (u32, u32) {
 }
 
 impl ParamValue for Money {
+    const KIND: &'static str = "money string (\"20.00\")";
     fn check(&self, bounds: &Bounds) -> Result<(), String> {
         let fen = (self.decimal() * Decimal::ONE_HUNDRED)
             .trunc()
@@ -361,12 +368,14 @@ impl Bounds {
 }
 
 impl ParamValue for PeriodKind {
+    const KIND: &'static str = "\"month\", \"quarter\", \"half_year\" or \"year\"";
     fn display(&self) -> String {
         self.as_str().to_owned()
     }
 }
 
 impl ParamValue for Rounding {
+    const KIND: &'static str = "\"fen\", \"jiao\" or \"yuan\"";
     fn display(&self) -> String {
         match self {
             Rounding::Fen => "fen",
@@ -378,12 +387,14 @@ impl ParamValue for Rounding {
 }
 
 impl ParamValue for XizeEdition {
+    const KIND: &'static str = "\"2014\" or \"2026\"";
     fn display(&self) -> String {
         self.as_str().to_owned()
     }
 }
 
 impl ParamValue for Vec<PublicityStage> {
+    const KIND: &'static str = "list of \"activist\", \"candidate\", \"admission\", \"conversion\"";
     fn display(&self) -> String {
         let v: Vec<&str> = self.iter().map(|s| s.as_str()).collect();
         v.join(", ")
@@ -391,6 +402,7 @@ impl ParamValue for Vec<PublicityStage> {
 }
 
 impl ParamValue for Vec<Bracket> {
+    const KIND: &'static str = "list of { up_to = \"3000.00\", rate = \"0.005\" } (last: no up_to)";
     fn check(&self, _bounds: &Bounds) -> Result<(), String> {
         if self.is_empty() {
             return Err("a rate table needs at least one bracket".to_owned());

@@ -347,6 +347,21 @@ pub struct Acceptance {
     pub expires: NaiveDate,
 }
 
+impl Acceptance {
+    /// An acceptance for `reason`, approved by `approval`, until `expires`.
+    pub fn new(
+        reason: impl Into<String>,
+        approval: impl Into<String>,
+        expires: NaiveDate,
+    ) -> Acceptance {
+        Acceptance {
+            reason: reason.into(),
+            approval: approval.into(),
+            expires,
+        }
+    }
+}
+
 /// One finding of one rule.
 ///
 /// Built by the auditor; read back from a stored report with

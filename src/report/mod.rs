@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::audit::RuleCode;
 use crate::error::{Error, ErrorKind, Location};
-use crate::model::DateRange;
+use crate::model::{DateRange, Id};
 
 mod baseline;
 mod finding;
@@ -175,6 +175,45 @@ impl Unreadable {
     }
 }
 
+/// An approved exception (`[[accept]]`) that matched no finding of the
+/// audit: the fault is gone, or the accept names the wrong rule, branch,
+/// subject or period.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UnmatchedAccept {
+    /// The rule.
+    pub rule: RuleCode,
+    /// The branch id.
+    pub branch: Id,
+    /// The subject id; absent for the branch itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Id>,
+    /// The period as written in the profile; absent for every period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Its reason.
+    pub reason: String,
+}
+
+/// An approved exception past its `expires` on the audit's `as_of`: it no
+/// longer applies, and the findings it covered show again.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ExpiredAccept {
+    /// The rule.
+    pub rule: RuleCode,
+    /// The branch id.
+    pub branch: Id,
+    /// The subject id; absent for the branch itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Id>,
+    /// The period as written in the profile; absent for every period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The last day it applied.
+    pub expires: NaiveDate,
+}
+
 /// The report: `{"format": "dangjian-report/1", ...}`.
 ///
 /// Written with [`Report::to_json`] or [`Report::write_json`], read back with
@@ -202,6 +241,12 @@ pub struct Report {
     /// The baseline's findings the audit no longer finds (已整改).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resolved: Vec<Resolved>,
+    /// The profile's accepts that matched no finding (live ones only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmatched_accepts: Vec<UnmatchedAccept>,
+    /// The profile's accepts past their expiry on `as_of` (they applied to nothing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expired_accepts: Vec<ExpiredAccept>,
     /// Input bundles that could not be read (`--keep-going`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<Unreadable>,
@@ -238,6 +283,8 @@ impl Report {
             summary: Summary::default(),
             findings: Vec::new(),
             resolved: Vec::new(),
+            unmatched_accepts: Vec::new(),
+            expired_accepts: Vec::new(),
             unreadable: Vec::new(),
             audited: Vec::new(),
         }

@@ -15,11 +15,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, SharedViolation, Violation, coded};
+use crate::audit::{Emitter, RuleCode, RuleMeta, SharedViolation, Violation, coded, param};
 use crate::dues::{DuesStatus, Expected, MemberDues, PaymentBlock, is_base_rated};
 use crate::model::{DateRange, Id, Money, PaymentCycle, WaiverKind, YearMonth, add_months};
 use crate::period::{months_en, months_zh};
-use crate::profile::sources::{DANGZHANG, DATA_QUALITY, DUES_RULES, PRACTICE, cite};
+use crate::profile::sources::{DATA_QUALITY, DUES_RULES, PRACTICE, cite};
 use crate::report::{Message, Severity, Subject};
 
 /// The dues rules' metadata.
@@ -93,7 +93,7 @@ pub(crate) static META: &[RuleMeta] = &[
               regarded as having given up membership; the branch meeting must decide on removal.",
         example: "Nothing paid from January to July 2025: one DUE004 for 2025-01..2025-07.",
         source: "党章 第九条; 党费规定 第十三条",
-        citations: &[cite(DANGZHANG, "第九条"), cite(DUES_RULES, "第十三条")],
+        citations: &[param("dues.lapse_months"), cite(DUES_RULES, "第十三条")],
         evidence: &[],
         practice: false,
         since: "0.1.0",

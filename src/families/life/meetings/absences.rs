@@ -3,12 +3,12 @@
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, param};
 use crate::life::attendance::{Presence, RollEntry};
 use crate::life::standing::{LifeStatus, Standing};
 use crate::model::{DateRange, Id, PeriodSpec, YearMonth};
 use crate::period::{self};
-use crate::profile::sources::{DANGZHANG, JIAOYU, PRACTICE, cite};
+use crate::profile::sources::{JIAOYU, PRACTICE, cite};
 use crate::report::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
@@ -47,7 +47,7 @@ pub(crate) static RULES: &[RuleMeta] = &[
               must decide on removal.",
         example: "Absent from every meeting from March to September 2025: MTG010 for 2025-03..09.",
         source: "党章 第九条; 党员教育管理工作条例 第三十一条",
-        citations: &[cite(DANGZHANG, "第九条"), cite(JIAOYU, "第三十一条")],
+        citations: &[param("meetings.lapse_months"), cite(JIAOYU, "第三十一条")],
         evidence: &[],
         practice: false,
         since: "0.1.0",

@@ -1,0 +1,735 @@
+//! Profile files (`dangjian-profile/1`, PROFILE.md): reading, `extends`
+//! chains, and applying `[params]`, `[rules]`, `[[accept]]` and `[scoring]`.
+//!
+//! A file is applied to a copy of the profile it extends, and the result is
+//! returned only when every part of every file in the chain is right: a
+//! profile never half-applies. Every mistake is an [`Error`] of kind
+//! [`ErrorKind::Profile`](crate::ErrorKind::Profile) naming the file, line,
+//! column and key.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use toml::de::DeTable;
+
+use super::accept::{Accept, AcceptPeriod, RuleLevel, RuleSetting};
+use super::scoring::{Deduction, Level, Scoring, Veto};
+use super::toml_doc::{Doc, Val, join};
+use super::{PARAMS, Profile};
+use crate::audit::{Family, RuleCode};
+use crate::error::Error;
+use crate::model::Id;
+use crate::report::Citation;
+
+/// The value of a profile file's `format`.
+pub const FORMAT: &str = "dangjian-profile/1";
+
+const TOP: &[&str] = &[
+    "format", "name", "extends", "params", "rules", "accept", "scoring",
+];
+
+/// Reads the profile file at `path`, with the files it extends.
+pub(super) fn from_path(path: &Path) -> Result<Profile, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path.to_owned()), e))?;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut stack = vec![std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())];
+    let doc = Doc {
+        text: text.strip_prefix('\u{feff}').unwrap_or(&text),
+        file: Some(path.to_owned()),
+        shown: path.display().to_string(),
+    };
+    finish(load(&doc, &base, &mut stack, stem(path))?)
+}
+
+/// Reads a profile from `text`; a relative `extends` is read from `base`.
+pub(super) fn from_str(text: &str, base: &Path) -> Result<Profile, Error> {
+    let doc = Doc {
+        text: text.strip_prefix('\u{feff}').unwrap_or(text),
+        file: None,
+        shown: "<profile>".to_owned(),
+    };
+    finish(load(&doc, base, &mut Vec::new(), "profile".to_owned())?)
+}
+
+/// A loaded profile and the hash of its files so far (root first).
+struct Loaded {
+    profile: Profile,
+    hasher: Sha256,
+}
+
+fn finish(l: Loaded) -> Result<Profile, Error> {
+    let mut p = l.profile;
+    p.origin.sha256 = Some(hex(&l.hasher.finalize()));
+    Ok(p)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "profile".to_owned())
+}
+
+/// `base/rel`, with `.` and `..` resolved lexically (so paths stay as the
+/// user gave them, relative when they were).
+fn join_path(base: &Path, rel: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in base.join(rel).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Reads one file of a chain: its parent first (root first), then itself.
+fn load(
+    doc: &Doc<'_>,
+    base: &Path,
+    stack: &mut Vec<PathBuf>,
+    default_name: String,
+) -> Result<Loaded, Error> {
+    let root = doc.parse()?;
+    let t = root.get_ref();
+    doc.check_keys(t, TOP, "")?;
+    match t.get("format") {
+        None => {
+            return Err(doc.err(
+                &(0..0),
+                "format",
+                format!("a profile file starts with format = {FORMAT:?}"),
+            ));
+        }
+        Some(v) => {
+            let f = doc.string(v, "format")?;
+            if f != FORMAT {
+                return Err(doc.err(
+                    &v.span(),
+                    "format",
+                    format!("unsupported format {f:?}; expected {FORMAT:?}"),
+                ));
+            }
+        }
+    }
+    let mut loaded = match t.get("extends") {
+        None => builtin_parent("central"),
+        Some(v) => {
+            let name = doc.string(v, "extends")?;
+            if Profile::BUILTIN.contains(&name) {
+                builtin_parent(name)
+            } else {
+                parent_file(doc, v, name, base, stack)?
+            }
+        }
+    };
+    loaded.hasher.update(doc.text.as_bytes());
+    let p = &mut loaded.profile;
+    p.name = match t.get("name") {
+        Some(v) => doc.text(v, "name")?,
+        None => default_name,
+    };
+    if let Some(v) = t.get("params") {
+        apply_params(doc, p, doc.table(v, "params")?)?;
+    }
+    if let Some(v) = t.get("rules") {
+        apply_rules(doc, p, doc.table(v, "rules")?)?;
+    }
+    if let Some(v) = t.get("accept") {
+        for (i, item) in doc.array(v, "accept")?.iter().enumerate() {
+            let a = read_accept(doc, item, &format!("accept[{i}]"))?;
+            p.accepts.push(a);
+        }
+    }
+    if let Some(v) = t.get("scoring") {
+        p.scoring = Some(read_scoring(doc, v)?);
+    }
+    Ok(loaded)
+}
+
+fn builtin_parent(name: &str) -> Loaded {
+    let mut profile = Profile::builtin(name).unwrap_or_default();
+    profile.origin.chain = vec![name.to_owned()];
+    Loaded {
+        profile,
+        hasher: Sha256::new(),
+    }
+}
+
+/// Loads the parent file `rel` (relative to `base`), refusing a cycle.
+fn parent_file(
+    doc: &Doc<'_>,
+    v: &Val<'_>,
+    rel: &str,
+    base: &Path,
+    stack: &mut Vec<PathBuf>,
+) -> Result<Loaded, Error> {
+    let path = join_path(base, Path::new(rel));
+    let hint = crate::audit::nearest(rel, Profile::BUILTIN)
+        .map(|n| format!(" (did you mean the built-in {n}?)"))
+        .unwrap_or_default();
+    let canonical = std::fs::canonicalize(&path).map_err(|e| {
+        doc.err(
+            &v.span(),
+            "extends",
+            format!(
+                "cannot read the profile it extends, {}: {e}{hint}",
+                path.display()
+            ),
+        )
+    })?;
+    if let Some(at) = stack.iter().position(|p| *p == canonical) {
+        let mut names: Vec<String> = stack[at..]
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        names.push(canonical.display().to_string());
+        return Err(doc.err(
+            &v.span(),
+            "extends",
+            format!("extends cycle: {}", names.join(" → ")),
+        ));
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        doc.err(
+            &v.span(),
+            "extends",
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    let parent = Doc {
+        text: text.strip_prefix('\u{feff}').unwrap_or(&text),
+        file: Some(path.clone()),
+        shown: path.display().to_string(),
+    };
+    stack.push(canonical);
+    let mut loaded = load(
+        &parent,
+        path.parent().unwrap_or(Path::new("")),
+        stack,
+        stem(&path),
+    )?;
+    stack.pop();
+    loaded.profile.origin.chain.push(path.display().to_string());
+    Ok(loaded)
+}
+
+// ---------------------------------------------------------------------------
+// [params]
+
+/// The section names (`dues`, `meetings` …).
+fn is_section(name: &str) -> bool {
+    PARAMS
+        .iter()
+        .any(|d| d.name.split_once('.').is_some_and(|(s, _)| s == name))
+}
+
+const VALUE_KEYS: &[&str] = &["value", "source", "from", "editions"];
+const EDITION_KEYS: &[&str] = &["value", "source", "from"];
+
+fn apply_params(doc: &Doc<'_>, p: &mut Profile, t: &DeTable<'_>) -> Result<(), Error> {
+    for (k, v) in Doc::entries(t) {
+        let name: &str = k.get_ref();
+        let key = join("params", name);
+        // `[params.meetings]` / `meetings.absence_threshold = 2` (unquoted):
+        // a table of one section's parameters.
+        if is_section(name) {
+            if let Some(section) = v.get_ref().as_table() {
+                for (k2, v2) in Doc::entries(section) {
+                    let full = format!("{name}.{}", k2.get_ref());
+                    apply_param(doc, p, &full, &k2.span(), v2, &join(&key, k2.get_ref()))?;
+                }
+                continue;
+            }
+        }
+        apply_param(doc, p, name, &k.span(), v, &key)?;
+    }
+    Ok(())
+}
+
+fn apply_param(
+    doc: &Doc<'_>,
+    p: &mut Profile,
+    name: &str,
+    key_span: &Range<usize>,
+    v: &Val<'_>,
+    key: &str,
+) -> Result<(), Error> {
+    if super::param_def(name).is_none() {
+        // The same message as `Profile::set_param` (with its suggestion).
+        let e = p
+            .clone()
+            .set_param(name, serde_json::Value::Null, None, None)
+            .err();
+        let msg = e.map_or_else(
+            || format!("unknown parameter {name:?}"),
+            |e| e.message().to_owned(),
+        );
+        return Err(doc.err(key_span, key, msg));
+    }
+    let Some(t) = v.get_ref().as_table() else {
+        return set(doc, p, name, v, None, None, key);
+    };
+    doc.check_keys(t, VALUE_KEYS, key)?;
+    let source = t
+        .get("source")
+        .map(|s| read_source(doc, s, &join(key, "source")))
+        .transpose()?;
+    let from = t
+        .get("from")
+        .map(|f| doc.date(f, &join(key, "from")))
+        .transpose()?;
+    match (t.get("value"), t.get("editions")) {
+        (None, None) => {
+            return Err(doc.err(
+                &v.span(),
+                key,
+                format!("{name}: a table needs a value (value = …) or editions = [ … ]"),
+            ));
+        }
+        (None, Some(_)) if source.is_some() || from.is_some() => {
+            return Err(doc.err(
+                &v.span(),
+                key,
+                format!("{name}: source and from go with value; each edition has its own"),
+            ));
+        }
+        (Some(value), _) => set(doc, p, name, value, from, source, &join(key, "value"))?,
+        (None, Some(_)) => {}
+    }
+    if let Some(eds) = t.get("editions") {
+        for (i, e) in doc.array(eds, &join(key, "editions"))?.iter().enumerate() {
+            let ekey = format!("{}[{i}]", join(key, "editions"));
+            let et = doc.table(e, &ekey)?;
+            doc.check_keys(et, EDITION_KEYS, &ekey)?;
+            let (Some(value), Some(f)) = (et.get("value"), et.get("from")) else {
+                return Err(doc.err(&e.span(), &ekey, "an edition needs value and from"));
+            };
+            let from = Some(doc.date(f, &join(&ekey, "from"))?);
+            let source = et
+                .get("source")
+                .map(|s| read_source(doc, s, &join(&ekey, "source")))
+                .transpose()?;
+            set(doc, p, name, value, from, source, &join(&ekey, "value"))?;
+        }
+    }
+    Ok(())
+}
+
+fn set(
+    doc: &Doc<'_>,
+    p: &mut Profile,
+    name: &str,
+    v: &Val<'_>,
+    from: Option<chrono::NaiveDate>,
+    source: Option<Citation>,
+    key: &str,
+) -> Result<(), Error> {
+    let json = doc.json(v, key)?;
+    p.set_param_in(name, json, from, source, Cow::Owned(doc.set_in(&v.span())))
+        .map_err(|e| {
+            // serde's words, for a TOML file.
+            let msg = e
+                .message()
+                .replace("invalid type: ", "wrong type: ")
+                .replace("a JSON string", "a string");
+            doc.err(&v.span(), key, msg)
+        })
+}
+
+/// A `source`: a string (`某市委组织部〔2021〕5号 第三条`, split into
+/// document and article) or a table `{document, article}`.
+fn read_source(doc: &Doc<'_>, v: &Val<'_>, key: &str) -> Result<Citation, Error> {
+    if let Some(t) = v.get_ref().as_table() {
+        doc.check_keys(t, &["document", "article"], key)?;
+        let Some(d) = t.get("document") else {
+            return Err(doc.err(&v.span(), key, "a source table needs a document"));
+        };
+        let document = doc.text(d, &join(key, "document"))?;
+        let article = match t.get("article") {
+            Some(a) => doc.string(a, &join(key, "article"))?.trim().to_owned(),
+            None => String::new(),
+        };
+        return Ok(Citation::owned(strip_title_marks(&document), article));
+    }
+    let s = doc.text(v, key)?;
+    let (document, article) = split_source(&s);
+    Ok(Citation::owned(document, article))
+}
+
+/// Splits a source into document and article: at the first `第…条`-like tail
+/// (`第三条`, `第十二条第二款`), else at the last space, else all document.
+///
+/// ```text
+/// 某市委组织部〔2021〕5号 第三条      → 某市委组织部〔2021〕5号 | 第三条
+/// 《某省党费管理办法》第十二条第二款   → 某省党费管理办法 | 第十二条第二款
+/// 某省委组织部通知 附件2              → 某省委组织部通知 | 附件2
+/// ```
+pub(crate) fn split_source(s: &str) -> (String, String) {
+    let s = s.trim();
+    for (i, _) in s.match_indices('第') {
+        let (doc, art) = s.split_at(i);
+        if !doc.trim().is_empty() && is_article(art) {
+            return (strip_title_marks(doc.trim()), art.trim().to_owned());
+        }
+    }
+    if let Some(i) = s.rfind(char::is_whitespace) {
+        let (doc, art) = s.split_at(i);
+        if !doc.trim().is_empty() {
+            return (strip_title_marks(doc.trim()), art.trim().to_owned());
+        }
+    }
+    (strip_title_marks(s), String::new())
+}
+
+/// `第三条`, `第十二条第二款`, `第3条（二）`: numbered parts only.
+fn is_article(s: &str) -> bool {
+    let s = s.trim();
+    let body = match s.find(['（', '(']) {
+        Some(i) if s.ends_with(['）', ')']) => &s[..i],
+        _ => s,
+    };
+    let mut rest = body;
+    let mut parts = 0;
+    while let Some(r) = rest.strip_prefix('第') {
+        let num_end = r
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(*c)))
+            .map_or(r.len(), |(i, _)| i);
+        if num_end == 0 {
+            return false;
+        }
+        let r = &r[num_end..];
+        let unit_end = r
+            .char_indices()
+            .find(|(_, c)| !"条款项章节目点部分".contains(*c))
+            .map_or(r.len(), |(i, _)| i);
+        if unit_end == 0 {
+            return false;
+        }
+        rest = &r[unit_end..];
+        parts += 1;
+    }
+    parts > 0 && rest.trim().is_empty()
+}
+
+fn strip_title_marks(s: &str) -> String {
+    let t = s.trim();
+    match t.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        Some(inner) if !inner.contains(['《', '》']) => inner.to_owned(),
+        _ => t.to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// [rules]
+
+fn apply_rules(doc: &Doc<'_>, p: &mut Profile, t: &DeTable<'_>) -> Result<(), Error> {
+    let mut families = Vec::new();
+    let mut codes = Vec::new();
+    for (k, v) in Doc::entries(t) {
+        let sel = k.get_ref().trim().to_ascii_uppercase();
+        let key = join("rules", k.get_ref());
+        let is_family = Family::ALL.iter().any(|f| f.prefix() == sel);
+        if !is_family && sel.parse::<RuleCode>().is_err() {
+            let mut names: Vec<&str> = RuleCode::ALL.iter().map(|c| c.as_str()).collect();
+            names.extend(Family::ALL.iter().map(|f| f.prefix()));
+            let hint = crate::audit::nearest(k.get_ref(), &names)
+                .map(|n| format!(" (did you mean {n}?)"))
+                .unwrap_or_default();
+            return Err(doc.err(
+                &k.span(),
+                &key,
+                format!(
+                    "unknown rule code or family {:?}{hint}; [rules] takes a code (DUE003) \
+                     or a family prefix (DUE)",
+                    k.get_ref()
+                ),
+            ));
+        }
+        let level: RuleLevel = doc
+            .string(v, &key)?
+            .parse()
+            .map_err(|e: String| doc.err(&v.span(), &key, e))?;
+        let mut s = RuleSetting::new(sel, level);
+        s.set_in = doc.set_in(&k.span());
+        if is_family {
+            families.push(s);
+        } else {
+            codes.push(s);
+        }
+    }
+    p.rules.extend(families);
+    p.rules.extend(codes);
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// [[accept]]
+
+const ACCEPT_KEYS: &[&str] = &[
+    "rule", "branch", "subject", "period", "reason", "approval", "expires",
+];
+
+fn read_accept(doc: &Doc<'_>, v: &Val<'_>, key: &str) -> Result<Accept, Error> {
+    let t = doc.table(v, key)?;
+    doc.check_keys(t, ACCEPT_KEYS, key)?;
+    let need = |name: &str| {
+        t.get(name).ok_or_else(|| {
+            doc.err(
+                &v.span(),
+                &join(key, name),
+                format!("an accept needs {name} (rule, branch, reason, approval and expires are required)"),
+            )
+        })
+    };
+    let rv = need("rule")?;
+    let rule: RuleCode = doc.string(rv, &join(key, "rule"))?.parse().map_err(
+        |e: crate::rules::ParseCodeError| doc.err(&rv.span(), &join(key, "rule"), e.to_string()),
+    )?;
+    let id = |v: &Val<'_>, k: &str| -> Result<Id, Error> {
+        let k = join(key, k);
+        doc.text(v, &k)?
+            .parse::<Id>()
+            .map_err(|e| doc.err(&v.span(), &k, e.to_string()))
+    };
+    let branch = id(need("branch")?, "branch")?;
+    let subject = t.get("subject").map(|s| id(s, "subject")).transpose()?;
+    let period = match t.get("period") {
+        None => None,
+        Some(pv) => {
+            let k = join(key, "period");
+            let label = match pv.get_ref() {
+                // `period = 2025`: a year written as a number.
+                toml::de::DeValue::Integer(i) if i.radix() == 10 => i.as_str().to_owned(),
+                _ => doc.string(pv, &k)?.trim().to_owned(),
+            };
+            Some(
+                label
+                    .parse::<AcceptPeriod>()
+                    .map_err(|e| doc.err(&pv.span(), &k, e))?,
+            )
+        }
+    };
+    let reason = doc.text(need("reason")?, &join(key, "reason"))?;
+    let approval = doc.text(need("approval")?, &join(key, "approval"))?;
+    let expires = doc.date(need("expires")?, &join(key, "expires"))?;
+    let mut a = Accept::new(rule, branch, subject, reason, approval, expires);
+    a.period = period;
+    a.set_in = doc.set_in(&v.span());
+    Ok(a)
+}
+
+// ---------------------------------------------------------------------------
+// [scoring]
+
+fn read_scoring(doc: &Doc<'_>, v: &Val<'_>) -> Result<Scoring, Error> {
+    let key = "scoring";
+    let t = doc.table(v, key)?;
+    doc.check_keys(t, &["scheme", "base", "levels", "deduct", "veto"], key)?;
+    let need = |name: &str| {
+        t.get(name).ok_or_else(|| {
+            doc.err(
+                &v.span(),
+                &join(key, name),
+                format!("[scoring] needs {name}"),
+            )
+        })
+    };
+    // Where each key is, for the checks made on the whole scheme.
+    let mut spans: Vec<(String, Range<usize>)> = Vec::new();
+    let scheme = doc.text(need("scheme")?, "scoring.scheme")?;
+    let bv = need("base")?;
+    spans.push(("base".into(), bv.span()));
+    let base = doc.decimal(bv, "scoring.base")?;
+    let mut levels = Vec::new();
+    for (i, lv) in doc
+        .array(need("levels")?, "scoring.levels")?
+        .iter()
+        .enumerate()
+    {
+        let k = format!("scoring.levels[{i}]");
+        let lt = doc.table(lv, &k)?;
+        doc.check_keys(lt, &["min", "level"], &k)?;
+        let (Some(min), Some(name)) = (lt.get("min"), lt.get("level")) else {
+            return Err(doc.err(&lv.span(), &k, "a level needs min and level"));
+        };
+        spans.push((format!("levels[{i}].min"), min.span()));
+        spans.push((format!("levels[{i}].level"), name.span()));
+        levels.push(Level {
+            min: doc.decimal(min, &join(&k, "min"))?,
+            level: doc.text(name, &join(&k, "level"))?,
+        });
+    }
+    spans.push(("levels".into(), need("levels")?.span()));
+    let mut deduct = Vec::new();
+    if let Some(dv) = t.get("deduct") {
+        for (i, item) in doc.array(dv, "scoring.deduct")?.iter().enumerate() {
+            let k = format!("scoring.deduct[{i}]");
+            let dt = doc.table(item, &k)?;
+            doc.check_keys(dt, &["rules", "points", "max"], &k)?;
+            let (Some(rules), Some(points)) = (dt.get("rules"), dt.get("points")) else {
+                return Err(doc.err(&item.span(), &k, "a deduction needs rules and points"));
+            };
+            spans.push((format!("deduct[{i}].points"), points.span()));
+            if let Some(m) = dt.get("max") {
+                spans.push((format!("deduct[{i}].max"), m.span()));
+            }
+            deduct.push(Deduction {
+                rules: selectors(doc, rules, &join(&k, "rules"))?,
+                points: doc.decimal(points, &join(&k, "points"))?,
+                max: dt
+                    .get("max")
+                    .map(|m| doc.decimal(m, &join(&k, "max")))
+                    .transpose()?,
+            });
+        }
+    }
+    let veto = match t.get("veto") {
+        None => None,
+        Some(vv) => {
+            let k = "scoring.veto";
+            let vt = doc.table(vv, k)?;
+            doc.check_keys(vt, &["rules", "cap", "why"], k)?;
+            let (Some(rules), Some(cap), Some(why)) =
+                (vt.get("rules"), vt.get("cap"), vt.get("why"))
+            else {
+                return Err(doc.err(&vv.span(), k, "a veto needs rules, cap and why"));
+            };
+            spans.push(("veto.cap".into(), cap.span()));
+            Some(Veto {
+                rules: selectors(doc, rules, "scoring.veto.rules")?,
+                cap: doc.text(cap, "scoring.veto.cap")?,
+                why: doc.text(why, "scoring.veto.why")?,
+            })
+        }
+    };
+    let scoring = Scoring {
+        scheme,
+        base,
+        levels,
+        deduct,
+        veto,
+        set_in: doc.set_in(&v.span()),
+    };
+    scoring.validate().map_err(|(k, msg)| {
+        let span = spans
+            .iter()
+            .find(|(name, _)| *name == k)
+            .map_or_else(|| v.span(), |(_, s)| s.clone());
+        doc.err(&span, &join_dotted("scoring", &k), msg)
+    })?;
+    Ok(scoring)
+}
+
+fn join_dotted(a: &str, b: &str) -> String {
+    format!("{a}.{b}")
+}
+
+/// Rule selectors: `"DUE001"`, `"MTG, DEV"` or `["DUE004", "MTG010"]`; each
+/// a family prefix, a code, or a prefix of some code.
+fn selectors(doc: &Doc<'_>, v: &Val<'_>, key: &str) -> Result<Vec<String>, Error> {
+    let mut raw: Vec<(String, Range<usize>)> = Vec::new();
+    match v.get_ref() {
+        toml::de::DeValue::String(s) => {
+            raw.extend(s.split(',').map(|p| (p.trim().to_owned(), v.span())));
+        }
+        toml::de::DeValue::Array(a) => {
+            for (i, item) in a.iter().enumerate() {
+                raw.push((
+                    doc.string(item, &format!("{key}[{i}]"))?.trim().to_owned(),
+                    item.span(),
+                ));
+            }
+        }
+        _ => return Err(doc.wrong(v, key, "a rule code or prefix, or a list of them")),
+    }
+    if raw.is_empty() {
+        return Err(doc.err(&v.span(), key, "no rules named"));
+    }
+    let mut out = Vec::new();
+    for (s, span) in raw {
+        let up = s.to_ascii_uppercase();
+        let known = RuleCode::ALL.iter().any(|c| c.as_str().starts_with(&up))
+            || Family::ALL.iter().any(|f| f.prefix() == up);
+        if up.is_empty() || !known {
+            let mut names: Vec<&str> = RuleCode::ALL.iter().map(|c| c.as_str()).collect();
+            names.extend(Family::ALL.iter().map(|f| f.prefix()));
+            let hint = crate::audit::nearest(&s, &names)
+                .map(|n| format!(" (did you mean {n}?)"))
+                .unwrap_or_default();
+            return Err(doc.err(
+                &span,
+                key,
+                format!("unknown rule code or family {s:?}{hint}"),
+            ));
+        }
+        out.push(up);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_split_into_document_and_article() {
+        let s = |x: &str| split_source(x);
+        assert_eq!(
+            s("某市委组织部〔2021〕5号 第三条"),
+            ("某市委组织部〔2021〕5号".into(), "第三条".into())
+        );
+        assert_eq!(
+            s("《某省党费管理办法》第十二条第二款"),
+            ("某省党费管理办法".into(), "第十二条第二款".into())
+        );
+        assert_eq!(
+            s("某省第十二次党代会决议第3条"),
+            ("某省第十二次党代会决议".into(), "第3条".into())
+        );
+        assert_eq!(
+            s("某省委组织部通知 附件2"),
+            ("某省委组织部通知".into(), "附件2".into())
+        );
+        assert_eq!(
+            s("局党委会议纪要"),
+            ("局党委会议纪要".into(), String::new())
+        );
+        assert_eq!(
+            s("某办法第五条（二）"),
+            ("某办法".into(), "第五条（二）".into())
+        );
+    }
+
+    #[test]
+    fn paths_join_lexically() {
+        assert_eq!(
+            join_path(Path::new("a/b"), Path::new("../c.toml")),
+            PathBuf::from("a/c.toml")
+        );
+        assert_eq!(
+            join_path(Path::new(""), Path::new("./c.toml")),
+            PathBuf::from("c.toml")
+        );
+        assert_eq!(
+            join_path(Path::new(".."), Path::new("../c.toml")),
+            PathBuf::from("../../c.toml")
+        );
+    }
+}
