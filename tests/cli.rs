@@ -738,3 +738,99 @@ fn baseline_marks_findings_and_fail_on_new() {
     let junk = temp_file("junk.json", "{\"format\": \"dangjian-report/1\"}");
     assert_bad(&["--baseline", junk.to_str().unwrap()], &["junk.json"]);
 }
+
+const PROFILE_EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/profile-example.toml"
+);
+
+#[test]
+fn profiles_by_name_file_and_discovery() {
+    // A built-in.
+    let o = run(&["--format", "json", "--profile", "central-2026"]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["profile"]["name"], "central-2026");
+    assert_eq!(v["profile"]["edition"], "细则2026");
+    // A file: named with its chain and hash; the accept is counted apart.
+    let o = run(&["--format", "json", "--profile", PROFILE_EXAMPLE]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["profile"]["name"], "某省直机关");
+    assert_eq!(v["profile"]["extends"][0], "central");
+    assert_eq!(v["profile"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(v["summary"]["accepted"], 1);
+    let accepted = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| !f["accepted"].is_null())
+        .unwrap();
+    assert_eq!(accepted["rule"], "MTG010");
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "DUE003"),
+        "DUE003 is off"
+    );
+    // The text report says so.
+    let o = run(&["--profile", PROFILE_EXAMPLE]);
+    assert!(o.stdout.contains("已批准例外：援疆挂职"), "{}", o.stdout);
+    // Discovery: dangjian.toml next to the input.
+    let dir = std::env::temp_dir().join(format!("dangjian-cli-{}-disc/sub", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(SAMPLE, dir.join("sample.json")).unwrap();
+    std::fs::write(
+        dir.parent().unwrap().join("dangjian.toml"),
+        "format = \"dangjian-profile/1\"\nname = \"found\"\nextends = \"central\"\n",
+    )
+    .unwrap();
+    let input = dir.join("sample.json");
+    let o = run(&[input.to_str().unwrap(), "--format", "json", "--profile"]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["profile"]["name"], "found");
+    // A profile without overrides gives the built-in's findings.
+    let central: serde_json::Value =
+        serde_json::from_str(&run(&["--format", "json"]).stdout).unwrap();
+    assert_eq!(v["findings"], central["findings"]);
+}
+
+#[test]
+fn explain_profile_lists_every_parameter() {
+    let o = run(&["--profile", PROFILE_EXAMPLE, "--explain-profile"]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("development.publicity_min_working_days"));
+    assert!(o.stdout.contains("某组通〔2021〕5号"));
+    assert!(
+        o.stdout.contains("profile-example.toml:"),
+        "where each value was set"
+    );
+    for p in dangjian::Profile::central().params() {
+        assert!(o.stdout.contains(p.name), "{} missing", p.name);
+    }
+}
+
+#[test]
+fn bad_profiles_exit_2_naming_file_line_and_key() {
+    let p = temp_file(
+        "bad-profile.toml",
+        "format = \"dangjian-profile/1\"\nname = \"x\"\n[params]\n\"meetings.absence_treshold\" = 2\n",
+    );
+    assert_bad(
+        &["--profile", p.to_str().unwrap()],
+        &["bad-profile.toml", "line 4", "absence_threshold"],
+    );
+    let p = temp_file(
+        "range.toml",
+        "format = \"dangjian-profile/1\"\nname = \"x\"\n[params]\n\"dues.lapse_months\" = 0\n",
+    );
+    assert_bad(
+        &["--profile", p.to_str().unwrap()],
+        &["range.toml", "line 4", "dues.lapse_months"],
+    );
+    assert_bad(&["--profile", "centrl"], &["did you mean central"]);
+    assert_bad(&["--profile", "/nonexistent/x.toml"], &["x.toml"]);
+}

@@ -53,6 +53,17 @@ pub(crate) struct Cli {
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub(crate) fail_on: Option<FailOn>,
 
+    /// The profile: a built-in (central, central-2026) or a TOML file. Given
+    /// without a value, dangjian.toml is looked up in the first input's
+    /// folder and its parents.
+    #[arg(long, value_name = "NAME|FILE", num_args = 0..=1, default_missing_value = "")]
+    pub(crate) profile: Option<String>,
+
+    /// Print every effective parameter of the profile with its value, source
+    /// and where it was set, and exit.
+    #[arg(long)]
+    pub(crate) explain_profile: bool,
+
     /// An earlier report (JSON) to compare with: every finding is marked
     /// new, unchanged or updated, and the findings gone are listed as resolved.
     #[arg(long, value_name = "REPORT")]

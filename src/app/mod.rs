@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 use clap::Parser;
 
 use crate::audit::{Auditor, RuleCode};
+use crate::profile::Profile;
 use crate::render;
 use crate::report::{
     Baseline, BaselineCounts, BaselineStatus, Comparison, Lang, Report, Severity, Unreadable,
@@ -161,6 +162,9 @@ struct Audited {
     records: usize,
     /// (rule, severity, accepted) of each finding, for the summary.
     counts: Vec<(RuleCode, Severity, bool)>,
+    /// The findings an exception covers (few), to strike their accepts from
+    /// the unmatched list.
+    accepted: Vec<crate::Finding>,
     /// How many findings are new, unchanged, updated (with a baseline); of
     /// the new ones, how many no exception covers.
     statuses: [usize; 4],
@@ -212,6 +216,51 @@ fn output_error(e: io::Error) -> Stop {
     }
 }
 
+/// The profile of `--profile`: none given, central; a built-in name; a
+/// file; or, given without a value, `dangjian.toml` found from the first
+/// input's folder upward.
+fn load_profile(cli: &Cli, inputs: &[Input]) -> Result<Profile, Stop> {
+    let Some(arg) = &cli.profile else {
+        return Ok(Profile::central());
+    };
+    if arg.is_empty() {
+        let start = match inputs.first() {
+            Some(Input::File(p)) => p
+                .parent()
+                .map(Path::to_path_buf)
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or_else(|| PathBuf::from(".")),
+            _ => PathBuf::from("."),
+        };
+        let start = std::fs::canonicalize(&start).unwrap_or(start);
+        let found = start
+            .ancestors()
+            .map(|d| d.join("dangjian.toml"))
+            .find(|p| p.is_file())
+            .ok_or_else(|| {
+                Stop::Fail(format!(
+                    "--profile: no dangjian.toml in {} or its parents",
+                    start.display()
+                ))
+            })?;
+        return Ok(Profile::from_toml_path(&found)?);
+    }
+    if let Some(p) = Profile::builtin(arg) {
+        return Ok(p);
+    }
+    let path = Path::new(arg);
+    if path.is_file() || path.extension().is_some_and(|e| e == "toml") {
+        return Ok(Profile::from_toml_path(path)?);
+    }
+    let hint = crate::audit::nearest(arg, Profile::BUILTIN)
+        .map(|n| format!(" (did you mean {n}?)"))
+        .unwrap_or_default();
+    Err(Stop::Fail(format!(
+        "--profile: no built-in profile {arg:?} and no such file{hint}; built-ins: {}",
+        Profile::BUILTIN.join(", ")
+    )))
+}
+
 fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     let threads = match cli.threads {
         Some(n) => usize::from(n),
@@ -223,6 +272,11 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     }
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         return Err(Stop::Fail("- (stdin) given more than once".to_owned()));
+    }
+    let profile = load_profile(cli, &inputs)?;
+    if cli.explain_profile {
+        write_out(env.stdout, profile.explain().as_bytes())?;
+        return Ok(0);
     }
     // The default as_of needs a pass over the data before the audit: stdin is
     // kept in a temporary file for the second pass.
@@ -281,7 +335,10 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         ));
     }
     let comparison = baseline.as_ref().map(Comparison::new);
-    let auditor = Auditor::new(as_of).period(period).select(cli.rules.clone());
+    let auditor = Auditor::new(as_of)
+        .period(period)
+        .profile(profile)
+        .select(cli.rules.clone());
     let lang = Lang::from(cli.lang);
 
     // Findings are rendered on the workers and kept, sorted, in a spool that
@@ -354,6 +411,11 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 branch: bundle.branch.id.clone(),
                 members: bundle.members.len(),
                 records: bundle.record_count(),
+                accepted: findings
+                    .iter()
+                    .filter(|f| f.is_accepted())
+                    .cloned()
+                    .collect(),
                 counts,
                 statuses,
                 items,
@@ -387,6 +449,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             for (rule, severity, accepted) in a.counts {
                 report.summary.tally(rule, severity, accepted);
             }
+            auditor.note_accepts(&mut report, &a.accepted);
             for (key, text) in a.items {
                 if spool_error.is_none() {
                     if let Err(e) = spool.push(key, text) {
@@ -402,6 +465,19 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     }
     for u in &unreadable {
         let _ = writeln!(env.stderr, "audit: {} (left out)", u.message);
+    }
+    for a in &report.unmatched_accepts {
+        let _ = writeln!(
+            env.stderr,
+            "audit: warning: the accept of {} for {}{} matched no finding ({})",
+            a.rule,
+            a.branch,
+            a.subject
+                .as_ref()
+                .map(|s| format!("/{s}"))
+                .unwrap_or_default(),
+            a.reason
+        );
     }
     report.unreadable = unreadable;
     report.audited.sort();

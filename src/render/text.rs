@@ -300,6 +300,46 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
             )
         };
     }
+    for a in &report.expired_accepts {
+        let who = a
+            .subject
+            .as_ref()
+            .map(|s| format!("/{s}"))
+            .unwrap_or_default();
+        let _ = if zh {
+            writeln!(
+                out,
+                "例外已过期：{} {}{who}（有效期至{}），相关问题照常列出",
+                a.rule, a.branch, a.expires
+            )
+        } else {
+            writeln!(
+                out,
+                "Exception expired: {} {}{who} (until {}); its findings are listed as usual",
+                a.rule, a.branch, a.expires
+            )
+        };
+    }
+    for a in &report.unmatched_accepts {
+        let who = a
+            .subject
+            .as_ref()
+            .map(|s| format!("/{s}"))
+            .unwrap_or_default();
+        let _ = if zh {
+            writeln!(
+                out,
+                "例外未匹配任何问题：{} {}{who}（{}）",
+                a.rule, a.branch, a.reason
+            )
+        } else {
+            writeln!(
+                out,
+                "Exception matched no finding: {} {}{who} ({})",
+                a.rule, a.branch, a.reason
+            )
+        };
+    }
     if let (Some(b), Some(c)) = (&report.baseline, &sum.baseline) {
         let file = b.file.as_deref().unwrap_or("");
         let rate = c
