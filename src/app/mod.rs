@@ -165,6 +165,8 @@ struct Audited {
     /// The findings an exception covers (few), to strike their accepts from
     /// the unmatched list.
     accepted: Vec<crate::Finding>,
+    /// 评星定级, when the profile has a scheme.
+    scorecard: Option<crate::report::Scorecard>,
     /// How many findings are new, unchanged, updated (with a baseline); of
     /// the new ones, how many no exception covers.
     statuses: [usize; 4],
@@ -416,6 +418,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .filter(|f| f.is_accepted())
                     .cloned()
                     .collect(),
+                scorecard: auditor.scorecard(&bundle.branch.id, &findings),
                 counts,
                 statuses,
                 items,
@@ -450,6 +453,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 report.summary.tally(rule, severity, accepted);
             }
             auditor.note_accepts(&mut report, &a.accepted);
+            report.scorecards.extend(a.scorecard);
             for (key, text) in a.items {
                 if spool_error.is_none() {
                     if let Err(e) = spool.push(key, text) {
@@ -482,6 +486,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     report.unreadable = unreadable;
     report.audited.sort();
     report.audited.dedup();
+    report.scorecards.sort_by(|a, b| a.branch.cmp(&b.branch));
     if let Some(c) = comparison {
         let counts = BaselineCounts {
             new: statuses_total[0],

@@ -376,7 +376,23 @@ impl Auditor {
         report.audited.push(branch.clone());
         report.summary.add_findings(&findings);
         self.note_accepts(report, &findings);
+        if let Some(card) = self.scorecard(branch, &findings) {
+            report.scorecards.push(card);
+        }
         report.findings.extend(findings);
+    }
+
+    /// The 评星定级 scorecard of `branch` from its `findings`, when the
+    /// profile has a `[scoring]` scheme.
+    pub fn scorecard(
+        &self,
+        branch: &crate::model::Id,
+        findings: &[Finding],
+    ) -> Option<crate::report::Scorecard> {
+        self.profile
+            .scoring
+            .as_ref()
+            .map(|s| crate::report::Scorecard::compute(s, branch, findings))
     }
 
     /// Sorts the findings (and the audited branch ids) of `report`.
@@ -384,6 +400,7 @@ impl Auditor {
         crate::report::sort_findings(&mut report.findings);
         report.audited.sort();
         report.audited.dedup();
+        report.scorecards.sort_by(|a, b| a.branch.cmp(&b.branch));
         report
     }
 }

@@ -300,6 +300,86 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
             )
         };
     }
+    if !report.scorecards.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                "== 评星定级 =="
+            } else {
+                "== Branch ratings =="
+            }
+        );
+        for c in &report.scorecards {
+            let items: Vec<String> = c
+                .items
+                .iter()
+                .map(|i| {
+                    let rules = i.rules.join("/");
+                    if zh {
+                        format!(
+                            "{rules} {}条扣{}分{}",
+                            i.findings,
+                            i.points,
+                            if i.capped { "（封顶）" } else { "" }
+                        )
+                    } else {
+                        format!(
+                            "{rules} {} × {} = {}{}",
+                            i.findings,
+                            i.per_finding,
+                            i.points,
+                            if i.capped { " (capped)" } else { "" }
+                        )
+                    }
+                })
+                .collect();
+            let _ = if zh {
+                writeln!(
+                    out,
+                    "  {} {}（{}分，{}）{}",
+                    c.branch,
+                    c.level,
+                    c.score,
+                    c.scheme,
+                    if items.is_empty() {
+                        String::new()
+                    } else {
+                        format!("：{}", items.join("；"))
+                    }
+                )
+            } else {
+                writeln!(
+                    out,
+                    "  {} {} ({} points, {}){}",
+                    c.branch,
+                    c.level,
+                    c.score,
+                    c.scheme,
+                    if items.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", items.join("; "))
+                    }
+                )
+            };
+            if let Some(v) = &c.veto {
+                let _ = if zh {
+                    writeln!(
+                        out,
+                        "    一票否决：{}（按分数为{}，封顶{}）",
+                        v.why, v.level_by_score, v.cap
+                    )
+                } else {
+                    writeln!(
+                        out,
+                        "    veto: {} (by score {}, capped at {})",
+                        v.why, v.level_by_score, v.cap
+                    )
+                };
+            }
+        }
+    }
     for a in &report.expired_accepts {
         let who = a
             .subject

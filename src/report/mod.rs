@@ -13,6 +13,7 @@ use crate::model::{DateRange, Id};
 
 mod baseline;
 mod finding;
+mod scorecard;
 
 pub use baseline::{
     Baseline, BaselineCounts, BaselineEntry, BaselineHeader, Comparison, Remediation, Resolved,
@@ -21,6 +22,7 @@ pub use finding::{
     Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Severity, Subject,
     SubjectKind, finding_id, period_label, sort_findings,
 };
+pub use scorecard::{ScoreItem, Scorecard, VetoApplied};
 
 /// Totals of a report.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
@@ -250,6 +252,9 @@ pub struct Report {
     /// Input bundles that could not be read (`--keep-going`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<Unreadable>,
+    /// 评星定级 per branch, when the profile has a `[scoring]` scheme.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scorecards: Vec<Scorecard>,
     /// The ids of the branches audited, sorted (a branch without findings
     /// is audited too: its baseline findings are then resolved).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -286,6 +291,7 @@ impl Report {
             unmatched_accepts: Vec::new(),
             expired_accepts: Vec::new(),
             unreadable: Vec::new(),
+            scorecards: Vec::new(),
             audited: Vec::new(),
         }
     }
