@@ -672,7 +672,8 @@ fn spilling_to_temporary_files_changes_nothing() {
 #[test]
 fn command_output_equals_the_library_report() {
     let bundles = dangjian::load::read_path(SAMPLE).unwrap();
-    let auditor = dangjian::Auditor::new(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    let auditor = dangjian::Auditor::new(chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+        .with_indicators(true);
     let report = auditor.audit(&bundles);
     assert_eq!(run(&["--format", "json"]).stdout, report.to_json() + "\n");
     assert_eq!(

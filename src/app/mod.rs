@@ -167,6 +167,8 @@ struct Audited {
     accepted: Vec<crate::Finding>,
     /// 评星定级, when the profile has a scheme.
     scorecard: Option<crate::report::Scorecard>,
+    /// How the branch stands.
+    indicators: crate::report::Indicators,
     /// How many findings are new, unchanged, updated (with a baseline); of
     /// the new ones, how many no exception covers.
     statuses: [usize; 4],
@@ -419,6 +421,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .cloned()
                     .collect(),
                 scorecard: auditor.scorecard(&bundle.branch.id, &findings),
+                indicators: auditor.indicators(&cx, &findings),
                 counts,
                 statuses,
                 items,
@@ -454,6 +457,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             }
             auditor.note_accepts(&mut report, &a.accepted);
             report.scorecards.extend(a.scorecard);
+            report.indicators.push(a.indicators);
             for (key, text) in a.items {
                 if spool_error.is_none() {
                     if let Err(e) = spool.push(key, text) {
@@ -487,6 +491,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     report.audited.sort();
     report.audited.dedup();
     report.scorecards.sort_by(|a, b| a.branch.cmp(&b.branch));
+    report.indicators.sort_by(|a, b| a.branch.cmp(&b.branch));
     if let Some(c) = comparison {
         let counts = BaselineCounts {
             new: statuses_total[0],

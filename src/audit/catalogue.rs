@@ -3,8 +3,6 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
-
 use super::{Family, registry};
 use crate::profile::Profile;
 
@@ -68,64 +66,23 @@ pub(crate) fn markdown() -> String {
             let _ = writeln!(s, "**Source.** {} — {}\n", r.source, cites.join("; "));
         }
     }
+    s.push_str("\n## Indicators\n\n");
+    let ind = include_str!("../report/indicators.md");
+    // The first line is the module's title sentence; the definitions follow.
+    s.push_str(ind);
     s.push_str("\n## Thresholds of the central profile\n\n");
     s.push_str(
         "Rules read every threshold from the `Profile`; these are the values of \
          `Profile::central()`, each with its source.\n\n",
     );
+    s.push_str("Ranges, editions and how a profile file sets each one: `docs/profiles.md`.\n\n");
     s.push_str("| parameter | value | source |\n|---|---|---|\n");
-    if let Ok(Value::Object(profile)) = serde_json::to_value(Profile::central()) {
-        for (section, v) in &profile {
-            let Value::Object(params) = v else { continue };
-            for (name, p) in params {
-                let value = p.get("value").map(render_value).unwrap_or_default();
-                let source = p
-                    .get("source")
-                    .map(|c| {
-                        format!(
-                            "《{}》{}",
-                            c.get("document").and_then(Value::as_str).unwrap_or(""),
-                            c.get("article").and_then(Value::as_str).unwrap_or("")
-                        )
-                    })
-                    .unwrap_or_default();
-                let _ = writeln!(s, "| `{section}.{name}` | {value} | {source} |");
-            }
+    for p in Profile::central().params() {
+        if let Some(e) = p.editions.first() {
+            let _ = writeln!(s, "| `{}` | {} | {} |", p.name, e.value, e.source.display());
         }
     }
     s
-}
-
-fn render_value(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => {
-            let parts: Vec<String> = items.iter().map(render_value).collect();
-            parts.join(", ")
-        }
-        Value::Object(map) => {
-            // A rate bracket: {"up_to": .., "rate": ..}
-            match (map.get("up_to"), map.get("rate")) {
-                (Some(up), Some(rate)) => {
-                    let rate = percent(&render_value(rate));
-                    match up {
-                        Value::Null => format!("above: {rate}"),
-                        up => format!("≤{}: {rate}", render_value(up)),
-                    }
-                }
-                _ => v.to_string(),
-            }
-        }
-        other => other.to_string(),
-    }
-}
-
-/// "0.015" -> "1.5%".
-fn percent(rate: &str) -> String {
-    match rate.parse::<rust_decimal::Decimal>() {
-        Ok(d) => format!("{}%", (d * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
-        Err(_) => rate.to_owned(),
-    }
 }
 
 /// The compact rule index of the crate docs (`docs/rule-index.md`): one line

@@ -162,6 +162,7 @@ pub struct Auditor {
     /// Resolved from the three above on every change.
     settings: Settings,
     calendar: Arc<dyn WorkCalendar>,
+    indicators: bool,
 }
 
 impl fmt::Debug for Auditor {
@@ -189,6 +190,7 @@ impl Auditor {
             severities: Vec::new(),
             settings: Settings::new(&Selection::all()),
             calendar: crate::calendar::default_calendar(),
+            indicators: false,
         }
     }
 
@@ -293,6 +295,20 @@ impl Auditor {
         )
     }
 
+    /// The indicators of the context's bundle (see
+    /// [`Indicators`](crate::report::Indicators)), given its findings.
+    pub fn indicators(&self, cx: &Context<'_>, findings: &[Finding]) -> crate::report::Indicators {
+        crate::report::Indicators::compute(cx, findings)
+    }
+
+    /// Whether [`Auditor::audit`] computes indicators for the report
+    /// (default: no).
+    #[must_use]
+    pub fn with_indicators(mut self, yes: bool) -> Auditor {
+        self.indicators = yes;
+        self
+    }
+
     /// The findings of one bundle, sorted.
     pub fn check(&self, bundle: &Bundle) -> Vec<Finding> {
         self.check_context(&self.context(bundle))
@@ -324,7 +340,11 @@ impl Auditor {
     pub fn audit<'b>(&self, bundles: impl IntoIterator<Item = &'b Bundle>) -> Report {
         let mut report = self.empty_report();
         for b in bundles {
-            let findings = self.check(b);
+            let cx = self.context(b);
+            let findings = self.check_context(&cx);
+            if self.indicators {
+                report.indicators.push(self.indicators(&cx, &findings));
+            }
             self.add(&mut report, b, findings);
         }
         self.finish(report)
@@ -401,6 +421,7 @@ impl Auditor {
         report.audited.sort();
         report.audited.dedup();
         report.scorecards.sort_by(|a, b| a.branch.cmp(&b.branch));
+        report.indicators.sort_by(|a, b| a.branch.cmp(&b.branch));
         report
     }
 }

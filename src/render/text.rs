@@ -300,6 +300,24 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
             )
         };
     }
+    if !report.indicators.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                "== 各支部指标 =="
+            } else {
+                "== How each branch stands =="
+            }
+        );
+        for i in &report.indicators {
+            let prev = report
+                .previous_indicators
+                .iter()
+                .find(|p| p.branch == i.branch);
+            out.push_str(&indicator_lines(i, prev, lang));
+        }
+    }
     if !report.scorecards.is_empty() {
         let _ = writeln!(
             out,
@@ -469,6 +487,126 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// A rate as a percentage with one decimal: `95.8%`.
+fn pct(r: Option<rust_decimal::Decimal>) -> String {
+    r.map(|r| {
+        format!(
+            "{}%",
+            (r * rust_decimal::Decimal::ONE_HUNDRED)
+                .round_dp(1)
+                .normalize()
+        )
+    })
+    .unwrap_or_else(|| "—".to_owned())
+}
+
+/// The change of a rate against the baseline's, in percentage points:
+/// `（上次 90.1%，+5.7）` / ` (before 90.1%, +5.7)`.
+fn change(
+    now: Option<rust_decimal::Decimal>,
+    before: Option<rust_decimal::Decimal>,
+    zh: bool,
+) -> String {
+    let (Some(n), Some(b)) = (now, before) else {
+        return String::new();
+    };
+    let d = ((n - b) * rust_decimal::Decimal::ONE_HUNDRED)
+        .round_dp(1)
+        .normalize();
+    let sign = if d.is_sign_negative() { "" } else { "+" };
+    if zh {
+        format!("（上次 {}，{sign}{d}）", pct(Some(b)))
+    } else {
+        format!(" (before {}, {sign}{d})", pct(Some(b)))
+    }
+}
+
+/// One branch's indicators, with the baseline's beside them.
+fn indicator_lines(
+    i: &crate::report::Indicators,
+    prev: Option<&crate::report::Indicators>,
+    lang: Lang,
+) -> String {
+    let zh = lang == Lang::Zh;
+    let d = &i.dues;
+    let a = &i.attendance;
+    let t = &i.training;
+    let v = &i.development;
+    let dues_change = change(d.on_time_rate, prev.and_then(|p| p.dues.on_time_rate), zh);
+    let att_change = change(a.rate, prev.and_then(|p| p.attendance.rate), zh);
+    let meetings: Vec<String> = i
+        .meetings
+        .iter()
+        .map(|m| {
+            let name = if zh {
+                crate::families::life::meetings::kind_zh(m.kind).to_owned()
+            } else {
+                m.kind.as_str().replace('_', " ")
+            };
+            format!("{name} {}/{}", m.held, m.required)
+        })
+        .collect();
+    let mean = t
+        .mean_hours
+        .map(|h| h.to_string())
+        .unwrap_or_else(|| "—".to_owned());
+    if zh {
+        format!(
+            "  {} {}至{}\n    党费：按期足额交纳 {}（{}/{}个月）{dues_change}，应交 {} 元，实收 {} 元\n    会议（已开/应开）：{}\n    出勤率 {}{att_change}（应到 {}，出席 {}，请假 {}，缺席 {}）\n    学习培训：{} 学时，人均 {}，未达标 {} 人\n    发展党员：申请人 {}，积极分子 {}，发展对象 {}，预备党员 {}；本期接收 {}，转正 {}\n",
+            i.branch,
+            i.period.from,
+            i.period.to,
+            pct(d.on_time_rate),
+            d.on_time_months,
+            d.owed_months,
+            d.expected,
+            d.collected,
+            meetings.join("，"),
+            pct(a.rate),
+            a.expected,
+            a.present,
+            a.excused,
+            a.absent,
+            t.hours,
+            mean,
+            t.below_minimum,
+            v.applicants,
+            v.activists,
+            v.candidates,
+            v.probationary,
+            v.admitted,
+            v.converted
+        )
+    } else {
+        format!(
+            "  {} {}..{}\n    dues paid in full on time {} ({}/{} months){dues_change}, expected {}, collected {}\n    meetings (held/required): {}\n    attendance {}{att_change} (expected {}, present {}, excused {}, absent {})\n    training {} hours, {} a member, {} short of the minimum\n    development: {} applicants, {} activists, {} candidates, {} probationary; {} admitted, {} converted\n",
+            i.branch,
+            i.period.from,
+            i.period.to,
+            pct(d.on_time_rate),
+            d.on_time_months,
+            d.owed_months,
+            d.expected,
+            d.collected,
+            meetings.join(", "),
+            pct(a.rate),
+            a.expected,
+            a.present,
+            a.excused,
+            a.absent,
+            t.hours,
+            mean,
+            t.below_minimum,
+            v.applicants,
+            v.activists,
+            v.candidates,
+            v.probationary,
+            v.admitted,
+            v.converted
+        )
+    }
 }
 
 /// `错误 3，警告 2，提示 1` / `3 errors, 2 warnings, 1 info`.

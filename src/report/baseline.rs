@@ -174,6 +174,8 @@ pub struct Baseline {
     pub period: Option<DateRange>,
     /// Its findings.
     pub findings: Vec<BaselineEntry>,
+    /// Its indicators (for the year-over-year view).
+    pub indicators: Vec<super::Indicators>,
 }
 
 impl Baseline {
@@ -199,6 +201,7 @@ impl Baseline {
                     remediation: f.remediation.clone(),
                 })
                 .collect(),
+            indicators: report.indicators.clone(),
         }
     }
 
@@ -209,6 +212,7 @@ impl Baseline {
             as_of,
             period: None,
             findings: Vec::new(),
+            indicators: Vec::new(),
         }
     }
 }
@@ -340,6 +344,7 @@ impl<'b> Comparison<'b> {
         });
         report.summary.baseline = Some(counts);
         report.resolved = resolved;
+        report.previous_indicators = self.baseline.indicators.clone();
         report.baseline = Some(BaselineHeader {
             file: self.baseline.file.clone(),
             as_of: self.baseline.as_of,

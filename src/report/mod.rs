@@ -13,6 +13,7 @@ use crate::model::{DateRange, Id};
 
 mod baseline;
 mod finding;
+mod indicators;
 mod scorecard;
 
 pub use baseline::{
@@ -21,6 +22,10 @@ pub use baseline::{
 pub use finding::{
     Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Severity, Subject,
     SubjectKind, finding_id, period_label, sort_findings,
+};
+pub use indicators::{
+    AttendanceIndicators, DevelopmentIndicators, DuesIndicators, Indicators, MeetingIndicator,
+    TrainingIndicators,
 };
 pub use scorecard::{ScoreItem, Scorecard, VetoApplied};
 
@@ -252,6 +257,13 @@ pub struct Report {
     /// Input bundles that could not be read (`--keep-going`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<Unreadable>,
+    /// How each branch stands over the period (when the auditor computes
+    /// indicators), sorted by branch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicators>,
+    /// The baseline's indicators, for the year-over-year view.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_indicators: Vec<Indicators>,
     /// 评星定级 per branch, when the profile has a `[scoring]` scheme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scorecards: Vec<Scorecard>,
@@ -291,6 +303,8 @@ impl Report {
             unmatched_accepts: Vec::new(),
             expired_accepts: Vec::new(),
             unreadable: Vec::new(),
+            indicators: Vec::new(),
+            previous_indicators: Vec::new(),
             scorecards: Vec::new(),
             audited: Vec::new(),
         }

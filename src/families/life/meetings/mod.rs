@@ -28,6 +28,8 @@ use crate::period::{self, PeriodKind};
 pub(super) mod absences;
 pub(super) mod periodic;
 pub(super) mod records;
+pub(crate) mod schedule;
+pub(crate) use schedule::required_and_held;
 pub(super) mod talks;
 
 const CODES: &[RuleCode] = &[

@@ -1,0 +1,270 @@
+#![doc = include_str!("indicators.md")]
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::Finding;
+use crate::audit::RuleCode;
+use crate::audit::context::Context;
+use crate::dues::{DuesStatus, MemberDues};
+use crate::model::{DateRange, Hours, Id, MeetingKind, Money, PaymentCycle, Step, YearMonth};
+
+/// A branch's dues over the period.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DuesIndicators {
+    /// Member-months owed and due (see the module docs).
+    pub owed_months: u32,
+    /// Of them, paid in full by their deadline.
+    pub on_time_months: u32,
+    /// `on_time_months / owed_months`.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub on_time_rate: Option<Decimal>,
+    /// The least amount that pays the owed months.
+    pub expected: Money,
+    /// What the payments for months of the period brought in.
+    pub collected: Money,
+}
+
+/// One kind of required meeting over the period.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MeetingIndicator {
+    /// The kind.
+    pub kind: MeetingKind,
+    /// Periods in which one was required.
+    pub required: u32,
+    /// Of them, periods in which one was held.
+    pub held: u32,
+}
+
+/// Attendance over the meetings of the period.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AttendanceIndicators {
+    /// Meetings held.
+    pub meetings: u32,
+    /// Member-meetings expected.
+    pub expected: u32,
+    /// Present.
+    pub present: u32,
+    /// Excused (请假).
+    pub excused: u32,
+    /// Absent on a day an exemption covers.
+    pub exempt: u32,
+    /// Absent without excuse.
+    pub absent: u32,
+    /// `present / expected`.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub rate: Option<Decimal>,
+}
+
+/// Training over the period.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TrainingIndicators {
+    /// Members of the branch (in the branch some day of the period).
+    pub members: u32,
+    /// Hours of the period's training records.
+    pub hours: Hours,
+    /// `hours / members`, two decimals.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub mean_hours: Option<Decimal>,
+    /// Members short of their yearly minimum (an EDU001 or EDU002 finding).
+    pub below_minimum: u32,
+}
+
+/// The development pipeline.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DevelopmentIndicators {
+    /// 入党申请人 on `as_of`.
+    pub applicants: u32,
+    /// 入党积极分子.
+    pub activists: u32,
+    /// 发展对象.
+    pub candidates: u32,
+    /// 预备党员.
+    pub probationary: u32,
+    /// Admissions approved in the period.
+    pub admitted: u32,
+    /// Conversions approved in the period.
+    pub converted: u32,
+}
+
+/// How one branch stands over the audit period.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Indicators {
+    /// The branch.
+    pub branch: Id,
+    /// The days measured: the audit period, up to `as_of`.
+    pub period: DateRange,
+    /// Dues.
+    pub dues: DuesIndicators,
+    /// Required meetings, by kind.
+    pub meetings: Vec<MeetingIndicator>,
+    /// Attendance.
+    pub attendance: AttendanceIndicators,
+    /// Training hours.
+    pub training: TrainingIndicators,
+    /// The development pipeline.
+    pub development: DevelopmentIndicators,
+}
+
+/// `n / d` as a fraction rounded to `dp` decimals, `None` when `d` is 0.
+pub(crate) fn ratio(n: u64, d: u64, dp: u32) -> Option<Decimal> {
+    (d > 0).then(|| {
+        (Decimal::from(n) / Decimal::from(d))
+            .round_dp(dp)
+            .normalize()
+    })
+}
+
+impl Indicators {
+    /// The indicators of the context's bundle, with its `findings`.
+    pub fn compute(cx: &Context<'_>, findings: &[Finding]) -> Indicators {
+        let b = cx.bundle;
+        let to = cx.period.to.min(cx.as_of);
+        let period = DateRange::new(cx.period.from, to).unwrap_or(DateRange::day(cx.period.from));
+        Indicators {
+            branch: b.branch.id.clone(),
+            period,
+            dues: dues(cx, period),
+            meetings: crate::families::life::meetings::required_and_held(cx),
+            attendance: attendance(cx, period),
+            training: training(cx, period, findings),
+            development: development(cx, period),
+        }
+    }
+}
+
+fn dues(cx: &Context<'_>, period: DateRange) -> DuesIndicators {
+    let mut out = DuesIndicators::default();
+    let (first, last) = period.months();
+    for pos in 0..cx.bundle.members.len() {
+        if !cx.index.is_first_member(pos) {
+            continue;
+        }
+        let Some(d) = MemberDues::new(cx, pos) else {
+            continue;
+        };
+        let quarterly = d.member.cycle() == PaymentCycle::Quarterly;
+        let payments = &cx.index.member_records(pos).payments;
+        for m in first.iter_to(last) {
+            let status = d.status(m);
+            if !matches!(
+                status,
+                DuesStatus::Paid | DuesStatus::Short | DuesStatus::Unpaid
+            ) {
+                continue;
+            }
+            out.owed_months += 1;
+            if let Some(e) = d.expected(m).and_then(|e| e.minimum()) {
+                out.expected = out.expected.saturating_add(e);
+            }
+            let deadline = if quarterly {
+                YearMonth::new(m.year(), m.quarter() * 3).map_or(m.last_day(), YearMonth::last_day)
+            } else {
+                m.last_day()
+            };
+            let covering = payments
+                .iter()
+                .filter(|(_, p)| p.month <= m && m <= p.last_month() && p.paid_on <= cx.as_of);
+            let late = covering.clone().any(|(_, p)| p.paid_on > deadline);
+            if status == DuesStatus::Paid && !late {
+                out.on_time_months += 1;
+            }
+        }
+        for (_, p) in payments {
+            if p.paid_on <= cx.as_of && first <= p.month && p.month <= last {
+                out.collected = out.collected.saturating_add(p.amount);
+            }
+        }
+    }
+    out.on_time_rate = ratio(out.on_time_months.into(), out.owed_months.into(), 4);
+    out
+}
+
+fn attendance(cx: &Context<'_>, period: DateRange) -> AttendanceIndicators {
+    let mut out = AttendanceIndicators::default();
+    let roll = cx.roll();
+    for (i, m) in cx.bundle.meetings.iter().enumerate() {
+        if !period.contains(m.date) || cx.index.meeting_pos(m.id.as_str()) != Some(i) {
+            continue;
+        }
+        let Some(t) = roll.tally(i) else { continue };
+        out.meetings += 1;
+        out.expected += t.expected;
+        out.present += t.present;
+        out.excused += t.excused;
+        out.exempt += t.exempt;
+        out.absent += t.absent;
+    }
+    out.rate = ratio(out.present.into(), out.expected.into(), 4);
+    out
+}
+
+fn training(cx: &Context<'_>, period: DateRange, findings: &[Finding]) -> TrainingIndicators {
+    let mut out = TrainingIndicators::default();
+    let mut members = 0u32;
+    for (pos, m) in cx.bundle.members.iter().enumerate() {
+        if cx.index.is_first_member(pos) && cx.member_span(m).is_some_and(|s| s.overlaps(&period)) {
+            members += 1;
+        }
+    }
+    let hours = cx
+        .bundle
+        .trainings
+        .iter()
+        .filter(|t| period.contains(t.date) && cx.member(t.member.as_str()).is_some())
+        .map(|t| t.hours.decimal())
+        .fold(Decimal::ZERO, |a, b| a.saturating_add(b));
+    out.members = members;
+    out.hours = Hours::new(hours.round_dp(2)).unwrap_or(Hours::ZERO);
+    out.mean_hours =
+        (members > 0).then(|| (hours / Decimal::from(members)).round_dp(2).normalize());
+    let short: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| matches!(f.rule, RuleCode::EDU001 | RuleCode::EDU002))
+        .map(|f| f.subject.id.as_str())
+        .collect();
+    out.below_minimum = short.len() as u32;
+    out
+}
+
+fn development(cx: &Context<'_>, period: DateRange) -> DevelopmentIndicators {
+    use crate::development::Status;
+    let mut out = DevelopmentIndicators::default();
+    let in_period = |d: NaiveDate| period.contains(d);
+    for pos in 0..cx.bundle.candidates.len() {
+        let Some(f) = crate::families::development::rules::file_at(cx, pos) else {
+            continue;
+        };
+        if cx
+            .bundle
+            .candidates
+            .get(pos)
+            .is_some_and(|c| cx.index.candidate_pos(c.id.as_str()) != Some(pos))
+        {
+            continue;
+        }
+        match f.status() {
+            Status::Applicant => out.applicants += 1,
+            Status::Activist => out.activists += 1,
+            Status::Candidate => out.candidates += 1,
+            Status::Probationary => out.probationary += 1,
+            _ => {}
+        }
+        if f.all(Step::AdmissionApproved).any(|r| in_period(r.date)) {
+            out.admitted += 1;
+        }
+        if f.all(Step::ConversionApproved).any(|r| in_period(r.date)) {
+            out.converted += 1;
+        }
+    }
+    out
+}
