@@ -28,7 +28,7 @@ mod selection;
 
 pub(crate) use code::nearest;
 pub use code::{Family, ParseCodeError, RuleCode};
-pub(crate) use emit::{Emitter, SharedViolation, Violation, coded};
+pub(crate) use emit::{Emitter, SharedViolation, Violation, coded, resolve};
 pub use registry::{Cite, EvidenceKey, RuleMeta, registry, rule};
 #[allow(unused_imports)]
 pub(crate) use registry::{cite, key, param, xize};

@@ -542,6 +542,111 @@ mod tests {
         assert_eq!(Step::ConversionApproved.later(), &[Step::Archived]);
     }
 
+    fn bundle(steps: &[(&str, &str)]) -> Bundle {
+        let dev: Vec<serde_json::Value> = steps
+            .iter()
+            .map(|(s, d)| serde_json::json!({"candidate": "A1", "step": s, "date": d}))
+            .collect();
+        let doc = serde_json::json!({
+            "branch": {"id": "B1", "name": "支部", "kind": "organ"},
+            "candidates": [{"id": "A1", "name": "陈某"}],
+            "development": dev,
+        });
+        crate::load::bundle_from_json(&doc.to_string()).unwrap()
+    }
+
+    fn next(b: &Bundle, on: &str, profile: &str) -> Vec<Action> {
+        let p = crate::Profile::builtin(profile).unwrap();
+        let on = crate::parse_date(on).unwrap();
+        plan(b, "A1", on, &p.development)
+            .unwrap()
+            .next
+            .iter()
+            .map(|n| n.action)
+            .collect()
+    }
+
+    const ACTIVIST: &[(&str, &str)] = &[
+        ("applied", "2025-01-05"),
+        ("talked", "2025-01-20"),
+        ("activist_confirmed", "2025-06-01"),
+        ("activist_filed", "2025-06-05"),
+        ("contacts_assigned", "2025-06-10"),
+        ("activist_assessed", "2026-05-20"),
+    ];
+
+    #[test]
+    fn the_2026_order_in_the_plan() {
+        use Action::{Publicity, Step as S};
+        let b = bundle(ACTIVIST);
+        // After the year as an activist: 2014 confirms, 2026 asks the higher
+        // committee first (art. 13).
+        assert_eq!(
+            next(&b, "2026-06-10", "central"),
+            [S(Step::ActivistAssessed), S(Step::CandidateConfirmed)]
+        );
+        assert_eq!(
+            next(&b, "2026-06-10", "central-2026"),
+            [S(Step::ActivistAssessed), S(Step::CandidateFiled)]
+        );
+        // Consent given: the candidate publicity, then the confirmation.
+        let mut steps = ACTIVIST.to_vec();
+        steps.push(("candidate_filed", "2026-06-12"));
+        let b = bundle(&steps);
+        assert_eq!(
+            next(&b, "2026-06-15", "central-2026"),
+            [
+                Publicity(PublicityStage::Candidate),
+                S(Step::CandidateConfirmed)
+            ]
+        );
+        // Confirmed under 2014 (before 2026-05-11): file it next, as 2014 does.
+        let mut steps = ACTIVIST.to_vec();
+        steps.truncate(5);
+        steps.push(("candidate_confirmed", "2026-05-05"));
+        let b = bundle(&steps);
+        assert_eq!(
+            next(&b, "2026-06-15", "central-2026"),
+            [S(Step::CandidateFiled)]
+        );
+        // Confirmed under 2026 after the consent: the introducers.
+        let mut steps = ACTIVIST.to_vec();
+        steps.push(("candidate_filed", "2026-06-12"));
+        steps.push(("candidate_confirmed", "2026-06-25"));
+        let b = bundle(&steps);
+        assert_eq!(
+            next(&b, "2026-07-01", "central-2026"),
+            [S(Step::IntroducersAssigned)]
+        );
+    }
+
+    #[test]
+    fn the_2026_deadlines_in_the_plan() {
+        let p = crate::Profile::builtin("central-2026").unwrap();
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        // Pre-reviewed: the form, then the admission meeting within a month (art. 19).
+        let b = bundle(&[("pre_review", "2026-06-10")]);
+        let plan = plan(&b, "A1", d("2026-06-15"), &p.development).unwrap();
+        assert_eq!(plan.next[0].action, Action::Step(Step::ApplicationForm));
+        assert_eq!(plan.next[1].action, Action::Step(Step::AdmissionMeeting));
+        assert_eq!(plan.next[1].deadline, Some(d("2026-07-10")));
+        // The same under central: the form only, no deadline for the meeting.
+        let central = crate::Profile::central();
+        let plan14 = super::plan(&b, "A1", d("2026-06-15"), &central.development).unwrap();
+        assert_eq!(plan14.next.len(), 1);
+        // Approved: the oath within a month (art. 29).
+        let b = bundle(&[
+            ("admission_meeting", "2026-06-20"),
+            ("higher_talk", "2026-06-25"),
+            ("admission_approved", "2026-07-02"),
+            ("admission_filed", "2026-07-05"),
+            ("placed", "2026-07-06"),
+        ]);
+        let plan = super::plan(&b, "A1", d("2026-07-10"), &p.development).unwrap();
+        assert_eq!(plan.next[0].action, Action::Step(Step::Oath));
+        assert_eq!(plan.next[0].deadline, Some(d("2026-08-02")));
+    }
+
     #[test]
     fn votes_thresholds_against_expected() {
         let v = |e, p, y, w| Votes {

@@ -31,6 +31,19 @@ static VOTE_CONVERSION: &[Cite] = &[CONVERSION_MEETING, VOTE];
 /// DEV015 for a conversion: three months, no six-month ceiling.
 static APPROVAL_CONVERSION: &[Cite] = &[param("development.approval_within_months")];
 
+/// Every list of citations DEV013–DEV015 may carry besides the rules' own (for tests).
+#[cfg(test)]
+pub(super) fn all_lists() -> impl Iterator<Item = &'static [Cite]> {
+    [
+        QUORUM_ADMISSION,
+        QUORUM_CONVERSION,
+        VOTE_ADMISSION,
+        VOTE_CONVERSION,
+        APPROVAL_CONVERSION,
+    ]
+    .into_iter()
+}
+
 /// The evidence of DEV013 and DEV014.
 const MEETING_KEYS: [EvidenceKey; 4] = [
     key(

@@ -266,3 +266,82 @@ fn ordinal(n: u32) -> String {
         n => format!("{n}th"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::Cite;
+    use crate::audit::resolve;
+    use crate::profile::Profile;
+    use crate::profile::sources::XIZE;
+
+    /// Every list of citations a DEV finding can carry: each rule's own, and
+    /// the lists its violations choose (by stage, by step, by meeting).
+    fn lists() -> Vec<(RuleCode, &'static [Cite])> {
+        let mut v: Vec<(RuleCode, &'static [Cite])> = RULES
+            .iter()
+            .flat_map(|t| t.iter())
+            .map(|r| (r.code, r.citations))
+            .collect();
+        for info in crate::development::STEPS.iter() {
+            v.push((RuleCode::DEV003, std::slice::from_ref(&info.cite)));
+        }
+        v.extend(publicity::all_lists().map(|l| (RuleCode::DEV011, l)));
+        v.extend(admission::all_lists().map(|l| (RuleCode::DEV013, l)));
+        v.extend(probation::all_lists().map(|l| (RuleCode::DEV017, l)));
+        v
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        crate::parse_date(s).unwrap()
+    }
+
+    /// Every DEV finding cites the 细则 in the edition it applied: under
+    /// `central` the 2014 text on every date; under `central-2026` the 2026
+    /// text from 2026-05-11, and never the 2014 numbering then.
+    #[test]
+    fn every_dev_citation_names_the_edition_applied() {
+        let cases = [
+            (Profile::central(), d("2025-06-01"), "2014"),
+            (Profile::central(), d("2026-06-01"), "2014"),
+            (
+                Profile::builtin("central-2026").unwrap(),
+                d("2026-05-10"),
+                "2014",
+            ),
+            (
+                Profile::builtin("central-2026").unwrap(),
+                d("2026-05-11"),
+                "2026",
+            ),
+        ];
+        for (code, list) in lists() {
+            for (profile, date, want) in &cases {
+                // DEV021 and DEV022 exist in the 2026 edition alone.
+                let only_2026 = matches!(code, RuleCode::DEV021 | RuleCode::DEV022);
+                if only_2026 && *want == "2014" {
+                    continue;
+                }
+                let cits: Vec<_> = list
+                    .iter()
+                    .map(|c| resolve(c, profile, Some(*date)))
+                    .collect();
+                assert!(
+                    cits.iter().any(|c| c.edition.as_deref() == Some(*want)),
+                    "{code} on {date} ({}): no citation of the {want} edition: {cits:?}",
+                    profile.name
+                );
+                for c in &cits {
+                    if c.document == XIZE {
+                        assert_eq!(
+                            c.edition.as_deref(),
+                            Some(*want),
+                            "{code} on {date} ({}): {c:?}",
+                            profile.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

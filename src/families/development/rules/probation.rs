@@ -24,6 +24,12 @@ static DEV017_DEFERRED: &[Cite] = &[
     param("development.transfer_deferral_months"),
 ];
 
+/// Every list of citations DEV016–DEV020 may carry besides the rules' own (for tests).
+#[cfg(test)]
+pub(super) fn all_lists() -> impl Iterator<Item = &'static [Cite]> {
+    std::iter::once(DEV017_DEFERRED)
+}
+
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::DEV016,

@@ -54,6 +54,12 @@ static DAYS: [&[Cite]; 4] = [
 const CANDIDATE_STAGES: &[Cite] = &[STAGES_PARAM, CANDIDATE, CONVERSION];
 const DAYS_CANDIDATE: &[Cite] = &[DAYS_PARAM, CANDIDATE, CONVERSION];
 
+/// Every list of citations DEV011 and DEV012 may carry (for tests).
+#[cfg(test)]
+pub(super) fn all_lists() -> impl Iterator<Item = &'static [Cite]> {
+    STAGES.iter().chain(DAYS.iter()).copied()
+}
+
 fn stage_cites(stage: PublicityStage, table: &'static [&'static [Cite]; 4]) -> &'static [Cite] {
     let i = match stage {
         PublicityStage::Activist => 0,
