@@ -28,7 +28,9 @@ mod selection;
 
 pub(crate) use code::nearest;
 pub use code::{Family, ParseCodeError, RuleCode};
-pub(crate) use emit::{Emitter, SharedViolation, Violation, coded, resolve};
+#[cfg(test)]
+pub(crate) use emit::resolve;
+pub(crate) use emit::{Emitter, SharedViolation, Violation, coded};
 pub use registry::{Cite, EvidenceKey, RuleMeta, registry, rule};
 #[allow(unused_imports)]
 pub(crate) use registry::{cite, key, param, xize};
