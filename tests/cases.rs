@@ -25,6 +25,9 @@
 //! firing. An expectation may also be an object
 //! `{"finding": "DUE002 M1 2025-04-01", "severity": "warning", "evidence": {..}}`:
 //! the severity must match and `evidence` must be a subset of the finding's.
+//! `"citations": [{"article": "第十六条", "edition": "2014"}, ..]` lists the
+//! finding's citations exactly, in order, each object a subset of the
+//! citation's fields (document, article, edition, param).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -241,6 +244,22 @@ fn run_file(file: &Path, failures: &mut Vec<String>) -> usize {
                         }
                     }
                 }
+                if let Some(want) = e.get("citations").and_then(Value::as_array) {
+                    let got = serde_json::to_value(&f.citations).unwrap_or(Value::Null);
+                    let got = got.as_array().cloned().unwrap_or_default();
+                    let fits = got.len() == want.len()
+                        && want.iter().zip(&got).all(|(w, g)| {
+                            w.as_object()
+                                .is_some_and(|w| w.iter().all(|(field, v)| g.get(field) == Some(v)))
+                        });
+                    if !fits {
+                        p.push(format!(
+                            "citations are {}, expected {}",
+                            Value::Array(got),
+                            Value::Array(want.clone())
+                        ));
+                    }
+                }
                 if let Some(s) = e.get("message_contains").and_then(Value::as_str) {
                     if !f.message.zh.contains(s) && !f.message.en.contains(s) {
                         p.push(format!("message lacks {s:?}: {:?}", f.message));
@@ -266,7 +285,7 @@ fn dues_cases() {
 
 #[test]
 fn development_cases() {
-    assert!(run_prefix("DEV") >= 20);
+    assert!(run_prefix("DEV") >= 22);
 }
 
 #[test]
@@ -282,6 +301,11 @@ fn education_cases() {
 #[test]
 fn organisation_cases() {
     assert!(run_prefix("ORG") >= 4);
+}
+
+#[test]
+fn transfers_cases() {
+    assert!(run_prefix("REL") >= 6);
 }
 
 #[test]

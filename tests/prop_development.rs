@@ -11,7 +11,13 @@
 //!    (`training`, once `pre_review` is reached), DEV016 (`oath`, once the
 //!    probation has ended);
 //! 3. a publicity of exactly the minimum number of working days passes, and
-//!    moving its end back by one working day gives exactly one DEV012.
+//!    moving its end back by one working day gives exactly one DEV012;
+//! 4. a file that follows the 2026 细则 (dated from 2026-05-11: the higher
+//!    committee's consent, then the candidate publicity, then the
+//!    confirmation; the admission meeting within a month of the pre-review;
+//!    the oath within a month of the approval) is clean under `central-2026`,
+//!    and under `central` (the 2014 order on every date) yields exactly one
+//!    DEV004: `candidate_filed` dated before `candidate_confirmed`.
 //!
 //! The generator keeps every wait strictly inside its limit (a talk within 28
 //! days, assessments at most 175 days apart, approvals within 50 days, …), so
@@ -101,8 +107,25 @@ struct History {
 
 /// A compliant development file of candidate A1, from `applied` onwards.
 fn history(start_day: u32, seed: u64, extend: Option<u32>, extra_wd: u32) -> History {
+    history_in(start_day, seed, extend, extra_wd, false)
+}
+
+/// A compliant file; with `y2026`, one that follows the 2026 细则 and starts
+/// on or after 2026-05-11.
+fn history_in(
+    start_day: u32,
+    seed: u64,
+    extend: Option<u32>,
+    extra_wd: u32,
+    y2026: bool,
+) -> History {
     let mut r = Rng(seed);
-    let applied = NaiveDate::from_ymd_opt(2005, 1, 1).unwrap() + Days::new(u64::from(start_day));
+    let first = if y2026 {
+        NaiveDate::from_ymd_opt(2026, 5, 11).unwrap()
+    } else {
+        NaiveDate::from_ymd_opt(2005, 1, 1).unwrap()
+    };
+    let applied = first + Days::new(u64::from(start_day));
     let born = applied - Days::new(18 * 366 + r.range(0, 15_000));
     let mut dev = Vec::new();
     let mut publicity = Vec::new();
@@ -130,12 +153,25 @@ fn history(start_day: u32, seed: u64, extend: Option<u32>, extra_wd: u32) -> His
     while last + Days::new(150) < year {
         last = push(&mut dev, Step::ActivistAssessed, r.days(last, 60, 175));
     }
-    let cc = push(
-        &mut dev,
-        Step::CandidateConfirmed,
-        r.days(year.max(last), 0, 20),
-    );
-    let cf = push(&mut dev, Step::CandidateFiled, r.days(cc, 0, 15));
+    let mut candidate_publicity = None;
+    let cf = if y2026 {
+        // 2026 art. 13: consent, publicity, then the confirmation. Still an
+        // activist until confirmed: the confirmation stays within 180 days of
+        // the last assessment (a publicity of at most 8 working days spans at
+        // most 17 days, over a Golden Week).
+        let filed = push(&mut dev, Step::CandidateFiled, r.days(year.max(last), 0, 5));
+        let ps = r.days(filed, 1, 3);
+        let pe = nth_working_day(ps, MIN_WD + extra_wd);
+        candidate_publicity = Some(Publicity::new(id("A1"), PublicityStage::Candidate, ps, pe));
+        push(&mut dev, Step::CandidateConfirmed, r.days(pe, 1, 3))
+    } else {
+        let cc = push(
+            &mut dev,
+            Step::CandidateConfirmed,
+            r.days(year.max(last), 0, 20),
+        );
+        push(&mut dev, Step::CandidateFiled, r.days(cc, 0, 15))
+    };
     let intro = r.days(cf, 0, 15);
     let mut i = rec(Step::IntroducersAssigned, intro);
     i.members = Some(vec![id("M1"), id("M2")]);
@@ -155,20 +191,33 @@ fn history(start_day: u32, seed: u64, extend: Option<u32>, extra_wd: u32) -> His
     }
     dev.push(tr);
     let cr = push(&mut dev, Step::CommitteeReview, r.days(tr_date, 0, 30));
-    let ps = r.days(cr, 0, 10);
-    let pe = nth_working_day(ps, MIN_WD + extra_wd);
-    publicity.push(Publicity::new(id("A1"), PublicityStage::Candidate, ps, pe));
-    let pre = push(&mut dev, Step::PreReview, r.days(pe, 1, 20));
-    let form = push(&mut dev, Step::ApplicationForm, r.days(pre, 0, 20));
-    let mut am = rec(Step::AdmissionMeeting, r.days(form, 0, 30));
+    let pre = match candidate_publicity {
+        Some(p) => {
+            publicity.push(p);
+            push(&mut dev, Step::PreReview, r.days(cr, 1, 20))
+        }
+        None => {
+            let ps = r.days(cr, 0, 10);
+            let pe = nth_working_day(ps, MIN_WD + extra_wd);
+            publicity.push(Publicity::new(id("A1"), PublicityStage::Candidate, ps, pe));
+            push(&mut dev, Step::PreReview, r.days(pe, 1, 20))
+        }
+    };
+    // 2026 art. 19: the admission meeting within a month of the pre-review
+    // (at most 27 days here).
+    let (form_max, meeting_max) = if y2026 { (12, 15) } else { (20, 30) };
+    let form = push(&mut dev, Step::ApplicationForm, r.days(pre, 0, form_max));
+    let mut am = rec(Step::AdmissionMeeting, r.days(form, 0, meeting_max));
     am.votes = Some(votes(&mut r));
     let am_date = am.date;
     dev.push(am);
     let ht = push(&mut dev, Step::HigherTalk, r.days(am_date, 0, 30));
     let aa = push(&mut dev, Step::AdmissionApproved, r.days(ht, 0, 20));
-    let afl = push(&mut dev, Step::AdmissionFiled, r.days(aa, 0, 20));
-    let placed = push(&mut dev, Step::Placed, r.days(afl, 0, 10));
-    let oath = push(&mut dev, Step::Oath, r.days(placed, 0, 20));
+    // 2026 art. 29: the oath within a month of the approval (at most 27 days).
+    let (filed_max, placed_max, oath_max) = if y2026 { (9, 8, 10) } else { (20, 10, 20) };
+    let afl = push(&mut dev, Step::AdmissionFiled, r.days(aa, 0, filed_max));
+    let placed = push(&mut dev, Step::Placed, r.days(afl, 0, placed_max));
+    let oath = push(&mut dev, Step::Oath, r.days(placed, 0, oath_max));
     let pa = push(&mut dev, Step::ProbationAssessed, r.days(oath, 1, 100));
     if r.range(0, 1) == 0 {
         push(&mut dev, Step::ProbationAssessed, r.days(pa, 1, 100));
@@ -235,6 +284,13 @@ fn history(start_day: u32, seed: u64, extend: Option<u32>, extra_wd: u32) -> His
 
 fn dev_findings(bundle: &Bundle, as_of: NaiveDate) -> Vec<Finding> {
     Auditor::new(as_of)
+        .select("DEV".parse().unwrap())
+        .check(bundle)
+}
+
+fn dev_findings_in(bundle: &Bundle, as_of: NaiveDate, profile: &str) -> Vec<Finding> {
+    Auditor::new(as_of)
+        .profile(dangjian::Profile::builtin(profile).unwrap())
         .select("DEV".parse().unwrap())
         .check(bundle)
 }
@@ -365,5 +421,45 @@ proptest! {
         prop_assert_eq!(codes(&f), vec!["DEV012"], "{}", describe(&h, as_of, &f));
         prop_assert_eq!(f[0].evidence["working_days"].as_u64(), Some(u64::from(MIN_WD - 1)));
         prop_assert_eq!(f[0].evidence["stage"].as_str(), Some(p.stage.as_str()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Law 4: a file following the 2026 细则 is clean under central-2026 and,
+    /// read with the 2014 order (central), has exactly its consent before the
+    /// confirmation out of order.
+    #[test]
+    fn a_2026_file_by_edition(
+        start in 0u32..400, seed in any::<u64>(), extend in proptest::option::of(6u32..=12),
+        frac in 0u32..=1000, long in proptest::bool::weighted(0.15), extra in 0u32..=3,
+    ) {
+        let h = history_in(start, seed, extend, extra, true);
+        let as_of = as_of_in(&h, frac, long);
+        let f = dev_findings_in(&h.bundle, as_of, "central-2026");
+        prop_assert!(f.is_empty(), "central-2026\n{}", describe(&h, as_of, &f));
+
+        let f = dev_findings_in(&h.bundle, as_of, "central");
+        let recorded = |s: Step| h.bundle.development.iter().any(|r| r.step == s && r.date <= as_of);
+        // The 2014 order: the consent dated before the confirmation is out of
+        // order; the consent alone, before the confirmation, leaves step 7
+        // missing.
+        let expected: Vec<&str> = if recorded(Step::CandidateConfirmed) {
+            vec!["DEV004"]
+        } else if recorded(Step::CandidateFiled) {
+            vec!["DEV003"]
+        } else {
+            vec![]
+        };
+        prop_assert_eq!(codes(&f), expected.clone(), "central\n{}", describe(&h, as_of, &f));
+        match expected.first() {
+            Some(&"DEV004") => {
+                prop_assert_eq!(f[0].evidence["step"].as_str(), Some("candidate_filed"));
+                prop_assert_eq!(f[0].evidence["earlier_step"].as_str(), Some("candidate_confirmed"));
+            }
+            Some(_) => prop_assert_eq!(f[0].evidence["step"].as_str(), Some("candidate_confirmed")),
+            None => {}
+        }
     }
 }

@@ -22,10 +22,14 @@ fn integer_params() -> Vec<(&'static str, u32, u32)> {
 }
 
 /// The parameters the rules cite: half the cases pick one of these.
+/// The whole-number parameters some rule cites (the property sets random
+/// whole numbers in range; the other types are covered by the fixtures).
 fn cited_params() -> Vec<&'static str> {
+    let ints = integer_params();
     let mut v: Vec<&str> = dangjian::rules::registry()
         .iter()
         .flat_map(|r| r.params())
+        .filter(|p| ints.iter().any(|(n, _, _)| n == p))
         .collect();
     v.sort_unstable();
     v.dedup();
@@ -106,7 +110,16 @@ proptest! {
                 if uses.is_empty() {
                     prop_assert_eq!(&f.citations, &o.citations, "{} changed", f.id);
                 } else {
-                    prop_assert_eq!(without(&f.citations, name), without(&o.citations, name));
+                    // The other citations stay, but for one that repeated the
+                    // text of this parameter's old source (two parameters with
+                    // one source are cited once): it now shows on its own.
+                    let old_source = Profile::central().params().into_iter()
+                        .find(|p| p.name == name).unwrap().editions[0].source.clone();
+                    let mut rest = without(&f.citations, name);
+                    let mut before = without(&o.citations, name);
+                    rest.retain(|c| !c.same_text(&old_source) && !c.same_text(&source));
+                    before.retain(|c| !c.same_text(&old_source));
+                    prop_assert_eq!(rest, before);
                 }
             }
         }

@@ -79,6 +79,8 @@ rule_codes! {
     DEV018 = "conversion-early",
     DEV019 = "probation-extension-invalid",
     DEV020 = "materials-not-archived",
+    DEV021 = "admission-meeting-late",
+    DEV022 = "oath-late",
     DUE001 = "dues-month-unpaid",
     DUE002 = "dues-underpaid",
     DUE003 = "dues-arrears-escalating",
@@ -105,6 +107,12 @@ rule_codes! {
     ORG002 = "committee-size-invalid",
     ORG003 = "committee-term-expired",
     ORG004 = "branch-size-unusual",
+    REL001 = "transfer-reported-late",
+    REL002 = "transfer-receipt-missing",
+    REL003 = "transfer-record-missing",
+    REL004 = "mobile-member-not-transferred",
+    REL005 = "lost-contact-unresolved",
+    REL006 = "abroad-contact-missing",
 }
 
 impl RuleCode {

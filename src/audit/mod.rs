@@ -28,6 +28,8 @@ mod selection;
 
 pub(crate) use code::nearest;
 pub use code::{Family, ParseCodeError, RuleCode};
+#[cfg(test)]
+pub(crate) use emit::resolve;
 pub(crate) use emit::{Emitter, SharedViolation, Violation, coded};
 pub use registry::{Cite, EvidenceKey, RuleMeta, registry, rule};
 #[allow(unused_imports)]

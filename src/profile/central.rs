@@ -97,24 +97,29 @@ pub(super) fn central() -> Profile {
         development: DevelopmentProfile {
             edition: p(XizeEdition::Y2014, xize_2014("2014年5月28日起施行")),
             min_age_years: p(18, citation(DANGZHANG, "第一条")),
-            talk_within_months: p(1, citation(XIZE, "第七条")),
-            activist_min_months: p(12, citation(XIZE, "第十三条")),
-            assessment_interval_months: p(6, citation(XIZE, "第十一条")),
-            contacts: p((1, 2), citation(XIZE, "第九条")),
-            introducers: p(2, citation(XIZE, "第十四条")),
-            training_min_days: p(3, citation(XIZE, "第十七条")),
-            training_min_hours: p(24, citation(XIZE, "第十七条")),
+            talk_within_months: p(1, xize_2014("第七条")),
+            activist_min_months: p(12, xize_2014("第十三条")),
+            assessment_interval_months: p(6, xize_2014("第十一条")),
+            contacts: p((1, 2), xize_2014("第九条")),
+            introducers: p(2, xize_2014("第十四条")),
+            training_min_days: p(3, xize_2014("第十七条")),
+            training_min_hours: p(24, xize_2014("第十七条")),
+            // The 2014 细则 has no publicity article: practice (its art. 13
+            // asks for "党小组、培养联系人、党员和群众意见"); the 2026 art. 13 makes
+            // the candidate publicity central (see central_2026).
             publicity_stages: p(
                 vec![PublicityStage::Candidate, PublicityStage::Conversion],
                 citation(PRACTICE, "公示"),
             ),
             publicity_min_working_days: p(5, citation(PRACTICE, "公示不少于5个工作日")),
-            approval_within_months: p(3, citation(XIZE, "第二十五条、第三十四条")),
-            approval_error_months: p(6, citation(XIZE, "第二十五条")),
+            // 细则 (2014) art. 25: "应当在三个月内审批……但不得超过六个月" (admission);
+            // art. 34: "应当在三个月内审批" (conversion).
+            approval_within_months: p(3, xize_2014("第二十五条、第三十四条")),
+            approval_error_months: p(6, xize_2014("第二十五条")),
             probation_months: p(12, citation(DANGZHANG, "第七条")),
             // 细则 (2014) art. 32: "延长时间不能少于半年，最长不超过一年";
             // 党章 art. 7 gives only the most ("不能超过一年").
-            extension_months: p((6, 12), citation(XIZE, "第三十二条")),
+            extension_months: p((6, 12), xize_2014("第三十二条")),
             conversion_grace_months: p(
                 1,
                 citation(
@@ -123,11 +128,12 @@ pub(super) fn central() -> Profile {
                 ),
             ),
             // 细则 (2014) art. 36: "可推迟讨论其转正问题，推迟时间不超过六个月".
-            transfer_deferral_months: p(6, citation(XIZE, "第三十六条")),
+            transfer_deferral_months: p(6, xize_2014("第三十六条")),
             archive_grace_months: p(
                 1,
                 citation(PRACTICE, "转正后一个月内归档（细则第三十七条：及时归档）"),
             ),
+            // 2026 only (DEV021, DEV022 apply under the 2026 edition alone).
             admission_within_months: p(1, xize_2026("第十九条")),
             oath_within_months: p(1, xize_2026("第二十九条")),
         },
@@ -179,7 +185,9 @@ pub(super) fn central() -> Profile {
         },
         transfers: TransfersProfile {
             receipt_grace_months: p(1, citation(PRACTICE, "介绍信回执一个月内退回")),
-            record_window_months: p(1, citation(JIAOYU, "第二十五条")),
+            // 教育条例 art. 25 requires the transfer ("应当转移组织关系") but sets no
+            // time; the one month around leaving is practice.
+            record_window_months: p(1, citation(PRACTICE, "离开前后一个月内开具组织关系介绍信")),
             mobile_months: p(6, citation(JIAOYU, "第二十五条")),
             lost_contact_months: p(6, citation(JIAOYU, "第二十四条")),
             abroad_contact_period: p(PeriodKind::HalfYear, citation(JIAOYU, "第三十四条")),
@@ -210,21 +218,51 @@ pub(super) fn central_2026() -> Profile {
         set_in(),
         Some(from),
     );
-    // 细则 (2026) art. 13: the candidate publicity of at least five working
-    // days becomes central text.
-    d.publicity_min_working_days
-        .set_in(5, Some(xize_2026("第十三条")), set_in(), Some(from));
-    d.approval_within_months.set_in(
-        3,
-        Some(xize_2026("第二十五条、第三十三条")),
+    // The same values under the 2026 text, cited by its numbering (articles
+    // 7, 9, 11, 13, 14, 17 and 25 keep their numbers; 32 → 31, 34 → 33,
+    // 36 → 35, 37 → 36).
+    macro_rules! same {
+        ($($field:ident: $article:literal,)+) => {
+            $(
+                let v = d.$field.value().clone();
+                d.$field.set_in(v, Some(xize_2026($article)), set_in(), Some(from));
+            )+
+        };
+    }
+    same! {
+        talk_within_months: "第七条",
+        activist_min_months: "第十三条",
+        assessment_interval_months: "第十一条",
+        contacts: "第九条",
+        introducers: "第十四条",
+        training_min_days: "第十七条",
+        training_min_hours: "第十七条",
+        // 细则 (2026) art. 13: the candidate publicity of at least five
+        // working days becomes central text.
+        publicity_stages: "第十三条",
+        publicity_min_working_days: "第十三条",
+        approval_within_months: "第二十五条、第三十三条",
+        approval_error_months: "第二十五条",
+        extension_months: "第三十一条",
+        transfer_deferral_months: "第三十五条",
+    }
+    d.conversion_grace_months.set_in(
+        1,
+        Some(citation(
+            PRACTICE,
+            "预备期满一个月内讨论转正（细则2026第三十一条：及时讨论）",
+        )),
         set_in(),
         Some(from),
     );
-    d.approval_error_months
-        .set_in(6, Some(xize_2026("第二十五条")), set_in(), Some(from));
-    d.extension_months
-        .set_in((6, 12), Some(xize_2026("第三十一条")), set_in(), Some(from));
-    d.transfer_deferral_months
-        .set_in(6, Some(xize_2026("第三十五条")), set_in(), Some(from));
+    d.archive_grace_months.set_in(
+        1,
+        Some(citation(
+            PRACTICE,
+            "转正后一个月内归档（细则2026第三十六条：及时归档）",
+        )),
+        set_in(),
+        Some(from),
+    );
     p
 }

@@ -7,13 +7,18 @@ use super::*;
 use crate::model::{
     Bundle, Candidate, ConversionOutcome, DevelopmentRecord, PublicityStage, Step, add_months,
 };
-use crate::profile::DevelopmentProfile;
+use crate::profile::{DevelopmentProfile, Param, XizeEdition};
 
 // ---------------------------------------------------------------------------
 // A candidate's file
 
 /// The development file of one candidate as of a date: the steps and
 /// publicities recorded on or before it, sorted by date (then step order).
+///
+/// The order of the steps is that of the edition of the 细则 in force on each
+/// record's date ([`DevelopmentFile::with_edition`]; without one, the 2014
+/// order for every date): a record is *after* a step when it comes after it
+/// in the order in force on the record's own date.
 #[derive(Clone, Debug)]
 pub struct DevelopmentFile<'a> {
     /// The candidate.
@@ -22,6 +27,7 @@ pub struct DevelopmentFile<'a> {
     pub as_of: NaiveDate,
     records: Vec<&'a DevelopmentRecord>,
     publicity: Vec<&'a crate::model::Publicity>,
+    edition: Option<&'a Param<XizeEdition>>,
 }
 
 /// Where a candidate stands.
@@ -108,7 +114,26 @@ impl<'a> DevelopmentFile<'a> {
             as_of,
             records,
             publicity,
+            edition: None,
         }
+    }
+
+    /// The file read with the editions of the 细则 of `edition` (the
+    /// profile's `development.edition`): each record's place in the order is
+    /// that of the edition in force on its date.
+    pub fn with_edition(mut self, edition: &'a Param<XizeEdition>) -> DevelopmentFile<'a> {
+        self.edition = Some(edition);
+        self
+    }
+
+    /// The edition of the 细则 in force on `date` (2014 without editions).
+    pub fn edition_on(&self, date: NaiveDate) -> XizeEdition {
+        self.edition.map_or(XizeEdition::Y2014, |e| *e.at(date))
+    }
+
+    /// Whether `record` comes after `step` in the order in force on its date.
+    fn is_after(&self, record: &DevelopmentRecord, step: Step) -> bool {
+        step.before(record.step, self.edition_on(record.date))
     }
 
     /// The file of the candidate with id `candidate` in `bundle`.
@@ -156,22 +181,31 @@ impl<'a> DevelopmentFile<'a> {
         self.first(step).is_some()
     }
 
-    /// The earliest-dated record of a step that comes after `step` in the order.
+    /// The earliest-dated record of a step that comes after `step` in the
+    /// order (of the edition in force on the record's date).
     pub fn later_recorded(&self, step: Step) -> Option<&'a DevelopmentRecord> {
-        self.records.iter().copied().find(|r| r.step > step)
+        self.records
+            .iter()
+            .copied()
+            .find(|r| self.is_after(r, step))
     }
 
     /// Whether `step` is reached: it or any later step is recorded.
     pub fn reached(&self, step: Step) -> bool {
-        self.records.iter().any(|r| r.step >= step)
-    }
-
-    /// The latest step in the order that is recorded.
-    pub fn furthest(&self) -> Option<&'a DevelopmentRecord> {
         self.records
             .iter()
-            .copied()
-            .max_by_key(|r| (r.step, std::cmp::Reverse(r.date)))
+            .any(|r| r.step == step || self.is_after(r, step))
+    }
+
+    /// The latest step in the order that is recorded (each record placed by
+    /// the edition in force on its date; on a tie, the earliest record).
+    pub fn furthest(&self) -> Option<&'a DevelopmentRecord> {
+        self.records.iter().copied().max_by_key(|r| {
+            (
+                r.step.number_in(self.edition_on(r.date)),
+                std::cmp::Reverse(r.date),
+            )
+        })
     }
 
     /// The date by which `step` had happened: its first record's date or, if it
@@ -185,13 +219,10 @@ impl<'a> DevelopmentFile<'a> {
     /// The required steps before the furthest recorded one that are missing
     /// (repeating steps: none recorded).
     pub fn missing(&self) -> Vec<Step> {
-        let Some(furthest) = self.furthest() else {
-            return Vec::new();
-        };
         Step::ALL
             .iter()
             .copied()
-            .filter(|s| *s < furthest.step && !self.has(*s))
+            .filter(|s| !self.has(*s) && self.later_recorded(*s).is_some())
             .collect()
     }
 
@@ -221,19 +252,43 @@ impl<'a> DevelopmentFile<'a> {
     /// [`publicity_gate`]); `None` while the gate is not reached. For the
     /// conversion stage, approvals of an extension do not count.
     pub fn publicity_gate_date(&self, stage: PublicityStage) -> Option<NaiveDate> {
+        self.publicity_gate_of(stage).map(|(_, d)| d)
+    }
+
+    /// The gate step of a publicity `stage` and the date by which it had
+    /// happened; `None` while the gate is not reached.
+    ///
+    /// The candidate publicity's gate depends on the edition in force when
+    /// the candidate was confirmed: `candidate_confirmed` itself when that
+    /// date falls under the 2026 细则 (art. 13), else `pre_review` (2014).
+    pub fn publicity_gate_of(&self, stage: PublicityStage) -> Option<(Step, NaiveDate)> {
         match stage {
             PublicityStage::Conversion => self
                 .final_approval()
                 .or_else(|| self.first(Step::Archived))
-                .map(|r| r.date),
-            _ => self.gate_date(publicity_gate(stage)),
+                .map(|r| (Step::ConversionApproved, r.date)),
+            PublicityStage::Candidate => {
+                let confirmed = self.gate_date(Step::CandidateConfirmed);
+                match confirmed {
+                    Some(d) if self.edition_on(d) == XizeEdition::Y2026 => {
+                        Some((Step::CandidateConfirmed, d))
+                    }
+                    _ => self
+                        .gate_date(Step::PreReview)
+                        .map(|d| (Step::PreReview, d)),
+                }
+            }
+            _ => {
+                let gate = publicity_gate(stage);
+                self.gate_date(gate).map(|d| (gate, d))
+            }
         }
     }
 
     /// The probation, if an `admission_meeting` is recorded.
     pub fn probation(&self, profile: &DevelopmentProfile) -> Option<Probation> {
         let start = self.last(Step::AdmissionMeeting)?.date;
-        let months = profile.probation_months.value();
+        let months = profile.probation_months.at(start);
         let mut extensions = Vec::new();
         let mut decided = None;
         for m in self
@@ -282,8 +337,15 @@ impl<'a> DevelopmentFile<'a> {
         }
     }
 
-    /// The next step(s) with their dates, as of the file's date (see [`plan`]).
+    /// The next step(s) with their dates, as of the file's date (see [`plan`]),
+    /// in the order and with the gates of the edition of `profile` in force
+    /// on each date.
     pub fn plan(&self, profile: &DevelopmentProfile) -> Plan {
+        let file = self.clone().with_edition(&profile.edition);
+        file.plan_with(profile)
+    }
+
+    fn plan_with(&self, profile: &DevelopmentProfile) -> Plan {
         Plan {
             candidate: self.candidate.id.clone(),
             on: self.as_of,

@@ -4,9 +4,19 @@
 //! # The one table of steps
 //!
 //! [`STEPS`] lists the 25 steps of the 《中国共产党发展党员工作细则》 in their
-//! order, with their number, names, phase, whether they repeat and which rule
-//! reports them missing. Every DEV rule and the planner read the order from
-//! here ([`step_info`], [`StepInfo::number`]); nothing else knows it.
+//! order, with their number, names, phase, whether they repeat, which rule
+//! reports them missing and their article in each edition. Every DEV rule and
+//! the planner read the order from here ([`step_info`], [`order`],
+//! [`Step::before`](crate::Step::before)); nothing else knows it.
+//!
+//! # Editions
+//!
+//! The 2014 text and its reported 2026 revision differ in one place of the
+//! order: in 2026 the higher committee consents (`candidate_filed`, 上级党委
+//! 同意) before the candidate is confirmed (`candidate_confirmed`), with the
+//! candidate publicity between them (art. 13). A file read with the profile's
+//! `development.edition` ([`DevelopmentFile::with_edition`]) places each
+//! record by the edition in force on its date.
 //!
 //! # A candidate's file
 //!

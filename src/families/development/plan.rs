@@ -8,7 +8,7 @@ use super::*;
 use crate::model::{
     Bundle, ConversionOutcome, DevelopmentRecord, Id, PublicityStage, Step, add_months,
 };
-use crate::profile::DevelopmentProfile;
+use crate::profile::{DevelopmentProfile, XizeEdition};
 
 // ---------------------------------------------------------------------------
 // The planner
@@ -145,14 +145,22 @@ pub struct Plan {
 /// * `talked` by `applied` + 1 month;
 /// * an assessment every 6 months (activists, and probationers until the end
 ///   of probation);
-/// * `candidate_confirmed` no earlier than `activist_confirmed` + 1 year;
-/// * a required publicity before its gate step;
+/// * `candidate_confirmed` no earlier than `activist_confirmed` + 1 year
+///   (under the 2026 edition: `candidate_filed`, 上级党委同意, comes first and
+///   takes that earliest date);
+/// * a required publicity before its gate step (the candidate publicity
+///   before `pre_review`; under the 2026 edition before `candidate_confirmed`);
+/// * under the 2026 edition, the admission meeting within 1 month of
+///   `pre_review` and the oath within 1 month of `admission_approved` (a
+///   collective oath on the first 七一 or 国庆 after it is also on time);
 /// * each approval within 3 months of its meeting;
 /// * the conversion meeting from the end of probation (1 year from the
 ///   `admission_meeting`, extensions included), by 1 month after it;
 /// * archiving within 1 month of the conversion approval.
 ///
-/// All periods are the profile's. `None` if the bundle has no such candidate.
+/// All periods are the profile's, and so is the edition of the 细则: each
+/// record is placed by the edition in force on its date, the next steps by
+/// the one in force on `on`. `None` if the bundle has no such candidate.
 /// Records dated after `on` are ignored (they have not happened yet).
 ///
 /// ```
@@ -202,15 +210,17 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
     if file.has(Step::Archived) {
         return out;
     }
+    // The next steps are taken from now on: the edition in force on the plan's date.
+    let ed = file.edition_on(file.as_of);
     let needs_publicity = |stage: PublicityStage| {
-        p.publicity_stages.value().contains(&stage)
+        p.publicity_stages.at(file.as_of).contains(&stage)
             && !file.publicity().iter().any(|x| x.stage == stage)
     };
     // Before a gate step, its publicity if required and not held.
     let push_gated = |out: &mut Vec<NextStep>, next: NextStep| {
         if let Action::Step(s) = next.action {
             for stage in PublicityStage::ALL {
-                if publicity_gate(*stage) == s && needs_publicity(*stage) {
+                if publicity_gate_in(*stage, ed) == s && needs_publicity(*stage) {
                     out.push(NextStep::new(Action::Publicity(*stage)));
                 }
             }
@@ -238,7 +248,7 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
                 .chain(std::iter::once(prob.start))
                 .max()
                 .unwrap_or(prob.start);
-            let next_check = months(last_check, *p.assessment_interval_months.value());
+            let next_check = months(last_check, *p.assessment_interval_months.at(last_check));
             if next_check < prob.end {
                 out.push(NextStep::step(Step::ProbationAssessed).deadline(next_check));
             }
@@ -251,7 +261,7 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
             out.push(
                 NextStep::step(Step::ConversionMeeting)
                     .earliest(prob.end)
-                    .deadline(months(prob.end, *p.conversion_grace_months.value())),
+                    .deadline(months(prob.end, *p.conversion_grace_months.at(prob.end))),
             );
         };
         match last_meeting {
@@ -259,7 +269,7 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
                 if !approval_after(m) {
                     out.push(
                         NextStep::step(Step::ConversionApproved)
-                            .deadline(months(m.date, *p.approval_within_months.value())),
+                            .deadline(months(m.date, *p.approval_within_months.at(m.date))),
                     );
                 }
                 probation_steps(&mut out);
@@ -273,20 +283,31 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
                     None => push_gated(
                         &mut out,
                         NextStep::step(Step::ConversionApproved)
-                            .deadline(months(m.date, *p.approval_within_months.value())),
+                            .deadline(months(m.date, *p.approval_within_months.at(m.date))),
                     ),
                     Some(a) => out.push(
                         NextStep::step(Step::Archived)
-                            .deadline(months(a.date, *p.archive_grace_months.value())),
+                            .deadline(months(a.date, *p.archive_grace_months.at(a.date))),
                     ),
                 }
                 return out;
             }
             None if furthest.step < Step::ConversionMeeting => {
-                // Still to come before the probation steps: placement and oath.
+                // Still to come before the probation steps: placement and oath
+                // (under the 2026 edition on the approval's date, within a
+                // month of it: art. 29).
                 for s in [Step::AdmissionFiled, Step::Placed, Step::Oath] {
                     if s > furthest.step {
-                        out.push(NextStep::step(s));
+                        let mut n = NextStep::step(s);
+                        if s == Step::Oath {
+                            if let Some(a) = file
+                                .first(Step::AdmissionApproved)
+                                .filter(|a| file.edition_on(a.date) == XizeEdition::Y2026)
+                            {
+                                n = n.deadline(months(a.date, *p.oath_within_months.at(a.date)));
+                            }
+                        }
+                        out.push(n);
                         return out;
                     }
                 }
@@ -301,15 +322,22 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
         let d = file.last(meeting).map(|m| m.date);
         let n = NextStep::step(approval);
         match d {
-            Some(d) => n.deadline(months(d, *p.approval_within_months.value())),
+            Some(d) => n.deadline(months(d, *p.approval_within_months.at(d))),
             None => n,
         }
+    };
+    // Where the activist phase ends: `candidate_confirmed` (2014) or, first,
+    // `candidate_filed` (上级党委同意, 2026 art. 13), one year after becoming
+    // an activist.
+    let candidate_step = match ed {
+        XizeEdition::Y2026 => Step::CandidateFiled,
+        _ => Step::CandidateConfirmed,
     };
     match furthest.step {
         Step::Applied => {
             let mut n = NextStep::step(Step::Talked);
             if let Some(a) = file.first(Step::Applied) {
-                n = n.deadline(months(a.date, *p.talk_within_months.value()));
+                n = n.deadline(months(a.date, *p.talk_within_months.at(a.date)));
             }
             out.push(n);
         }
@@ -320,15 +348,30 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
                 .chain(file.first(Step::ActivistConfirmed).map(|r| r.date))
                 .max()
                 .unwrap_or(furthest.date);
-            out.push(
-                NextStep::step(Step::ActivistAssessed)
-                    .deadline(months(last_check, *p.assessment_interval_months.value())),
-            );
-            let mut c = NextStep::step(Step::CandidateConfirmed);
+            out.push(NextStep::step(Step::ActivistAssessed).deadline(months(
+                last_check,
+                *p.assessment_interval_months.at(last_check),
+            )));
+            let mut c = NextStep::step(candidate_step);
             if let Some(a) = file.first(Step::ActivistConfirmed) {
-                c = c.earliest(months(a.date, *p.activist_min_months.value()));
+                c = c.earliest(months(a.date, *p.activist_min_months.at(file.as_of)));
             }
-            out.push(c);
+            push_gated(&mut out, c);
+        }
+        Step::PreReview | Step::ApplicationForm
+            if file
+                .first(Step::PreReview)
+                .is_some_and(|r| file.edition_on(r.date) == XizeEdition::Y2026) =>
+        {
+            // 2026 art. 19: the admission meeting within a month of the pre-review.
+            if furthest.step == Step::PreReview {
+                push_gated(&mut out, NextStep::step(Step::ApplicationForm));
+            }
+            let mut n = NextStep::step(Step::AdmissionMeeting);
+            if let Some(r) = file.first(Step::PreReview) {
+                n = n.deadline(months(r.date, *p.admission_within_months.at(r.date)));
+            }
+            push_gated(&mut out, n);
         }
         Step::AdmissionMeeting => {
             out.push(NextStep::step(Step::HigherTalk));
@@ -356,14 +399,25 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
         Step::ConversionApproved => {
             let mut n = NextStep::step(Step::Archived);
             if let Some(a) = file.last(Step::ConversionApproved) {
-                n = n.deadline(months(a.date, *p.archive_grace_months.value()));
+                n = n.deadline(months(a.date, *p.archive_grace_months.at(a.date)));
             }
             out.push(n);
         }
         Step::Archived => {}
         s => {
-            if let Some(next) = s.later().first() {
-                push_gated(&mut out, NextStep::step(*next));
+            // The furthest step is placed by the edition on its own date; the
+            // next one follows the order in force now.
+            let placed = file.edition_on(furthest.date);
+            let next = s.next_in(placed).filter(|n| !file.has(*n)).or_else(|| {
+                // The next one already recorded (both candidate steps, in
+                // either order): the first step after `s` not recorded.
+                order(ed)
+                    .iter()
+                    .copied()
+                    .find(|n| n.number_in(ed) > s.number_in(ed) && !file.has(*n))
+            });
+            if let Some(next) = next {
+                push_gated(&mut out, NextStep::step(next));
             }
         }
     }
@@ -486,6 +540,111 @@ mod tests {
         assert_eq!(repeating, [Step::ActivistAssessed, Step::ProbationAssessed]);
         assert_eq!(Step::Archived.later(), &[] as &[Step]);
         assert_eq!(Step::ConversionApproved.later(), &[Step::Archived]);
+    }
+
+    fn bundle(steps: &[(&str, &str)]) -> Bundle {
+        let dev: Vec<serde_json::Value> = steps
+            .iter()
+            .map(|(s, d)| serde_json::json!({"candidate": "A1", "step": s, "date": d}))
+            .collect();
+        let doc = serde_json::json!({
+            "branch": {"id": "B1", "name": "支部", "kind": "organ"},
+            "candidates": [{"id": "A1", "name": "陈某"}],
+            "development": dev,
+        });
+        crate::load::bundle_from_json(&doc.to_string()).unwrap()
+    }
+
+    fn next(b: &Bundle, on: &str, profile: &str) -> Vec<Action> {
+        let p = crate::Profile::builtin(profile).unwrap();
+        let on = crate::parse_date(on).unwrap();
+        plan(b, "A1", on, &p.development)
+            .unwrap()
+            .next
+            .iter()
+            .map(|n| n.action)
+            .collect()
+    }
+
+    const ACTIVIST: &[(&str, &str)] = &[
+        ("applied", "2025-01-05"),
+        ("talked", "2025-01-20"),
+        ("activist_confirmed", "2025-06-01"),
+        ("activist_filed", "2025-06-05"),
+        ("contacts_assigned", "2025-06-10"),
+        ("activist_assessed", "2026-05-20"),
+    ];
+
+    #[test]
+    fn the_2026_order_in_the_plan() {
+        use Action::{Publicity, Step as S};
+        let b = bundle(ACTIVIST);
+        // After the year as an activist: 2014 confirms, 2026 asks the higher
+        // committee first (art. 13).
+        assert_eq!(
+            next(&b, "2026-06-10", "central"),
+            [S(Step::ActivistAssessed), S(Step::CandidateConfirmed)]
+        );
+        assert_eq!(
+            next(&b, "2026-06-10", "central-2026"),
+            [S(Step::ActivistAssessed), S(Step::CandidateFiled)]
+        );
+        // Consent given: the candidate publicity, then the confirmation.
+        let mut steps = ACTIVIST.to_vec();
+        steps.push(("candidate_filed", "2026-06-12"));
+        let b = bundle(&steps);
+        assert_eq!(
+            next(&b, "2026-06-15", "central-2026"),
+            [
+                Publicity(PublicityStage::Candidate),
+                S(Step::CandidateConfirmed)
+            ]
+        );
+        // Confirmed under 2014 (before 2026-05-11): file it next, as 2014 does.
+        let mut steps = ACTIVIST.to_vec();
+        steps.truncate(5);
+        steps.push(("candidate_confirmed", "2026-05-05"));
+        let b = bundle(&steps);
+        assert_eq!(
+            next(&b, "2026-06-15", "central-2026"),
+            [S(Step::CandidateFiled)]
+        );
+        // Confirmed under 2026 after the consent: the introducers.
+        let mut steps = ACTIVIST.to_vec();
+        steps.push(("candidate_filed", "2026-06-12"));
+        steps.push(("candidate_confirmed", "2026-06-25"));
+        let b = bundle(&steps);
+        assert_eq!(
+            next(&b, "2026-07-01", "central-2026"),
+            [S(Step::IntroducersAssigned)]
+        );
+    }
+
+    #[test]
+    fn the_2026_deadlines_in_the_plan() {
+        let p = crate::Profile::builtin("central-2026").unwrap();
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        // Pre-reviewed: the form, then the admission meeting within a month (art. 19).
+        let b = bundle(&[("pre_review", "2026-06-10")]);
+        let plan = plan(&b, "A1", d("2026-06-15"), &p.development).unwrap();
+        assert_eq!(plan.next[0].action, Action::Step(Step::ApplicationForm));
+        assert_eq!(plan.next[1].action, Action::Step(Step::AdmissionMeeting));
+        assert_eq!(plan.next[1].deadline, Some(d("2026-07-10")));
+        // The same under central: the form only, no deadline for the meeting.
+        let central = crate::Profile::central();
+        let plan14 = super::plan(&b, "A1", d("2026-06-15"), &central.development).unwrap();
+        assert_eq!(plan14.next.len(), 1);
+        // Approved: the oath within a month (art. 29).
+        let b = bundle(&[
+            ("admission_meeting", "2026-06-20"),
+            ("higher_talk", "2026-06-25"),
+            ("admission_approved", "2026-07-02"),
+            ("admission_filed", "2026-07-05"),
+            ("placed", "2026-07-06"),
+        ]);
+        let plan = super::plan(&b, "A1", d("2026-07-10"), &p.development).unwrap();
+        assert_eq!(plan.next[0].action, Action::Step(Step::Oath));
+        assert_eq!(plan.next[0].deadline, Some(d("2026-08-02")));
     }
 
     #[test]

@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::audit::Cite;
 use crate::model::{
     Bundle, ConversionOutcome, DevelopmentRecord, Member, MemberStatus, PublicityStage, Step, Votes,
 };
+use crate::profile::XizeEdition;
 
 // ---------------------------------------------------------------------------
 // The table of steps
@@ -55,8 +57,11 @@ impl Phase {
 pub struct StepInfo {
     /// The step.
     pub step: Step,
-    /// Its number, 1–25.
+    /// Its number in the order of the 2014 细则, 1–25.
     pub number: u8,
+    /// Its number in the order of the 2026 细则 (`candidate_filed`, 上级党委同意,
+    /// comes before `candidate_confirmed` there: numbers 7 and 8 swap).
+    pub number_2026: u8,
     /// Its name in Chinese, e.g. 派人谈话.
     pub zh: &'static str,
     /// Its name in English.
@@ -72,58 +77,135 @@ pub struct StepInfo {
     /// Where the 细则 (2014) requires the step: its article, or the chapter
     /// where the article is not pinned down here.
     pub article: &'static str,
+    /// Where the 细则 (2026) requires the step.
+    pub article_2026: &'static str,
+    /// The citation of the step's article, by edition.
+    #[serde(skip)]
+    pub(crate) cite: Cite,
+}
+
+impl StepInfo {
+    /// The step's number in the order of `edition`.
+    pub fn number_in(&self, edition: XizeEdition) -> u8 {
+        match edition {
+            XizeEdition::Y2026 => self.number_2026,
+            _ => self.number,
+        }
+    }
+
+    /// The step's article in `edition`.
+    pub fn article_in(&self, edition: XizeEdition) -> &'static str {
+        match edition {
+            XizeEdition::Y2026 => self.article_2026,
+            _ => self.article,
+        }
+    }
+
+    /// The step's name in Chinese in `edition`: `candidate_filed` is
+    /// 报上级党委备案 in 2014 and 报上级党委同意 in 2026 (art. 13).
+    pub fn zh_in(&self, edition: XizeEdition) -> &'static str {
+        match (self.step, edition) {
+            (Step::CandidateFiled, XizeEdition::Y2026) => "报上级党委同意",
+            _ => self.zh,
+        }
+    }
 }
 
 macro_rules! steps {
-    ($( $n:literal $step:ident $phase:ident $rep:literal $code:literal $art:literal $zh:literal $en:literal; )+) => {
-        /// The 25 steps in order: the one table every DEV rule and the planner use.
+    ($( $n:literal $n26:literal $step:ident $phase:ident $rep:literal $code:literal $art:literal $art26:literal $zh:literal $en:literal; )+) => {
+        /// The 25 steps in enum order (the 2014 order): the one table every
+        /// DEV rule and the planner use. [`order`] gives each edition's order.
         pub static STEPS: [StepInfo; 25] = [
             $( StepInfo {
                 step: Step::$step,
                 number: $n,
+                number_2026: $n26,
                 zh: $zh,
                 en: $en,
                 phase: Phase::$phase,
                 repeats: $rep,
                 missing_code: $code,
                 article: $art,
+                article_2026: $art26,
+                cite: Cite::Xize { y2014: $art, y2026: $art26 },
             }, )+
         ];
     };
 }
 
+// Articles: the 2014 numbers as the crate has read them (regulations.md:
+// 15 = the introducers' duties, 16 = political review, 19 = committee review
+// and pre-review, 20–21 = the admission meeting); the 2026 numbers from the
+// 2026 text (a public copy): chapter 4 loses the 2014 art. 18 ("接收预备党员
+// 应当严格按照党章规定的程序办理"), so 19–21 become 18–20; chapter 5 loses
+// one article, so 32–37 become 31–36.
 steps! {
-    1 Applied Application false "DEV003" "第六条" "递交入党申请书" "application submitted";
-    2 Talked Application false "DEV003" "第七条" "派人谈话" "initial talk";
-    3 ActivistConfirmed Activist false "DEV003" "第八条" "确定入党积极分子" "confirmed as activist";
-    4 ActivistFiled Activist false "DEV003" "第八条" "报上级党委备案" "activist filed with the higher committee";
-    5 ContactsAssigned Activist false "DEV003" "第九条" "指定培养联系人" "contacts assigned";
-    6 ActivistAssessed Activist true "DEV003" "第十一条" "培养教育考察" "activist assessed";
-    7 CandidateConfirmed Candidate false "DEV003" "第十三条" "确定发展对象" "confirmed as candidate for development";
-    8 CandidateFiled Candidate false "DEV003" "第十三条" "报上级党委备案" "candidate filed with the higher committee";
-    9 IntroducersAssigned Candidate false "DEV003" "第十四条" "确定入党介绍人" "introducers assigned";
-    10 PoliticalReview Candidate false "DEV009" "第十五条、第十六条" "政治审查" "political review";
-    11 Training Candidate false "DEV010" "第十七条" "集中培训" "concentrated training";
-    12 CommitteeReview Admission false "DEV003" "第十九条" "支部委员会审查" "branch committee review";
-    13 PreReview Admission false "DEV003" "第十九条" "上级党委预审" "pre-review by the higher committee";
-    14 ApplicationForm Admission false "DEV003" "第十九条" "填写入党志愿书" "application form filled in";
-    15 AdmissionMeeting Admission false "DEV003" "第二十条、第二十一条" "支部大会讨论" "branch general meeting on admission";
-    16 HigherTalk Admission false "DEV003" "第四章" "上级党委派人谈话" "talk by the higher committee";
-    17 AdmissionApproved Admission false "DEV003" "第二十五条" "上级党委审批" "admission approved";
-    18 AdmissionFiled Admission false "DEV003" "第四章" "再上一级党委组织部门备案" "admission filed with the next higher organisation department";
-    19 Placed Probation false "DEV003" "第五章" "编入党支部和党小组" "placed in branch and group";
-    20 Oath Probation false "DEV016" "第二十九条" "入党宣誓" "oath";
-    21 ProbationAssessed Probation true "DEV003" "第五章" "继续教育考察" "probationer assessed";
-    22 ConversionApplied Probation false "DEV003" "第三十三条" "提出转正申请" "conversion applied for";
-    23 ConversionMeeting Probation false "DEV003" "第三十三条" "支部大会讨论" "branch general meeting on conversion";
-    24 ConversionApproved Probation false "DEV003" "第三十四条" "上级党委审批" "conversion approved";
-    25 Archived Probation false "DEV020" "第三十七条" "材料归档" "materials archived";
+    1 1 Applied Application false "DEV003" "第六条" "第六条" "递交入党申请书" "application submitted";
+    2 2 Talked Application false "DEV003" "第七条" "第七条" "派人谈话" "initial talk";
+    3 3 ActivistConfirmed Activist false "DEV003" "第八条" "第八条" "确定入党积极分子" "confirmed as activist";
+    4 4 ActivistFiled Activist false "DEV003" "第八条" "第八条" "报上级党委备案" "activist filed with the higher committee";
+    5 5 ContactsAssigned Activist false "DEV003" "第九条" "第九条" "指定培养联系人" "contacts assigned";
+    6 6 ActivistAssessed Activist true "DEV003" "第十一条" "第十一条" "培养教育考察" "activist assessed";
+    7 8 CandidateConfirmed Candidate false "DEV003" "第十三条" "第十三条" "确定发展对象" "confirmed as candidate for development";
+    8 7 CandidateFiled Candidate false "DEV003" "第十三条" "第十三条" "报上级党委备案" "candidate filed with (2026: approved by) the higher committee";
+    9 9 IntroducersAssigned Candidate false "DEV003" "第十四条" "第十四条" "确定入党介绍人" "introducers assigned";
+    10 10 PoliticalReview Candidate false "DEV009" "第十六条" "第十六条" "政治审查" "political review";
+    11 11 Training Candidate false "DEV010" "第十七条" "第十七条" "集中培训" "concentrated training";
+    12 12 CommitteeReview Admission false "DEV003" "第十九条" "第十八条" "支部委员会审查" "branch committee review";
+    13 13 PreReview Admission false "DEV003" "第十九条" "第十八条" "上级党委预审" "pre-review by the higher committee";
+    14 14 ApplicationForm Admission false "DEV003" "第十九条" "第十八条" "填写入党志愿书" "application form filled in";
+    15 15 AdmissionMeeting Admission false "DEV003" "第二十条、第二十一条" "第十九条、第二十条" "支部大会讨论" "branch general meeting on admission";
+    16 16 HigherTalk Admission false "DEV003" "第四章" "第二十三条" "上级党委派人谈话" "talk by the higher committee";
+    17 17 AdmissionApproved Admission false "DEV003" "第二十五条" "第二十五条" "上级党委审批" "admission approved";
+    18 18 AdmissionFiled Admission false "DEV003" "第二十五条" "第二十五条" "再上一级党委组织部门备案" "admission filed with the next higher organisation department";
+    19 19 Placed Probation false "DEV003" "第五章" "第二十八条" "编入党支部和党小组" "placed in branch and group";
+    20 20 Oath Probation false "DEV016" "第二十九条" "第二十九条" "入党宣誓" "oath";
+    21 21 ProbationAssessed Probation true "DEV003" "第五章" "第三十条" "继续教育考察" "probationer assessed";
+    22 22 ConversionApplied Probation false "DEV003" "第三十三条" "第三十二条" "提出转正申请" "conversion applied for";
+    23 23 ConversionMeeting Probation false "DEV003" "第三十三条" "第三十二条" "支部大会讨论" "branch general meeting on conversion";
+    24 24 ConversionApproved Probation false "DEV003" "第三十四条" "第三十三条" "上级党委审批" "conversion approved";
+    25 25 Archived Probation false "DEV020" "第三十七条" "第三十六条" "材料归档" "materials archived";
 }
 
 // `step as usize` indexes STEPS: the table has exactly one row per variant,
 // in declaration order (checked at compile time here and row by row in the
 // unit tests).
 const _: () = assert!(STEPS.len() == Step::ALL.len());
+
+/// The order of the 2026 细则: 上级党委同意 (`candidate_filed`) before the
+/// confirmation as a candidate (art. 13: "党支部委员会会议研究讨论并报上级党委
+/// 同意拟列为发展对象的，……进行公示……公示结果不影响发展入党的，可以列为发展对象").
+static ORDER_2026: [Step; 25] = {
+    let mut o = ORDER_2014;
+    o[6] = Step::CandidateFiled;
+    o[7] = Step::CandidateConfirmed;
+    o
+};
+
+/// The order of the 2014 细则: the enum's order.
+static ORDER_2014: [Step; 25] = {
+    let mut o = [Step::Applied; 25];
+    let mut i = 0;
+    while i < 25 {
+        o[i] = Step::ALL[i];
+        i += 1;
+    }
+    o
+};
+
+/// The 25 steps in the order of `edition`.
+///
+/// ```
+/// use dangjian::{Step, development::order, profile::XizeEdition};
+/// assert_eq!(order(XizeEdition::Y2014)[6], Step::CandidateConfirmed);
+/// assert_eq!(order(XizeEdition::Y2026)[6], Step::CandidateFiled);
+/// ```
+pub fn order(edition: XizeEdition) -> &'static [Step; 25] {
+    match edition {
+        XizeEdition::Y2026 => &ORDER_2026,
+        _ => &ORDER_2014,
+    }
+}
 
 /// The row of `step` in [`STEPS`].
 ///
@@ -137,9 +219,25 @@ pub fn step_info(step: Step) -> &'static StepInfo {
 }
 
 impl Step {
-    /// The step's number in the 25-step order, 1–25.
+    /// The step's number in the 2014 order, 1–25.
     pub fn number(self) -> u8 {
         step_info(self).number
+    }
+
+    /// The step's number in the order of `edition`, 1–25.
+    pub fn number_in(self, edition: XizeEdition) -> u8 {
+        step_info(self).number_in(edition)
+    }
+
+    /// Whether this step comes before `other` in the order of `edition`.
+    ///
+    /// ```
+    /// use dangjian::{Step, profile::XizeEdition};
+    /// assert!(Step::CandidateConfirmed.before(Step::CandidateFiled, XizeEdition::Y2014));
+    /// assert!(Step::CandidateFiled.before(Step::CandidateConfirmed, XizeEdition::Y2026));
+    /// ```
+    pub fn before(self, other: Step, edition: XizeEdition) -> bool {
+        self.number_in(edition) < other.number_in(edition)
     }
 
     /// The step's name in Chinese.
@@ -147,22 +245,38 @@ impl Step {
         step_info(self).zh
     }
 
-    /// The steps after this one, in order.
+    /// The steps after this one, in the 2014 order.
     pub fn later(self) -> &'static [Step] {
         Step::ALL.get(self as usize + 1..).unwrap_or(&[])
     }
+
+    /// The step after this one in the order of `edition`, if any.
+    pub fn next_in(self, edition: XizeEdition) -> Option<Step> {
+        order(edition)
+            .get(usize::from(self.number_in(edition)))
+            .copied()
+    }
 }
 
-/// The step before which a publicity of `stage` must have ended (its gate).
+/// The step before which a publicity of `stage` must have ended (its gate)
+/// in the 2014 order; see [`publicity_gate_in`].
 ///
 /// `activist` → `activist_filed`, `candidate` → `pre_review`, `admission` →
 /// `admission_approved`, `conversion` → `conversion_approved`.
 pub fn publicity_gate(stage: PublicityStage) -> Step {
-    match stage {
-        PublicityStage::Activist => Step::ActivistFiled,
-        PublicityStage::Candidate => Step::PreReview,
-        PublicityStage::Admission => Step::AdmissionApproved,
-        PublicityStage::Conversion => Step::ConversionApproved,
+    publicity_gate_in(stage, XizeEdition::Y2014)
+}
+
+/// The gate of a publicity of `stage` in `edition`: as [`publicity_gate`],
+/// except that in the 2026 edition the candidate publicity comes before
+/// `candidate_confirmed` (art. 13: "公示结果不影响发展入党的，可以列为发展对象").
+pub fn publicity_gate_in(stage: PublicityStage, edition: XizeEdition) -> Step {
+    match (stage, edition) {
+        (PublicityStage::Activist, _) => Step::ActivistFiled,
+        (PublicityStage::Candidate, XizeEdition::Y2026) => Step::CandidateConfirmed,
+        (PublicityStage::Candidate, _) => Step::PreReview,
+        (PublicityStage::Admission, _) => Step::AdmissionApproved,
+        (PublicityStage::Conversion, _) => Step::ConversionApproved,
     }
 }
 

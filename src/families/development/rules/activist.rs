@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{PersonIssue, Who, days_en, distinct, issues_en, issues_zh, span};
+use super::{INVALID, PersonIssue, WHO, Who, days_en, distinct, issues_en, issues_zh, span};
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::development::{DevelopmentFile, full_on};
-use crate::model::{DateRange, Id, Step, add_months};
-use crate::profile::sources::{XIZE, cite};
+use crate::model::{DateRange, DevelopmentRecord, Id, Step, add_months};
+use crate::profile::XizeEdition;
 use crate::report::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
@@ -23,9 +23,23 @@ pub(super) static RULES: &[RuleMeta] = &[
                to DAT001.",
         why: "The branch must appoint one or two full members to guide and observe an activist.",
         example: "Three contacts, or a probationary member as contact.",
-        source: "细则 第九条",
-        citations: &[cite(XIZE, "第九条")],
-        evidence: &[],
+        source: "细则 第九条 (2014 and 2026)",
+        // 细则 art. 9 (2014 and 2026): "党组织应当指定一至两名正式党员作入党积极
+        // 分子的培养联系人" — the source of `development.contacts`.
+        citations: &[param("development.contacts")],
+        evidence: &[
+            WHO,
+            key("date", "date", "the date of `contacts_assigned`"),
+            key("contacts", "[member id]", "the contacts named (distinct)"),
+            key("count", "integer", "how many"),
+            key(
+                "min",
+                "integer",
+                "the least number (`development.contacts`)",
+            ),
+            key("max", "integer", "the most number"),
+            INVALID,
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -41,9 +55,34 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "An activist is assessed every half year; the assessments are what the decision to \
               make them a candidate for development rests on.",
         example: "Confirmed 2024-12-02, assessed 2025-05-30, nothing since as of 2025-12-31.",
-        source: "细则 第十一条",
-        citations: &[cite(XIZE, "第十一条")],
-        evidence: &[],
+        source: "细则 第十一条 (2014 and 2026)",
+        // 细则 art. 11 (2014 and 2026): "党支部每半年对入党积极分子进行一次考察" —
+        // the source of `development.assessment_interval_months`.
+        citations: &[param("development.assessment_interval_months")],
+        evidence: &[
+            WHO,
+            key(
+                "from",
+                "date",
+                "the start of the gap: `activist_confirmed` or an assessment",
+            ),
+            key(
+                "to",
+                "date",
+                "its end: the next assessment, `candidate_confirmed` or `as_of`",
+            ),
+            key("due", "date", "the day the next assessment was due"),
+            key(
+                "months",
+                "integer",
+                "the interval (`development.assessment_interval_months`)",
+            ),
+            key(
+                "until_as_of",
+                "boolean",
+                "whether the gap is still open at `as_of`",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -53,13 +92,38 @@ pub(super) static RULES: &[RuleMeta] = &[
         severity: Severity::Error,
         summary: "confirmed as a candidate less than a year after becoming an activist",
         what: "`candidate_confirmed` is earlier than `activist_confirmed` + \
-               `development.activist_min_months` (12) months. Exactly one year is enough.",
+               `development.activist_min_months` (12) months. Exactly one year is enough. \
+               Under the 2026 edition the year precedes the branch committee's proposal with \
+               the higher committee's consent (art. 13: \"对经过一年以上培养教育和考察……党支部委员会\
+               会议研究讨论并报上级党委同意拟列为发展对象的\"), so `candidate_filed` ends the period \
+               when it is recorded before the confirmation and dated under that edition.",
         why: "An activist must be trained and observed for more than a year (一年以上) before \
               becoming a candidate for development.",
         example: "Activist 2024-09-10, candidate 2025-08-20.",
-        source: "细则 第十三条",
-        citations: &[cite(XIZE, "第十三条")],
-        evidence: &[],
+        source: "细则 第十三条 (2014 and 2026)",
+        // 细则 art. 13 (2014 and 2026): "对经过一年以上培养教育和考察、基本具备党员
+        // 条件的入党积极分子" — the source of `development.activist_min_months`.
+        citations: &[param("development.activist_min_months")],
+        evidence: &[
+            WHO,
+            key(
+                "activist_confirmed",
+                "date",
+                "the date of `activist_confirmed`",
+            ),
+            key(
+                "candidate_confirmed",
+                "date",
+                "the date the activist period ended (the step in `ended_by`)",
+            ),
+            key(
+                "ended_by",
+                "string (step)",
+                "`candidate_confirmed`, or `candidate_filed` under the 2026 edition",
+            ),
+            key("earliest", "date", "the earliest day allowed"),
+            key("days_short", "integer", "days before the earliest day"),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -70,7 +134,7 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
     // DEV005
     for r in f.all(Step::ContactsAssigned) {
         let ids = distinct(r.members.as_deref().unwrap_or(&[]));
-        let (min, max) = p.contacts.value();
+        let (min, max) = p.contacts.at(r.date);
         let count = ids.len() as u32;
         let mut invalid = Vec::new();
         for id in &ids {
@@ -110,16 +174,14 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
     }
 
     // DEV007
-    if let (Some(a), Some(c)) = (
-        f.first(Step::ActivistConfirmed),
-        f.first(Step::CandidateConfirmed),
-    ) {
-        let earliest = add_months(a.date, *p.activist_min_months.value());
+    if let (Some(a), Some(c)) = (f.first(Step::ActivistConfirmed), activist_period_end(f)) {
+        let earliest = add_months(a.date, *p.activist_min_months.at(c.date));
         if c.date < earliest {
             out.report(Dev007 {
                 who: who.clone(),
                 activist_confirmed: a.date,
                 candidate_confirmed: c.date,
+                ended_by: c.step,
                 earliest,
                 days_short: (earliest - c.date).num_days(),
             });
@@ -127,12 +189,24 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
     }
 }
 
+/// The step that ends the year as an activist: `candidate_confirmed`; under
+/// the 2026 edition (on its date) a `candidate_filed` (上级党委同意) recorded
+/// before it, since the 2026 art. 13 puts the year before the proposal.
+fn activist_period_end<'a>(f: &DevelopmentFile<'a>) -> Option<&'a DevelopmentRecord> {
+    let confirmed = f.first(Step::CandidateConfirmed);
+    let filed = f
+        .first(Step::CandidateFiled)
+        .filter(|r| f.edition_on(r.date) == XizeEdition::Y2026)
+        .filter(|r| confirmed.is_none_or(|c| r.date <= c.date));
+    filed.or(confirmed)
+}
+
 /// DEV006: gaps between the activist's assessments.
 fn assessment_gaps(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
     if !f.reached(Step::ActivistConfirmed) {
         return;
     }
-    let n = cx.profile.development.assessment_interval_months.value();
+    let n = &cx.profile.development.assessment_interval_months;
     let end = match f.first(Step::CandidateConfirmed) {
         Some(c) => Some((c.date, false)),
         // Past the activist phase without a recorded confirmation: DEV003;
@@ -158,7 +232,8 @@ fn assessment_gaps(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &m
             [a, b] => (*a, *b),
             _ => continue,
         };
-        let due = add_months(a, *n);
+        let months = *n.at(a);
+        let due = add_months(a, months);
         if b > due {
             let open = end.is_some_and(|(e, open)| open && e == b);
             out.report(Dev006 {
@@ -166,7 +241,7 @@ fn assessment_gaps(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &m
                 from: a,
                 to: b,
                 due,
-                months: *n,
+                months,
                 until_as_of: open,
             });
         }
@@ -284,6 +359,7 @@ struct Dev007 {
     who: Who,
     activist_confirmed: NaiveDate,
     candidate_confirmed: NaiveDate,
+    ended_by: Step,
     earliest: NaiveDate,
     days_short: i64,
 }
@@ -296,10 +372,22 @@ impl Violation for Dev007 {
     fn period(&self) -> Option<DateRange> {
         span(self.activist_confirmed, self.candidate_confirmed)
     }
+    /// The step checked: the end of the activist period.
+    fn date(&self) -> Option<NaiveDate> {
+        Some(self.candidate_confirmed)
+    }
     fn message(&self) -> Message {
+        let (zh, en) = if self.ended_by == Step::CandidateFiled {
+            (
+                "即报上级党委同意拟列为发展对象",
+                "was proposed as a candidate (higher committee's consent)",
+            )
+        } else {
+            ("即确定为发展对象", "became a candidate")
+        };
         Message::new(
             format!(
-                "{}于{}确定为入党积极分子，{}即确定为发展对象，培养考察不满一年（最早应为{}，差{}天）",
+                "{}于{}确定为入党积极分子，{}{zh}，培养考察不满一年（最早应为{}，差{}天）",
                 self.who.zh(),
                 self.activist_confirmed,
                 self.candidate_confirmed,
@@ -307,7 +395,7 @@ impl Violation for Dev007 {
                 self.days_short
             ),
             format!(
-                "{} became an activist on {} and a candidate on {}, less than a year later \
+                "{} became an activist on {} and {en} on {}, less than a year later \
                  (earliest {}, {} short)",
                 self.who.en(),
                 self.activist_confirmed,

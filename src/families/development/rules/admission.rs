@@ -1,15 +1,69 @@
-//! The admission: the deciding meetings' quorum and vote (DEV013, DEV014) and the approvals (DEV015).
+//! The admission: the deciding meetings' quorum and vote (DEV013, DEV014),
+//! the approvals (DEV015) and, under the 2026 edition, the admission meeting
+//! within a month of the pre-review (DEV021).
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Who, days_en, span};
+use super::{WHO, Who, days_en, span};
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::audit::{Cite, Emitter, EvidenceKey, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::development::{DevelopmentFile, votes_of};
 use crate::model::{DateRange, Id, Step, Votes, add_months};
-use crate::profile::sources::{XIZE, ZHIBU, cite};
+use crate::profile::XizeEdition;
+use crate::profile::sources::{ZHIBU, cite};
 use crate::report::{Message, Severity, Subject};
+
+/// 细则 2014 art. 20 / 2026 art. 19: "有表决权的到会人数必须超过应到会有表决权
+/// 人数的半数" (2026: "实际到会有表决权的党员人数必须超过……半数").
+const QUORUM: Cite = xize("第二十条", "第十九条");
+/// 细则 2014 art. 21 / 2026 art. 20: "赞成人数超过应到会有表决权的正式党员的
+/// 半数" (2026: "……有表决权的党员人数的半数").
+const VOTE: Cite = xize("第二十一条", "第二十条");
+/// 细则 2014 art. 33 / 2026 art. 32: the conversion meeting's "到会人数、赞成
+/// 人数等要求与讨论接收预备党员的支部大会相同".
+const CONVERSION_MEETING: Cite = xize("第三十三条", "第三十二条");
+
+static QUORUM_ADMISSION: &[Cite] = &[QUORUM, cite(ZHIBU, "第十一条")];
+static QUORUM_CONVERSION: &[Cite] = &[CONVERSION_MEETING, QUORUM, cite(ZHIBU, "第十一条")];
+static VOTE_ADMISSION: &[Cite] = &[VOTE];
+static VOTE_CONVERSION: &[Cite] = &[CONVERSION_MEETING, VOTE];
+/// DEV015 for a conversion: three months, no six-month ceiling.
+static APPROVAL_CONVERSION: &[Cite] = &[param("development.approval_within_months")];
+
+/// Every list of citations DEV013–DEV015 may carry besides the rules' own (for tests).
+#[cfg(test)]
+pub(super) fn all_lists() -> impl Iterator<Item = &'static [Cite]> {
+    [
+        QUORUM_ADMISSION,
+        QUORUM_CONVERSION,
+        VOTE_ADMISSION,
+        VOTE_CONVERSION,
+        APPROVAL_CONVERSION,
+    ]
+    .into_iter()
+}
+
+/// The evidence of DEV013 and DEV014.
+const MEETING_KEYS: [EvidenceKey; 4] = [
+    key(
+        "step",
+        "string (step)",
+        "`admission_meeting` or `conversion_meeting`",
+    ),
+    key("date", "date", "the meeting's date"),
+    key(
+        "meeting",
+        "string or null",
+        "the meeting id holding the votes, if named",
+    ),
+    key(
+        "votes",
+        "object or null",
+        "the votes: expected_voting, present_voting, yes, no, abstain, written_yes, passed \
+         (null: none recorded)",
+    ),
+];
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {
@@ -26,13 +80,15 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "A branch general meeting that admits or converts a member is valid only when more \
               than half of its full members with a vote attend.",
         example: "14 voting members expected, 7 present (and 1 written opinion): not quorate.",
-        source: "细则 第二十条、第三十三条; 支部条例 第十一条",
-        citations: &[
-            cite(XIZE, "第二十条"),
-            cite(XIZE, "第三十三条"),
-            cite(ZHIBU, "第十一条"),
+        source: "细则 第二十条、第三十三条 (2014), 第十九条、第三十二条 (2026); 支部条例 第十一条",
+        citations: QUORUM_CONVERSION,
+        evidence: &[
+            WHO,
+            MEETING_KEYS[0],
+            MEETING_KEYS[1],
+            MEETING_KEYS[2],
+            MEETING_KEYS[3],
         ],
-        evidence: &[],
         practice: false,
         since: "0.1.0",
     },
@@ -48,9 +104,15 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "A resolution to admit or convert passes only with the votes of more than half of \
               the full members with a vote who should attend.",
         example: "20 expected, 12 present, 9 yes and 1 written yes: 10 is not more than half of 20.",
-        source: "细则 第二十一条、第三十三条",
-        citations: &[cite(XIZE, "第二十一条"), cite(XIZE, "第三十三条")],
-        evidence: &[],
+        source: "细则 第二十一条、第三十三条 (2014), 第二十条、第三十二条 (2026)",
+        citations: VOTE_CONVERSION,
+        evidence: &[
+            WHO,
+            MEETING_KEYS[0],
+            MEETING_KEYS[1],
+            MEETING_KEYS[2],
+            MEETING_KEYS[3],
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -61,17 +123,84 @@ pub(super) static RULES: &[RuleMeta] = &[
         summary: "the higher committee approved later than 3 months after the branch meeting",
         what: "`admission_approved` (`conversion_approved`) is dated later than the latest \
                `admission_meeting` (`conversion_meeting`) on or before it + \
-               `development.approval_within_months` (3) months; an error past \
-               `development.approval_error_months` (6). Also while an approval is still missing \
-               and `as_of` is past that day, unless a later step is recorded (then DEV003).",
-        why: "The higher committee must decide within three months, six in special cases; \
-              after that the branch has to discuss the case again.",
+               `development.approval_within_months` (3) months. For an admission only, an error \
+               past `development.approval_error_months` (6): the six-month ceiling is in the \
+               admission article alone, so a conversion approved late stays a warning. Also \
+               while an approval is still missing and `as_of` is past that day, unless a later \
+               step is recorded (then DEV003).",
+        why: "The higher committee must decide on an admission within three months, six in \
+              special cases, and on a conversion within three months.",
         example: "Branch meeting 2025-03-14, approval 2025-07-20: due by 2025-06-14.",
-        source: "细则 第二十五条、第三十四条",
-        citations: &[cite(XIZE, "第二十五条"), cite(XIZE, "第三十四条")],
-        evidence: &[],
+        source: "细则 第二十五条、第三十四条 (2014), 第二十五条、第三十三条 (2026)",
+        // 细则 art. 25 (2014 and 2026): "党委对党支部上报的接收预备党员的决议，应当
+        // 在三个月内审批……如遇特殊情况可以适当延长审批时间，但不得超过六个月";
+        // 2014 art. 34 / 2026 art. 33: "党委对党支部上报的预备党员转正的决议，应当
+        // 在三个月内审批" — no ceiling, no extension.
+        citations: &[
+            param("development.approval_within_months"),
+            param("development.approval_error_months"),
+        ],
+        evidence: &[
+            WHO,
+            key(
+                "step",
+                "string (step)",
+                "`admission_approved` or `conversion_approved`",
+            ),
+            key("meeting_date", "date", "the branch meeting decided on"),
+            key("deadline", "date", "the last day for the approval"),
+            key(
+                "approved",
+                "date or null",
+                "the approval's date; null while it is missing",
+            ),
+            key(
+                "days_late",
+                "integer",
+                "days after the deadline (to the approval, or to `as_of`)",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
+    },
+    RuleMeta {
+        code: RuleCode::DEV021,
+        name: "admission-meeting-late",
+        severity: Severity::Warning,
+        summary: "(2026 edition) the admission meeting later than a month after the pre-review",
+        what: "Under the 2026 edition of the 细则 (in force on the date of `pre_review`): the \
+               first `admission_meeting` on or after the `pre_review` is dated later than \
+               `pre_review` + `development.admission_within_months` (1) month, the day clamped \
+               to the month end (the deadline day is on time); or there is none while `as_of` \
+               is past that day and no later step is recorded (then DEV003). Never under the \
+               2014 edition, which sets no such time (the built-in `central` profile keeps \
+               2014 for every date; `central-2026` applies 2026 from 2026-05-11).",
+        why: "The 2026 revision requires the branch general meeting to discuss a pre-reviewed \
+              candidate within a month, so that a candidate is not left pending after the \
+              higher committee has found them qualified.",
+        example: "Pre-reviewed 2026-06-10, admission meeting 2026-07-13: due by 2026-07-10.",
+        source: "细则2026 第十九条",
+        // 细则 (2026) art. 19: "经基层党委预审合格的发展对象，应当在一个月内提交党支部
+        // 党员大会讨论" — the source of `development.admission_within_months`.
+        citations: &[param("development.admission_within_months")],
+        evidence: &[
+            WHO,
+            key("pre_review", "date", "the date of `pre_review`"),
+            key("deadline", "date", "the last day for the admission meeting"),
+            key(
+                "admission_meeting",
+                "date or null",
+                "the admission meeting's date; null while it is missing",
+            ),
+            key("months", "integer", "`development.admission_within_months`"),
+            key(
+                "days_late",
+                "integer",
+                "days after the deadline (to the meeting, or to `as_of`)",
+            ),
+        ],
+        practice: false,
+        since: "0.2.0",
     },
 ];
 
@@ -113,15 +242,23 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
         }
     }
 
-    // DEV015
+    // DEV021
+    if out.wants(RuleCode::DEV021) {
+        admission_within(cx, f, who, out);
+    }
+
+    // DEV015. 细则 art. 25: "应当在三个月内审批……但不得超过六个月" is for
+    // admissions; 2014 art. 34 (2026 art. 33) gives conversions three months
+    // with no ceiling, so no error escalation for them.
     for (meeting, approval) in [
         (Step::AdmissionMeeting, Step::AdmissionApproved),
         (Step::ConversionMeeting, Step::ConversionApproved),
     ] {
+        let ceiling = approval == Step::AdmissionApproved;
         let due = |m: NaiveDate| {
             (
-                add_months(m, *p.approval_within_months.value()),
-                add_months(m, *p.approval_error_months.value()),
+                add_months(m, *p.approval_within_months.at(m)),
+                ceiling.then(|| add_months(m, *p.approval_error_months.at(m))),
             )
         };
         for a in f.all(approval) {
@@ -137,7 +274,7 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
                     deadline,
                     approved: Some(a.date),
                     days_late: (a.date - deadline).num_days(),
-                    error: a.date > limit,
+                    error: limit.is_some_and(|l| a.date > l),
                     until: a.date,
                 });
             }
@@ -153,11 +290,44 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
                     deadline,
                     approved: None,
                     days_late: (cx.as_of - deadline).num_days(),
-                    error: cx.as_of > limit,
+                    error: limit.is_some_and(|l| cx.as_of > l),
                     until: cx.as_of,
                 });
             }
         }
+    }
+}
+
+/// DEV021 (2026 edition): the admission meeting within a month of the pre-review.
+fn admission_within(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
+    let Some(pre) = f.first(Step::PreReview) else {
+        return;
+    };
+    if f.edition_on(pre.date) != XizeEdition::Y2026 {
+        return;
+    }
+    let months = *cx.profile.development.admission_within_months.at(pre.date);
+    let deadline = add_months(pre.date, months);
+    let report = |out: &mut Emitter<'_>, meeting: Option<NaiveDate>, until: NaiveDate| {
+        out.report(Dev021 {
+            who: who.clone(),
+            pre_review: pre.date,
+            deadline,
+            admission_meeting: meeting,
+            months,
+            days_late: (until - deadline).num_days(),
+            until,
+        });
+    };
+    match f.all(Step::AdmissionMeeting).find(|m| m.date >= pre.date) {
+        Some(m) if m.date > deadline => report(out, Some(m.date), m.date),
+        None if cx.as_of > deadline
+            && !f.has(Step::AdmissionMeeting)
+            && f.later_recorded(Step::AdmissionMeeting).is_none() =>
+        {
+            report(out, None, cx.as_of)
+        }
+        _ => {}
     }
 }
 
@@ -196,6 +366,13 @@ impl Violation for Dev013 {
     }
     fn severity(&self) -> Option<Severity> {
         self.votes.is_none().then_some(Severity::Warning)
+    }
+    fn cites(&self) -> Option<&'static [Cite]> {
+        Some(if self.step == Step::ConversionMeeting {
+            QUORUM_CONVERSION
+        } else {
+            QUORUM_ADMISSION
+        })
     }
     fn message(&self) -> Message {
         match &self.votes {
@@ -254,6 +431,13 @@ impl Violation for Dev014 {
     fn period(&self) -> Option<DateRange> {
         Some(DateRange::day(self.date))
     }
+    fn cites(&self) -> Option<&'static [Cite]> {
+        Some(if self.step == Step::ConversionMeeting {
+            VOTE_CONVERSION
+        } else {
+            VOTE_ADMISSION
+        })
+    }
     fn message(&self) -> Message {
         let v = &self.votes;
         let total = u64::from(v.yes) + u64::from(v.written_yes);
@@ -307,6 +491,9 @@ impl Violation for Dev015 {
     fn severity(&self) -> Option<Severity> {
         self.error.then_some(Severity::Error)
     }
+    fn cites(&self) -> Option<&'static [Cite]> {
+        (self.step == Step::ConversionApproved).then_some(APPROVAL_CONVERSION)
+    }
     fn message(&self) -> Message {
         let (what_zh, what_en) = if self.step == Step::ConversionApproved {
             ("转正", "conversion")
@@ -357,6 +544,71 @@ impl Violation for Dev015 {
                     self.meeting_date,
                     days_en(self.days_late),
                     self.deadline
+                ),
+            ),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Dev021 {
+    #[serde(flatten)]
+    who: Who,
+    pre_review: NaiveDate,
+    deadline: NaiveDate,
+    admission_meeting: Option<NaiveDate>,
+    months: u32,
+    days_late: i64,
+    #[serde(skip)]
+    until: NaiveDate,
+}
+
+impl Violation for Dev021 {
+    const CODE: RuleCode = RuleCode::DEV021;
+    fn subject(&self) -> Subject {
+        self.who.subject()
+    }
+    fn period(&self) -> Option<DateRange> {
+        span(self.pre_review, self.until)
+    }
+    fn message(&self) -> Message {
+        match self.admission_meeting {
+            Some(m) => Message::new(
+                format!(
+                    "{}于{}经上级党委预审合格，{}才提交支部党员大会讨论，超过{}个月期限（应于{}前）{}天",
+                    self.who.zh(),
+                    self.pre_review,
+                    m,
+                    self.months,
+                    self.deadline,
+                    self.days_late
+                ),
+                format!(
+                    "{} was pre-reviewed on {} and discussed by the branch general meeting on {}, \
+                     {} after the {}-month deadline {}",
+                    self.who.en(),
+                    self.pre_review,
+                    m,
+                    days_en(self.days_late),
+                    self.months,
+                    self.deadline
+                ),
+            ),
+            None => Message::new(
+                format!(
+                    "{}于{}经上级党委预审合格，至今未提交支部党员大会讨论（应于{}前），已逾期{}天",
+                    self.who.zh(),
+                    self.pre_review,
+                    self.deadline,
+                    self.days_late
+                ),
+                format!(
+                    "{} was pre-reviewed on {} and no branch general meeting has discussed the \
+                     admission (due by {}, {} overdue)",
+                    self.who.en(),
+                    self.pre_review,
+                    self.deadline,
+                    days_en(self.days_late)
                 ),
             ),
         }

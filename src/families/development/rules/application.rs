@@ -3,12 +3,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Who, days_en, span, whole_years};
+use super::{WHO, Who, days_en, span, whole_years};
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::development::DevelopmentFile;
 use crate::model::{DateRange, Step, add_months};
-use crate::profile::sources::{DANGZHANG, XIZE, cite};
 use crate::report::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
@@ -23,9 +22,30 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "Only people aged 18 or more may apply to join the Party; an application made \
               earlier is void and the file built on it is irregular.",
         example: "Born 2007-11-15, applied 2025-09-01: 17 years old.",
-        source: "党章 第一条; 细则 第五条",
-        citations: &[cite(DANGZHANG, "第一条"), cite(XIZE, "第五条")],
-        evidence: &[],
+        source: "党章 第一条; 细则 第五条 (2014 and 2026)",
+        // 党章 art. 1 (the source of `development.min_age_years`) and 细则 art. 5
+        // (2014 and 2026 alike): "年满十八岁的……可以申请加入中国共产党".
+        citations: &[param("development.min_age_years"), xize("第五条", "第五条")],
+        evidence: &[
+            WHO,
+            key("born_on", "date", "the candidate's date of birth"),
+            key("applied", "date", "the date of `applied`"),
+            key(
+                "of_age_on",
+                "date",
+                "the day the candidate reached the least age",
+            ),
+            key(
+                "age_years",
+                "integer",
+                "whole years of age on the day of application",
+            ),
+            key(
+                "min_age_years",
+                "integer",
+                "the least age (`development.min_age_years`)",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -44,9 +64,25 @@ pub(super) static RULES: &[RuleMeta] = &[
               the first phase.",
         example: "Applied 2025-10-08, nothing since, audit as of 2025-12-31: the talk was due by \
                   2025-11-08.",
-        source: "细则 第七条",
-        citations: &[cite(XIZE, "第七条")],
-        evidence: &[],
+        source: "细则 第七条 (2014 and 2026)",
+        // 细则 art. 7 (2014 and 2026): "党组织收到入党申请书后，应当在一个月内派人
+        // 同入党申请人谈话" — the source of `development.talk_within_months`.
+        citations: &[param("development.talk_within_months")],
+        evidence: &[
+            WHO,
+            key("applied", "date", "the date of `applied`"),
+            key("deadline", "date", "the last day for the talk"),
+            key(
+                "talked",
+                "date or null",
+                "the date of `talked`; null while it is missing",
+            ),
+            key(
+                "days_late",
+                "integer",
+                "days after the deadline (to the talk, or to `as_of`)",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -56,7 +92,8 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
     let p = &cx.profile.development;
     // DEV001
     if let (Some(born), Some(applied)) = (f.candidate.born_on, f.first(Step::Applied)) {
-        let of_age = add_months(born, p.min_age_years.value().saturating_mul(12));
+        let min_age = *p.min_age_years.at(applied.date);
+        let of_age = add_months(born, min_age.saturating_mul(12));
         if applied.date < of_age {
             out.report(Dev001 {
                 who: who.clone(),
@@ -64,14 +101,14 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
                 applied: applied.date,
                 of_age_on: of_age,
                 age_years: whole_years(born, applied.date),
-                min_age_years: *p.min_age_years.value(),
+                min_age_years: min_age,
             });
         }
     }
 
     // DEV002
     if let Some(applied) = f.first(Step::Applied) {
-        let deadline = add_months(applied.date, *p.talk_within_months.value());
+        let deadline = add_months(applied.date, *p.talk_within_months.at(applied.date));
         match f.first(Step::Talked) {
             Some(t) if t.date > deadline => out.report(Dev002 {
                 who: who.clone(),

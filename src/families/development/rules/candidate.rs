@@ -1,18 +1,16 @@
-//! The candidate stage: introducers (DEV008), political review (DEV009), training (DEV010) and publicity (DEV011, DEV012).
+//! The candidate stage: introducers (DEV008), political review (DEV009) and training (DEV010).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{PersonIssue, Who, distinct, issues_en, issues_zh, span, step_en, step_zh};
+use super::{INVALID, PersonIssue, WHO, Who, distinct, issues_en, issues_zh, step_en, step_zh};
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
-use crate::calendar::covers_range;
-use crate::development::{DevelopmentFile, full_member_on, full_on, publicity_gate, publicity_zh};
-use crate::model::{
-    DateRange, DevelopmentRecord, Hours, Id, PublicityStage, ReviewConclusion, Step,
-};
-use crate::profile::sources::{DANGZHANG, PRACTICE, XIZE, cite};
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
+use crate::development::{DevelopmentFile, full_member_on, full_on};
+use crate::model::{DateRange, DevelopmentRecord, Hours, Id, ReviewConclusion, Step};
+use crate::profile::XizeEdition;
+use crate::profile::sources::{DANGZHANG, cite};
 use crate::report::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
@@ -30,9 +28,32 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "Two full members introduce an applicant and answer for them to the Party; \
               probationary members have no such right.",
         example: "Introducers M20 and M28, M28 a probationary member.",
-        source: "细则 第十四条; 党章 第五条",
-        citations: &[cite(XIZE, "第十四条"), cite(DANGZHANG, "第五条")],
-        evidence: &[],
+        source: "细则 第十四条 (2014 and 2026); 党章 第五条",
+        // 细则 art. 14 (2014 and 2026): "发展对象应当有两名正式党员作入党介绍人" —
+        // the source of `development.introducers`; 党章 art. 5: "要有两名正式党员
+        // 作介绍人".
+        citations: &[param("development.introducers"), cite(DANGZHANG, "第五条")],
+        evidence: &[
+            WHO,
+            key("date", "date", "the date of `introducers_assigned`"),
+            key(
+                "introducers",
+                "[member id]",
+                "the introducers named (distinct)",
+            ),
+            key("count", "integer", "how many"),
+            key(
+                "required",
+                "integer",
+                "the number required (`development.introducers`)",
+            ),
+            key(
+                "admission_meeting",
+                "date or null",
+                "the `admission_meeting`, also checked",
+            ),
+            INVALID,
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -47,9 +68,29 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "Nobody may be admitted without a political review, or with one that found them \
               unqualified.",
         example: "A file going from `training` straight to `committee_review`.",
-        source: "细则 第十五条、第十六条",
-        citations: &[cite(XIZE, "第十五条"), cite(XIZE, "第十六条")],
-        evidence: &[],
+        source: "细则 第十六条 (2014 and 2026)",
+        // 细则 art. 16 alone (art. 15 lists the introducers' duties), 2014 and
+        // 2026 alike: "凡是未经政治审查或者政治审查不合格的，不能发展入党".
+        citations: &[xize("第十六条", "第十六条")],
+        evidence: &[
+            WHO,
+            key(
+                "gate_step",
+                "string (step)",
+                "the step reached: `committee_review` or the first later one",
+            ),
+            key("gate_date", "date", "its date"),
+            key(
+                "review_date",
+                "date or null",
+                "the latest political review (null: none)",
+            ),
+            key(
+                "conclusion",
+                "string or null",
+                "its conclusion: `qualified`, `unqualified`, or null when not recorded",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -66,54 +107,33 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "A candidate for development attends a short concentrated training before \
               admission; without it they are not admitted except in special cases.",
         example: "A training of 2 days and 16 hours before the pre-review.",
-        source: "细则 第十七条",
-        citations: &[cite(XIZE, "第十七条")],
-        evidence: &[],
+        source: "细则 第十七条 (2014 and 2026)",
+        // 细则 art. 17 (2014 and 2026): "培训时间一般不少于三天或者不少于二十四个
+        // 学时……除个别特殊情况外，未经培训的，不能发展入党" — the source of both
+        // thresholds.
+        citations: &[
+            param("development.training_min_days"),
+            param("development.training_min_hours"),
+        ],
+        evidence: &[
+            WHO,
+            key(
+                "gate_step",
+                "string (step)",
+                "the step reached: `pre_review` or the first later one",
+            ),
+            key("gate_date", "date", "its date"),
+            key(
+                "trainings",
+                "integer",
+                "`training` records dated on or before it",
+            ),
+            key("days", "integer", "their days, added up"),
+            key("hours", "hours (string)", "their hours, added up"),
+            key("min_days", "integer", "`development.training_min_days`"),
+            key("min_hours", "integer", "`development.training_min_hours`"),
+        ],
         practice: false,
-        since: "0.1.0",
-    },
-    RuleMeta {
-        code: RuleCode::DEV011,
-        name: "publicity-missing",
-        severity: Severity::Error,
-        summary: "a required publicity (公示) was never held",
-        what: "For each stage in `development.publicity_stages` (default `candidate` and \
-               `conversion`): its gate step is reached (`activist` → `activist_filed`, \
-               `candidate` → `pre_review`, `admission` → `admission_approved`, `conversion` → \
-               the approval of the conversion, not of an extension) and the file has no \
-               publicity of that stage. Practice: switch it off or change the stages in the \
-               profile.",
-        why: "Publicity of candidates for development and of conversions is how the Party \
-              hears the masses before deciding (做好公示); skipping it is the fault that \
-              inspections single out.",
-        example: "A candidate pre-reviewed on 2025-03-20 with no `candidate` publicity.",
-        source: "practice (中组部要求做好发展党员公示工作; 地方实施办法)",
-        citations: &[cite(PRACTICE, "发展党员公示制度")],
-        evidence: &[],
-        practice: true,
-        since: "0.1.0",
-    },
-    RuleMeta {
-        code: RuleCode::DEV012,
-        name: "publicity-too-short",
-        severity: Severity::Error,
-        summary: "a publicity shorter than 5 working days, or ending after its gate step",
-        what: "A publicity of a required stage counts fewer than \
-               `development.publicity_min_working_days` (5) working days from `start` to `end` \
-               inclusive on the working-day calendar (default: the PRC calendar, with public \
-               holidays off and 调休 weekend days worked), or ends after its gate step. Reported \
-               per record when no record of the stage is valid. Outside the calendar's data \
-               (before 2004, after 2026-12-25) Monday–Friday is assumed and the evidence says \
-               so. Practice: the number of days is local practice.",
-        why: "A publicity over a holiday looks long on paper and reaches nobody; one that ends \
-              after the decision was taken could not inform it.",
-        example: "A publicity from 2025-01-24 to 2025-02-05 over the Spring Festival: 4 working \
-                  days (24, 26 January — a 调休 Sunday — 27 January, 5 February), although a \
-                  Monday–Friday count gives 9.",
-        source: "practice (公示期不少于5个工作日)",
-        citations: &[cite(PRACTICE, "公示期不少于5个工作日")],
-        evidence: &[],
-        practice: true,
         since: "0.1.0",
     },
 ];
@@ -149,13 +169,14 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
                 break;
             }
         }
-        if count != *p.introducers.value() || !invalid.is_empty() {
+        let required = *p.introducers.at(r.date);
+        if count != required || !invalid.is_empty() {
             out.report(Dev008 {
                 who: who.clone(),
                 date: r.date,
                 introducers: ids.into_iter().cloned().collect(),
                 count,
-                required: *p.introducers.value(),
+                required,
                 admission_meeting: admission,
                 invalid,
             });
@@ -185,6 +206,7 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
                 gate_date: gate,
                 review_date: last.map(|r| r.date),
                 conclusion: last.and_then(|r| r.conclusion),
+                edition: f.edition_on(gate),
             });
         }
     }
@@ -205,9 +227,11 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
             .iter()
             .map(|r| r.hours.map_or(Decimal::ZERO, Hours::decimal))
             .fold(Decimal::ZERO, |a, b| a.saturating_add(b));
-        let enough = !before.is_empty()
-            && (days >= *p.training_min_days.value()
-                || hours >= Decimal::from(*p.training_min_hours.value()));
+        let (min_days, min_hours) = (
+            *p.training_min_days.at(gate),
+            *p.training_min_hours.at(gate),
+        );
+        let enough = !before.is_empty() && (days >= min_days || hours >= Decimal::from(min_hours));
         if !enough {
             out.report(Dev010 {
                 who: who.clone(),
@@ -216,73 +240,14 @@ pub(super) fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &
                 trainings: before.len() as u32,
                 days,
                 hours: Hours::new(hours).unwrap_or(Hours::ZERO),
-                min_days: *p.training_min_days.value(),
-                min_hours: *p.training_min_hours.value(),
-            });
-        }
-    }
-
-    // DEV011, DEV012
-    if out.wants_any(&[RuleCode::DEV011, RuleCode::DEV012]) {
-        publicity(cx, f, who, out);
-    }
-}
-
-/// DEV011 and DEV012.
-fn publicity(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
-    let p = &cx.profile.development;
-    let min = p.publicity_min_working_days.value();
-    for stage in p.publicity_stages.value() {
-        let gate = f.publicity_gate_date(*stage);
-        let records: Vec<_> = f
-            .publicity()
-            .iter()
-            .copied()
-            .filter(|x| x.stage == *stage)
-            .collect();
-        if records.is_empty() {
-            if let Some(gate_date) = gate {
-                out.report(Dev011 {
-                    who: who.clone(),
-                    stage: *stage,
-                    gate_step: publicity_gate(*stage),
-                    gate_date,
-                });
-            }
-            continue;
-        }
-        let assess = |x: &crate::model::Publicity| {
-            let days = cx.calendar.working_days(x.start, x.end);
-            let late = gate.is_some_and(|g| x.end > g);
-            (days, late)
-        };
-        if records.iter().any(|x| {
-            let (days, late) = assess(x);
-            days >= *min && !late
-        }) {
-            continue;
-        }
-        for x in records {
-            let (days, late) = assess(x);
-            out.report(Dev012 {
-                who: who.clone(),
-                stage: *stage,
-                start: x.start,
-                end: x.end,
-                working_days: days,
-                min_working_days: *min,
-                calendar: cx.calendar.name().to_owned(),
-                calendar_covers: covers_range(cx.calendar, x.start, x.end),
-                calendar_note: (!covers_range(cx.calendar, x.start, x.end)).then_some(
-                    "outside the calendar's data: Monday–Friday assumed / 超出节假日数据范围，按周一至周五计",
-                ),
-                gate_step: publicity_gate(*stage),
-                gate_date: gate,
-                ends_after_gate: late,
+                min_days,
+                min_hours,
+                edition: f.edition_on(gate),
             });
         }
     }
 }
+
 #[derive(Serialize)]
 struct Dev008 {
     #[serde(flatten)]
@@ -337,6 +302,8 @@ struct Dev009 {
     gate_date: NaiveDate,
     review_date: Option<NaiveDate>,
     conclusion: Option<ReviewConclusion>,
+    #[serde(skip)]
+    edition: XizeEdition,
 }
 
 impl Violation for Dev009 {
@@ -371,13 +338,13 @@ impl Violation for Dev009 {
                 "{}于{}进入{}，但此前{}（未经政治审查或政治审查不合格的，不能发展入党）",
                 self.who.zh(),
                 self.gate_date,
-                step_zh(self.gate_step),
+                step_zh(self.gate_step, self.edition),
                 zh
             ),
             format!(
                 "{} reached {} on {} but {}",
                 self.who.en(),
-                step_en(self.gate_step),
+                step_en(self.gate_step, self.edition),
                 self.gate_date,
                 en
             ),
@@ -396,6 +363,8 @@ struct Dev010 {
     hours: Hours,
     min_days: u32,
     min_hours: u32,
+    #[serde(skip)]
+    edition: XizeEdition,
 }
 
 impl Violation for Dev010 {
@@ -413,12 +382,12 @@ impl Violation for Dev010 {
                     "{}于{}进入{}，此前未参加集中培训",
                     self.who.zh(),
                     self.gate_date,
-                    step_zh(self.gate_step)
+                    step_zh(self.gate_step, self.edition)
                 ),
                 format!(
                     "{} reached {} on {} without the concentrated training",
                     self.who.en(),
-                    step_en(self.gate_step),
+                    step_en(self.gate_step, self.edition),
                     self.gate_date
                 ),
             )
@@ -443,112 +412,5 @@ impl Violation for Dev010 {
                 ),
             )
         }
-    }
-}
-
-#[derive(Serialize)]
-struct Dev011 {
-    #[serde(flatten)]
-    who: Who,
-    stage: PublicityStage,
-    gate_step: Step,
-    gate_date: NaiveDate,
-}
-
-impl Violation for Dev011 {
-    const CODE: RuleCode = RuleCode::DEV011;
-    fn subject(&self) -> Subject {
-        self.who.subject()
-    }
-    fn period(&self) -> Option<DateRange> {
-        Some(DateRange::day(self.gate_date))
-    }
-    fn message(&self) -> Message {
-        Message::new(
-            format!(
-                "{}未进行{}，已于{}进入{}",
-                self.who.zh(),
-                publicity_zh(self.stage),
-                self.gate_date,
-                step_zh(self.gate_step)
-            ),
-            format!(
-                "no {} publicity of {}, although {} was reached on {}",
-                self.stage,
-                self.who.en(),
-                step_en(self.gate_step),
-                self.gate_date
-            ),
-        )
-    }
-}
-
-#[derive(Serialize)]
-struct Dev012 {
-    #[serde(flatten)]
-    who: Who,
-    stage: PublicityStage,
-    start: NaiveDate,
-    end: NaiveDate,
-    working_days: u32,
-    min_working_days: u32,
-    calendar: String,
-    calendar_covers: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    calendar_note: Option<&'static str>,
-    gate_step: Step,
-    gate_date: Option<NaiveDate>,
-    ends_after_gate: bool,
-}
-
-impl Violation for Dev012 {
-    const CODE: RuleCode = RuleCode::DEV012;
-    fn subject(&self) -> Subject {
-        self.who.subject()
-    }
-    fn period(&self) -> Option<DateRange> {
-        span(self.start, self.end)
-    }
-    fn message(&self) -> Message {
-        let mut zh = Vec::new();
-        let mut en = Vec::new();
-        if self.working_days < self.min_working_days {
-            zh.push(format!(
-                "仅{}个工作日，少于{}个工作日",
-                self.working_days, self.min_working_days
-            ));
-            en.push(format!(
-                "{} working days, fewer than {}",
-                self.working_days, self.min_working_days
-            ));
-        }
-        if self.ends_after_gate {
-            if let Some(g) = self.gate_date {
-                zh.push(format!("结束晚于{}（{}）", step_zh(self.gate_step), g));
-                en.push(format!("it ends after {} ({})", step_en(self.gate_step), g));
-            }
-        }
-        if !self.calendar_covers {
-            zh.push("超出节假日数据范围，按周一至周五计算".to_owned());
-            en.push("outside the holiday data, counted Monday to Friday".to_owned());
-        }
-        Message::new(
-            format!(
-                "{}的{}（{}至{}）{}",
-                self.who.zh(),
-                publicity_zh(self.stage),
-                self.start,
-                self.end,
-                zh.join("；")
-            ),
-            format!(
-                "{} publicity of {} ({} to {}): {}",
-                self.stage,
-                self.who.en(),
-                self.start,
-                self.end,
-                en.join("; ")
-            ),
-        )
     }
 }

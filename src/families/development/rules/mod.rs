@@ -1,10 +1,27 @@
-//! Member-development rules (发展党员): DEV001–DEV020.
+//! Member-development rules (发展党员): DEV001–DEV022.
 //!
 //! Every rule reads the candidate's [`DevelopmentFile`]: the steps and
 //! publicities recorded on or before `as_of` (later ones have not happened
 //! yet; DAT003 reports them), checked against the one table of the 25 steps
 //! ([`crate::development::STEPS`]). All are event rules: a file is audited
 //! from its first step, whatever the audit period.
+//!
+//! # Editions of the 细则
+//!
+//! A rule applies the edition of the 细则 (profile `development.edition`) —
+//! and every threshold — in force on the date of the record that triggers
+//! it, and its finding cites that edition's article (`Violation::date`):
+//!
+//! * a step out of order or missing (DEV003, DEV004): the date of the step
+//!   checked (the later record); the order is that edition's (2026:
+//!   `candidate_filed`, 上级党委同意, before `candidate_confirmed`);
+//! * a deadline (DEV002, DEV006, DEV015, DEV017, DEV020, DEV021, DEV022): the
+//!   date of the record that starts the clock (the duty arises under the text
+//!   in force then), so DEV021 and DEV022 apply to a `pre_review` or an
+//!   `admission_approved` dated under the 2026 edition;
+//! * a gate (DEV009–DEV012): the date of the gate step; the candidate
+//!   publicity's gate is `candidate_confirmed` when that step falls under the
+//!   2026 edition, `pre_review` otherwise.
 //!
 //! Where two rules could report the same gap, one does:
 //!
@@ -23,15 +40,18 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta};
+use crate::audit::{Emitter, EvidenceKey, RuleCode, RuleMeta, key};
 use crate::development::{DevelopmentFile, step_info};
 use crate::model::{DateRange, Id, Step, add_months};
+use crate::profile::XizeEdition;
 use crate::report::Subject;
 mod activist;
 mod admission;
 mod application;
 mod candidate;
+mod oath;
 mod probation;
+mod publicity;
 mod sequence;
 
 /// The development rules' metadata, by stage.
@@ -40,8 +60,10 @@ pub(crate) static RULES: &[&[RuleMeta]] = &[
     sequence::RULES,
     activist::RULES,
     candidate::RULES,
+    publicity::RULES,
     admission::RULES,
     probation::RULES,
+    oath::RULES,
 ];
 
 const CODES: &[RuleCode] = &[
@@ -65,18 +87,23 @@ const CODES: &[RuleCode] = &[
     RuleCode::DEV018,
     RuleCode::DEV019,
     RuleCode::DEV020,
+    RuleCode::DEV021,
+    RuleCode::DEV022,
 ];
 
 /// The file of the candidate at position `pos` of the bundle, as of `cx.as_of`.
 pub(crate) fn file_at<'a>(cx: &Context<'a>, pos: usize) -> Option<DevelopmentFile<'a>> {
     let c = cx.bundle.candidates.get(pos)?;
     let recs = cx.index.candidate_records(pos);
-    Some(DevelopmentFile::new(
-        c,
-        recs.steps.iter().copied(),
-        recs.publicity.iter().copied(),
-        cx.as_of,
-    ))
+    Some(
+        DevelopmentFile::new(
+            c,
+            recs.steps.iter().copied(),
+            recs.publicity.iter().copied(),
+            cx.as_of,
+        )
+        .with_edition(&cx.profile.development.edition),
+    )
 }
 
 /// Runs the development rules over every candidate of the bundle.
@@ -101,11 +128,15 @@ fn check(cx: &Context<'_>, f: &DevelopmentFile<'_>, out: &mut Emitter<'_>) {
     sequence::check(f, &who, out);
     activist::check(cx, f, &who, out);
     candidate::check(cx, f, &who, out);
+    if out.wants_any(&[RuleCode::DEV011, RuleCode::DEV012]) {
+        publicity::check(cx, f, &who, out);
+    }
     admission::check(cx, f, &who, out);
     if let Some(prob) = f.probation(&cx.profile.development) {
         probation::check(cx, f, &prob, &who, out);
     }
     probation::archive(cx, f, &who, out);
+    oath::check(cx, f, &who, out);
 }
 
 fn distinct(ids: &[Id]) -> Vec<&Id> {
@@ -159,13 +190,27 @@ fn span(from: NaiveDate, to: NaiveDate) -> Option<DateRange> {
     Some(DateRange::new(from, to).unwrap_or(DateRange::day(from)))
 }
 
-fn step_zh(s: Step) -> String {
-    format!("第{}步“{}”", s.number(), step_info(s).zh)
+/// `第8步“报上级党委备案”`: the step's number and name in `ed`.
+fn step_zh(s: Step, ed: XizeEdition) -> String {
+    format!("第{}步“{}”", s.number_in(ed), step_info(s).zh_in(ed))
 }
 
-fn step_en(s: Step) -> String {
-    format!("step {} `{}`", s.number(), s)
+/// `step 8 `candidate_filed``: the step's number in `ed`.
+fn step_en(s: Step, ed: XizeEdition) -> String {
+    format!("step {} `{}`", s.number_in(ed), s)
 }
+
+/// The evidence key of the candidate (the flattened [`Who`]).
+const WHO: EvidenceKey = key("candidate", "string (candidate id)", "the candidate");
+
+/// The evidence key of a list of people found invalid (`PersonIssue`).
+const INVALID: EvidenceKey = key(
+    "invalid",
+    "[{member, on, reason}]",
+    "each person found invalid: member id, the date checked and why \
+     (`not_in_branch`, `not_full_member`, `probationary`, `not_yet_member`, \
+     `rights_suspended`)",
+);
 
 #[derive(Clone, Serialize)]
 struct PersonIssue {
@@ -219,5 +264,84 @@ fn ordinal(n: u32) -> String {
         2 => "second".to_owned(),
         3 => "third".to_owned(),
         n => format!("{n}th"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::Cite;
+    use crate::audit::resolve;
+    use crate::profile::Profile;
+    use crate::profile::sources::XIZE;
+
+    /// Every list of citations a DEV finding can carry: each rule's own, and
+    /// the lists its violations choose (by stage, by step, by meeting).
+    fn lists() -> Vec<(RuleCode, &'static [Cite])> {
+        let mut v: Vec<(RuleCode, &'static [Cite])> = RULES
+            .iter()
+            .flat_map(|t| t.iter())
+            .map(|r| (r.code, r.citations))
+            .collect();
+        for info in crate::development::STEPS.iter() {
+            v.push((RuleCode::DEV003, std::slice::from_ref(&info.cite)));
+        }
+        v.extend(publicity::all_lists().map(|l| (RuleCode::DEV011, l)));
+        v.extend(admission::all_lists().map(|l| (RuleCode::DEV013, l)));
+        v.extend(probation::all_lists().map(|l| (RuleCode::DEV017, l)));
+        v
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        crate::parse_date(s).unwrap()
+    }
+
+    /// Every DEV finding cites the 细则 in the edition it applied: under
+    /// `central` the 2014 text on every date; under `central-2026` the 2026
+    /// text from 2026-05-11, and never the 2014 numbering then.
+    #[test]
+    fn every_dev_citation_names_the_edition_applied() {
+        let cases = [
+            (Profile::central(), d("2025-06-01"), "2014"),
+            (Profile::central(), d("2026-06-01"), "2014"),
+            (
+                Profile::builtin("central-2026").unwrap(),
+                d("2026-05-10"),
+                "2014",
+            ),
+            (
+                Profile::builtin("central-2026").unwrap(),
+                d("2026-05-11"),
+                "2026",
+            ),
+        ];
+        for (code, list) in lists() {
+            for (profile, date, want) in &cases {
+                // DEV021 and DEV022 exist in the 2026 edition alone.
+                let only_2026 = matches!(code, RuleCode::DEV021 | RuleCode::DEV022);
+                if only_2026 && *want == "2014" {
+                    continue;
+                }
+                let cits: Vec<_> = list
+                    .iter()
+                    .map(|c| resolve(c, profile, Some(*date)))
+                    .collect();
+                assert!(
+                    cits.iter().any(|c| c.edition.as_deref() == Some(*want)),
+                    "{code} on {date} ({}): no citation of the {want} edition: {cits:?}",
+                    profile.name
+                );
+                for c in &cits {
+                    if c.document == XIZE {
+                        assert_eq!(
+                            c.edition.as_deref(),
+                            Some(*want),
+                            "{code} on {date} ({}): {c:?}",
+                            profile.name
+                        );
+                    }
+                }
+            }
+        }
     }
 }

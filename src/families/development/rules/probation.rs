@@ -3,13 +3,32 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Who, days_en, ordinal, span};
+use super::{WHO, Who, days_en, ordinal, span};
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::development::{DevelopmentFile, Probation, conversion_outcome};
-use crate::model::{ConversionOutcome, DateRange, Step, add_months};
-use crate::profile::sources::{DANGZHANG, XIZE, cite};
+use crate::model::{ConversionOutcome, DateRange, Step, TransferDirection, add_months};
+use crate::profile::sources::{DANGZHANG, cite};
 use crate::report::{Citation, Message, Severity, Subject};
+
+/// 细则 2014 art. 32 / 2026 art. 31: "预备党员的预备期为一年……预备期满，党支部
+/// 应当及时讨论其能否转为正式党员……可以延长一次预备期，延长时间不能少于半年，
+/// 最长不超过一年".
+const PROBATION: Cite = xize("第三十二条", "第三十一条");
+
+/// DEV017's citations when the deferral for a probationer transferred in applies.
+static DEV017_DEFERRED: &[Cite] = &[
+    param("development.probation_months"),
+    PROBATION,
+    param("development.conversion_grace_months"),
+    param("development.transfer_deferral_months"),
+];
+
+/// Every list of citations DEV016–DEV020 may carry besides the rules' own (for tests).
+#[cfg(test)]
+pub(super) fn all_lists() -> impl Iterator<Item = &'static [Cite]> {
+    std::iter::once(DEV017_DEFERRED)
+}
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {
@@ -22,9 +41,23 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "A probationary member takes the oath before the Party flag, normally soon after \
               approval; it cannot be left out.",
         example: "Admitted 2024-07-05, probation ended 2025-07-05, no oath recorded.",
-        source: "党章 第六条; 细则 第二十九条",
-        citations: &[cite(DANGZHANG, "第六条"), cite(XIZE, "第二十九条")],
-        evidence: &[],
+        source: "党章 第六条; 细则 第二十九条 (2014 and 2026)",
+        // 党章 art. 6 and 细则 art. 29 (2014 and 2026): "预备党员必须面向党旗进行
+        // 入党宣誓".
+        citations: &[cite(DANGZHANG, "第六条"), xize("第二十九条", "第二十九条")],
+        evidence: &[
+            WHO,
+            key(
+                "probation_start",
+                "date",
+                "the `admission_meeting` that started the probation",
+            ),
+            key(
+                "probation_end",
+                "date",
+                "the end of the probation, extensions included",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -38,14 +71,68 @@ pub(super) static RULES: &[RuleMeta] = &[
                end, with no `conversion_meeting` deciding to convert or cancel (after an \
                extension: none since). Not reported when the conversion approval or archiving \
                is recorded (a missing meeting is then DEV003). The one-month grace is local \
-               practice (the 细则 says 及时, in time); the evidence cites it.",
+               practice (the 细则 says 及时, in time); the evidence cites it. For a probationer \
+               **transferred in** during probation — the candidate's member record (the member \
+               whose id is the candidate's `member`, or the candidate's own id) has \
+               `in_branch_from`, or an incoming `transfers` record issued or reported, after the \
+               `admission_meeting` and before the end of probation — the branch may defer the \
+               discussion by `development.transfer_deferral_months` (6): no finding inside \
+               that window.",
         why: "When the probation ends, the branch must discuss the conversion in time (及时讨论); \
               a probationary member left waiting has neither full rights nor a decision.",
         example: "Admitted 2024-09-20, probation ended 2025-09-20, no conversion meeting by \
                   2025-12-31.",
-        source: "党章 第七条; 细则 第三十三条",
-        citations: &[cite(DANGZHANG, "第七条"), cite(XIZE, "第三十三条")],
-        evidence: &[],
+        source: "党章 第七条; 细则 第三十二条, 第三十六条 (2014), 第三十一条, 第三十五条 (2026)",
+        // "及时讨论" is 细则 2014 art. 32 (2026 art. 31), not art. 33 (the
+        // procedure); the deferral is 2014 art. 36 (2026 art. 35): "基层党组织对
+        // 转入的预备党员，在其预备期满时，如认为有必要，可推迟讨论其转正问题，推迟
+        // 时间不超过六个月".
+        citations: &[
+            param("development.probation_months"),
+            PROBATION,
+            param("development.conversion_grace_months"),
+        ],
+        evidence: &[
+            WHO,
+            key(
+                "probation_start",
+                "date",
+                "the `admission_meeting` that started the probation",
+            ),
+            key(
+                "probation_end",
+                "date",
+                "the end of the probation, extensions included",
+            ),
+            key("extended_months", "integer", "months of extension decided"),
+            key(
+                "meeting_by",
+                "date",
+                "the last day for the conversion meeting",
+            ),
+            key("days_overdue", "integer", "days from that day to `as_of`"),
+            key(
+                "grace_months",
+                "integer",
+                "`development.conversion_grace_months`",
+            ),
+            key(
+                "grace_source",
+                "object (citation)",
+                "where the grace comes from",
+            ),
+            key(
+                "deferral_months",
+                "integer",
+                "the deferral applied for a probationer transferred in \
+                 (`development.transfer_deferral_months`; 0: none)",
+            ),
+            key(
+                "transferred_in",
+                "date or null",
+                "when the probationer came into the branch during probation (null: not transferred in)",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -59,9 +146,20 @@ pub(super) static RULES: &[RuleMeta] = &[
                extensions decided before it. The anniversary itself is on time.",
         why: "Probationary members cannot be converted early; the probation is a full year.",
         example: "Admitted 2024-11-20, converted 2025-11-19: one day early.",
-        source: "党章 第七条",
-        citations: &[cite(DANGZHANG, "第七条")],
-        evidence: &[],
+        source: "党章 第七条; 细则 第三十二条 (2014), 第三十一条 (2026)",
+        citations: &[param("development.probation_months"), PROBATION],
+        evidence: &[
+            WHO,
+            key("meeting_date", "date", "the conversion meeting's date"),
+            key("outcome", "string", "its outcome: `convert` or `extend`"),
+            key("probation_start", "date", "the `admission_meeting`"),
+            key(
+                "probation_end",
+                "date",
+                "the end of the probation in force at the meeting",
+            ),
+            key("days_early", "integer", "days before the end"),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -76,9 +174,39 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "A probation may be extended once, by no less than half a year and no more than a \
               year.",
         example: "An extension of 5 months, or of 13.",
-        source: "党章 第七条; 细则 第三十二条",
-        citations: &[cite(DANGZHANG, "第七条"), cite(XIZE, "第三十二条")],
-        evidence: &[],
+        source: "细则 第三十二条 (2014), 第三十一条 (2026); 党章 第七条",
+        // The six-month minimum is 细则 2014 art. 32 (2026 art. 31): "可以延长
+        // 一次预备期，延长时间不能少于半年，最长不超过一年" — the source of
+        // `development.extension_months`; 党章 art. 7 gives only the most
+        // ("可以延长预备期，但不能超过一年").
+        citations: &[
+            param("development.extension_months"),
+            cite(DANGZHANG, "第七条"),
+        ],
+        evidence: &[
+            WHO,
+            key(
+                "meeting_date",
+                "date",
+                "the conversion meeting that extended the probation",
+            ),
+            key(
+                "extend_months",
+                "integer or null",
+                "the months of extension recorded",
+            ),
+            key(
+                "min_months",
+                "integer",
+                "the least extension (`development.extension_months`)",
+            ),
+            key("max_months", "integer", "the most extension"),
+            key(
+                "extension_number",
+                "integer",
+                "1 for the first extension, 2 for a second, …",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -94,9 +222,27 @@ pub(super) static RULES: &[RuleMeta] = &[
         why: "The application, the 入党志愿书, the political review and the assessment records \
               go into the member's personnel file once they are converted.",
         example: "Conversion approved 2025-10-20, nothing archived by 2025-12-31.",
-        source: "细则 第三十七条",
-        citations: &[cite(XIZE, "第三十七条")],
-        evidence: &[],
+        source: "细则 第三十七条 (2014), 第三十六条 (2026)",
+        citations: &[
+            xize("第三十七条", "第三十六条"),
+            param("development.archive_grace_months"),
+        ],
+        evidence: &[
+            WHO,
+            key("approved", "date", "the final `conversion_approved`"),
+            key("archive_by", "date", "the last day for archiving"),
+            key("days_late", "integer", "days from that day to `as_of`"),
+            key(
+                "grace_months",
+                "integer",
+                "`development.archive_grace_months`",
+            ),
+            key(
+                "grace_source",
+                "object (citation)",
+                "where the grace comes from",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -125,8 +271,16 @@ pub(super) fn check(
         });
     }
 
-    // DEV017
-    let overdue_after = add_months(prob.end, *p.conversion_grace_months.value());
+    // DEV017. "预备期满，党支部应当及时讨论" (细则 2014 art. 32); for a
+    // probationer transferred in, "可推迟讨论其转正问题，推迟时间不超过六个月"
+    // (2014 art. 36, 2026 art. 35): no finding inside that window.
+    let grace = *p.conversion_grace_months.at(prob.end);
+    let transferred = transferred_in(cx, f, prob);
+    let deferral = match transferred {
+        Some(_) => *p.transfer_deferral_months.at(prob.end),
+        None => 0,
+    };
+    let overdue_after = add_months(prob.end, grace.max(deferral));
     if prob.decided.is_none()
         && cx.as_of > overdue_after
         && !f.all(Step::ConversionApproved).any(|a| a.date >= prob.end)
@@ -139,14 +293,19 @@ pub(super) fn check(
             extended_months: extended,
             meeting_by: overdue_after,
             days_overdue: (cx.as_of - overdue_after).num_days(),
-            grace_months: *p.conversion_grace_months.value(),
-            grace_source: p.conversion_grace_months.source().clone(),
+            grace_months: grace,
+            grace_source: p
+                .conversion_grace_months
+                .edition_at(Some(prob.end))
+                .source
+                .clone(),
+            deferral_months: deferral,
+            transferred_in: transferred,
         });
     }
 
     // DEV018, DEV019
-    let months = p.probation_months.value();
-    let (min_ext, max_ext) = p.extension_months.value();
+    let months = p.probation_months.at(prob.start);
     let mut extra = 0u32;
     let mut extensions_before = 0u32;
     for m in f
@@ -166,6 +325,7 @@ pub(super) fn check(
             });
         }
         if outcome == ConversionOutcome::Extend {
+            let (min_ext, max_ext) = p.extension_months.at(m.date);
             let bad_length = m.extend_months.is_none_or(|n| n < *min_ext || n > *max_ext);
             let twice = extensions_before >= 1;
             if bad_length || twice {
@@ -186,11 +346,40 @@ pub(super) fn check(
     }
 }
 
+/// The day the candidate, as a probationer, came into the branch during the
+/// probation (after the `admission_meeting`, before its end), if they did:
+/// their member record's `in_branch_from`, or an incoming transfer issued or
+/// reported then (on or before `as_of`). The member record is the member
+/// whose id is the candidate's `member`, or the candidate's own id.
+fn transferred_in(
+    cx: &Context<'_>,
+    f: &DevelopmentFile<'_>,
+    prob: &Probation,
+) -> Option<NaiveDate> {
+    let id = f.candidate.member_id();
+    let inside = |d: &NaiveDate| *d > prob.start && *d < prob.end && *d <= cx.as_of;
+    let from_record = cx
+        .member(id.as_str())
+        .and_then(|m| m.in_branch_from)
+        .filter(inside);
+    let from_transfer = cx
+        .bundle
+        .transfers
+        .iter()
+        .filter(|t| t.member == *id && t.direction == TransferDirection::In)
+        .flat_map(|t| [Some(t.issued_on), t.reported_on])
+        .flatten()
+        .filter(inside)
+        .min();
+    from_record.into_iter().chain(from_transfer).min()
+}
+
 pub(super) fn archive(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
     let p = &cx.profile.development;
     // DEV020
     if let Some(a) = f.final_approval() {
-        let grace_end = add_months(a.date, *p.archive_grace_months.value());
+        let grace = *p.archive_grace_months.at(a.date);
+        let grace_end = add_months(a.date, grace);
         if cx.as_of > grace_end && !f.has(Step::Archived) {
             out.report(Dev020 {
                 who: who.clone(),
@@ -198,8 +387,12 @@ pub(super) fn archive(cx: &Context<'_>, f: &DevelopmentFile<'_>, who: &Who, out:
                 archive_by: grace_end,
                 as_of: cx.as_of,
                 days_late: (cx.as_of - grace_end).num_days(),
-                grace_months: *p.archive_grace_months.value(),
-                grace_source: p.archive_grace_months.source().clone(),
+                grace_months: grace,
+                grace_source: p
+                    .archive_grace_months
+                    .edition_at(Some(a.date))
+                    .source
+                    .clone(),
             });
         }
     }
@@ -251,6 +444,8 @@ struct Dev017 {
     grace_months: u32,
     /// Where the grace comes from (practice: the 细则 says 及时).
     grace_source: Citation,
+    deferral_months: u32,
+    transferred_in: Option<NaiveDate>,
 }
 
 impl Violation for Dev017 {
@@ -261,6 +456,9 @@ impl Violation for Dev017 {
     fn period(&self) -> Option<DateRange> {
         span(self.probation_end, self.meeting_by)
     }
+    fn cites(&self) -> Option<&'static [Cite]> {
+        (self.deferral_months > 0).then_some(DEV017_DEFERRED)
+    }
     fn message(&self) -> Message {
         let (ext_zh, ext_en) = if self.extended_months > 0 {
             (
@@ -270,18 +468,32 @@ impl Violation for Dev017 {
         } else {
             (String::new(), String::new())
         };
+        let (def_zh, def_en) = match self.transferred_in {
+            Some(d) if self.deferral_months > 0 => (
+                format!(
+                    "（{d}转入本支部，可推迟讨论转正，推迟时间不超过{}个月）",
+                    self.deferral_months
+                ),
+                format!(
+                    " (transferred in on {d}: the discussion may be deferred by up to {} months)",
+                    self.deferral_months
+                ),
+            ),
+            _ => (String::new(), String::new()),
+        };
         Message::new(
             format!(
-                "预备党员{}的预备期{}于{}期满，至今未召开支部大会讨论转正（应于{}前），已逾期{}天",
+                "预备党员{}的预备期{}于{}期满，至今未召开支部大会讨论转正（应于{}前{}），已逾期{}天",
                 self.who.zh(),
                 ext_zh,
                 self.probation_end,
                 self.meeting_by,
+                def_zh,
                 self.days_overdue
             ),
             format!(
                 "the probation of {}{ext_en} ended on {} and no branch meeting has discussed the \
-                 conversion (due by {}, {} overdue)",
+                 conversion (due by {}{def_en}, {} overdue)",
                 self.who.en(),
                 self.probation_end,
                 self.meeting_by,

@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Who, step_en, step_zh};
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
-use crate::development::{DevelopmentFile, conversion_outcome};
+use super::{WHO, Who, step_en, step_zh};
+use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, xize};
+use crate::development::{DevelopmentFile, conversion_outcome, step_info};
 use crate::model::{ConversionOutcome, DateRange, DevelopmentRecord, Step};
-use crate::profile::sources::{XIZE, cite};
+use crate::profile::XizeEdition;
 use crate::report::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
@@ -21,14 +21,33 @@ pub(super) static RULES: &[RuleMeta] = &[
                `probation_assessed` — needs at least one record). One finding per missing step, \
                dated at the first later step recorded. `political_review`, `training` and `oath` \
                are reported by their own codes (DEV009, DEV010, DEV016) instead; `archived`, the \
-               last step, by DEV020.",
+               last step, by DEV020. The order is that of the edition of the 细则 in force on \
+               the later step's date: under the 2026 edition `candidate_filed` (报上级党委同意) \
+               comes before `candidate_confirmed`, so a candidate confirmed without it is \
+               reported at the confirmation. The finding cites the missing step's article in \
+               that edition.",
         why: "The 细则 prescribes every step and its record; a file with a gap is the main thing \
               inspections of member development look for (\"程序不全\").",
         example: "An activist whose file shows `activist_confirmed` and `contacts_assigned` but \
                   never `activist_filed` (报上级党委备案).",
-        source: "细则 第八条至第三十七条",
-        citations: &[cite(XIZE, "第八条至第三十七条")],
-        evidence: &[],
+        source: "细则 第八条至第三十七条 (2014), 第八条至第三十六条 (2026)",
+        citations: &[xize("第八条至第三十七条", "第八条至第三十六条")],
+        evidence: &[
+            WHO,
+            key("step", "string (step)", "the missing step"),
+            key(
+                "number",
+                "integer",
+                "its number in the order of the edition applied",
+            ),
+            key("article", "string", "where the edition applied requires it"),
+            key(
+                "next_step",
+                "string (step)",
+                "the first later step recorded",
+            ),
+            key("next_date", "date", "its date"),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -40,14 +59,28 @@ pub(super) static RULES: &[RuleMeta] = &[
         what: "A recorded step is dated before a recorded step with a lower number. One finding \
                per such record, naming the latest-dated earlier-numbered step. Equal dates are \
                in order. After a `conversion_meeting` that extended the probation, steps 21–24 \
-               start a new round: those dated after it are not compared with steps 21–24.",
+               start a new round: those dated after it are not compared with steps 21–24. The \
+               order is that of the edition of the 细则 in force on the date of the record \
+               checked: the 2014 order has `candidate_confirmed` before `candidate_filed` \
+               (报上级党委备案), the 2026 order `candidate_filed` (报上级党委同意, art. 13) before \
+               `candidate_confirmed`.",
         why: "The order is the substance of the procedure: a higher committee that approves \
               before it has talked to the candidate, or a candidate confirmed before the last \
               assessment, did not have what the rules require it to have.",
         example: "`admission_approved` 2025-07-10 and `higher_talk` 2025-07-18.",
-        source: "细则 (the order of its chapters 2–5)",
-        citations: &[cite(XIZE, "第二章至第五章")],
-        evidence: &[],
+        source: "细则 (the order of its chapters 2–5; 2026: art. 13)",
+        citations: &[xize("第二章至第五章", "第二章至第五章")],
+        evidence: &[
+            WHO,
+            key("step", "string (step)", "the step dated too early"),
+            key("date", "date", "its date"),
+            key(
+                "earlier_step",
+                "string (step)",
+                "the latest-dated step that precedes it in the order",
+            ),
+            key("earlier_step_date", "date", "that step's date"),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -61,13 +94,15 @@ pub(super) fn check(f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
                 continue;
             }
             if let Some(next) = f.later_recorded(info.step) {
+                let ed = f.edition_on(next.date);
                 out.report(Dev003 {
                     who: who.clone(),
                     step: info.step,
-                    number: info.number,
-                    article: info.article,
+                    number: info.number_in(ed),
+                    article: info.article_in(ed),
                     next_step: next.step,
                     next_date: next.date,
+                    edition: ed,
                 });
             }
         }
@@ -90,9 +125,11 @@ fn out_of_order(f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
     let round = |s: Step| (Step::ProbationAssessed..=Step::ConversionApproved).contains(&s);
     let recs = f.records();
     for r in recs {
+        // The order of the edition in force on the date of the step checked.
+        let ed = f.edition_on(r.date);
         let mut worst: Option<&DevelopmentRecord> = None;
         for q in recs {
-            if q.step >= r.step || q.date <= r.date {
+            if !q.step.before(r.step, ed) || q.date <= r.date {
                 continue;
             }
             if let Some(x) = first_extension {
@@ -111,6 +148,7 @@ fn out_of_order(f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
                 date: r.date,
                 earlier_step: q.step,
                 earlier_step_date: q.date,
+                edition: ed,
             });
         }
     }
@@ -125,6 +163,8 @@ struct Dev003 {
     article: &'static str,
     next_step: Step,
     next_date: NaiveDate,
+    #[serde(skip)]
+    edition: XizeEdition,
 }
 
 impl Violation for Dev003 {
@@ -135,20 +175,24 @@ impl Violation for Dev003 {
     fn period(&self) -> Option<DateRange> {
         Some(DateRange::day(self.next_date))
     }
+    /// The missing step's own article.
+    fn cites(&self) -> Option<&'static [Cite]> {
+        Some(std::slice::from_ref(&step_info(self.step).cite))
+    }
     fn message(&self) -> Message {
         Message::new(
             format!(
                 "{}的发展材料缺少{}，但已记录{}（{}）",
                 self.who.zh(),
-                step_zh(self.step),
-                step_zh(self.next_step),
+                step_zh(self.step, self.edition),
+                step_zh(self.next_step, self.edition),
                 self.next_date
             ),
             format!(
                 "the file of {} lacks {} although {} is recorded ({})",
                 self.who.en(),
-                step_en(self.step),
-                step_en(self.next_step),
+                step_en(self.step, self.edition),
+                step_en(self.next_step, self.edition),
                 self.next_date
             ),
         )
@@ -163,6 +207,8 @@ struct Dev004 {
     date: NaiveDate,
     earlier_step: Step,
     earlier_step_date: NaiveDate,
+    #[serde(skip)]
+    edition: XizeEdition,
 }
 
 impl Violation for Dev004 {
@@ -178,17 +224,17 @@ impl Violation for Dev004 {
             format!(
                 "{}的{}日期为{}，早于其前序步骤{}的日期{}，程序颠倒",
                 self.who.zh(),
-                step_zh(self.step),
+                step_zh(self.step, self.edition),
                 self.date,
-                step_zh(self.earlier_step),
+                step_zh(self.earlier_step, self.edition),
                 self.earlier_step_date
             ),
             format!(
                 "{}: {} is dated {}, before {} which precedes it ({})",
                 self.who.en(),
-                step_en(self.step),
+                step_en(self.step, self.edition),
                 self.date,
-                step_en(self.earlier_step),
+                step_en(self.earlier_step, self.edition),
                 self.earlier_step_date
             ),
         )
