@@ -87,8 +87,12 @@ rule_codes! {
     DUE006 = "dues-waiver-unapproved",
     DUE007 = "dues-base-missing",
     DUE008 = "dues-paid-for-nonmember-month",
+    DUE009 = "dues-receipt-missing",
+    DUE010 = "dues-remittance-short",
+    DUE011 = "dues-not-published",
     EDU001 = "training-hours-short",
     EDU002 = "cadre-training-hours-short",
+    IDE001 = "ideology-review-missing",
     MTG001 = "general-meeting-missing",
     MTG002 = "committee-meeting-missing",
     MTG003 = "group-meeting-missing",
@@ -101,10 +105,14 @@ rule_codes! {
     MTG010 = "organisational-life-lapse",
     MTG011 = "meeting-quorum-not-met",
     MTG012 = "meeting-record-incomplete",
+    MTG013 = "leading-cadre-dual-life-missing",
+    MTG014 = "committee-meeting-quorum",
+    MTG015 = "rectification-overdue",
     ORG001 = "committee-required",
     ORG002 = "committee-size-invalid",
     ORG003 = "committee-term-expired",
     ORG004 = "branch-size-unusual",
+    ORG005 = "committee-term-length-invalid",
 }
 
 impl RuleCode {
