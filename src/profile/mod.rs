@@ -33,6 +33,7 @@ mod central;
 mod param;
 pub(crate) mod sources;
 
+pub(crate) use central::renqi_from;
 pub use param::{Bounds, Edition, Param, ParamValue};
 
 /// How an expected dues amount is rounded (half up).
