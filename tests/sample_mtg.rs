@@ -22,8 +22,9 @@ fn sample_meetings_education_and_organisation_findings() {
         // theme days: three unexcused absences (practice).
         "B01 MTG009 M13 2025-01-01",
         // B01: the Q2 general meeting voted with 8 of 16 voting members present:
-        // not more than half (支部工作条例 第十一条).
-        "B01 MTG011 B01-general_meeting-Q2 2025-06-20",
+        // exactly half, which is a quorum under 支部工作条例 第十一条 "半数以上…到会"
+        // (以上 includes half; v1 read it strictly). No MTG011 until the sample
+        // plants a meeting with fewer than half.
         // B01: the May theme day was recorded without a topic.
         "B01 MTG012 B01-theme_day-05 2025-05-25",
         // B01: the committee elected 2023-06-15 for 3 years ends its term on

@@ -48,6 +48,16 @@ pub(crate) fn xize_2026_from() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 5, 11).unwrap_or(NaiveDate::MAX)
 }
 
+/// The day from which committees are elected for the terms of the 任期意见
+/// (`ORG005`): RULES.md v1.1 dates the 意见 "2018-07". The 意见 itself says
+/// "本意见自发布之日起施行" and a reprint gives 颁布日期 2018-07-12; item 一
+/// adds "本意见印发前已换届的党的基层组织，原则上从本届任期届满后，开始执行上述
+/// 规定", so a committee elected before the 意见 keeps its 党章 term of 3–5
+/// years. The contract's 2018-07-01 is used.
+pub(crate) fn renqi_from() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2018, 7, 1).unwrap_or(NaiveDate::MIN)
+}
+
 pub(super) fn central() -> Profile {
     let art = |a| citation(DUES_RULES, a);
     Profile {
@@ -165,12 +175,21 @@ pub(super) fn central() -> Profile {
         organisation: OrganisationProfile {
             committee_required_from: p(7, citation(ZHIBU, "第六章")),
             committee_size: p((3, 7), citation(ZHIBU, "第六章")),
-            term_notice_months: p(6, citation(DANGZHANG, "第三十一条")),
+            // 任期意见 item 三: "上级党组织要……及时提醒督促按期换届" — the six months'
+            // notice is practice.
+            term_notice_months: p(
+                6,
+                citation(
+                    PRACTICE,
+                    "任期届满前六个月提醒换届（任期意见三：及时提醒督促按期换届）",
+                ),
+            ),
             // 选举条例 art. 3: "延长或者提前期限一般不超过1年".
             postponement_max_months: p(12, citation(XUANJU, "第三条")),
             term_years: p(3, citation(RENQI, "一（支部委员会每届任期一般为3年）")),
             term_years_village: p(5, citation(RENQI, "一（村、社区党组织每届任期5年）")),
-            // 支部条例 art. 4: "正式党员3人以上" and "党员人数一般不超过50人".
+            // 支部条例 art. 4: "……凡是有正式党员3人以上的，都应当成立党支部。党支部党员
+            // 人数一般不超过50人。" (both in art. 4; v1 also cited art. 5).
             branch_min_full: p(3, citation(ZHIBU, "第四条")),
             branch_max_members: p(50, citation(ZHIBU, "第四条")),
         },

@@ -40,6 +40,7 @@ pub(crate) mod sources;
 mod toml_doc;
 
 pub use accept::{Accept, AcceptPeriod, RuleLevel, RuleSetting};
+pub(crate) use central::renqi_from;
 pub use file::FORMAT;
 pub use param::{Bounds, Edition, Param, ParamValue};
 pub use scoring::{Deduction, Level, Scoring, Veto};

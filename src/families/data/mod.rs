@@ -5,21 +5,35 @@
 //! out of that member's checks (there is no member to check), duplicate ids are
 //! both reported and the first is used for lookups, and a date after `as_of`
 //! is reported and treated as not having happened yet.
+//!
+//! v1.1 tables and fields: `transfers.member`, `mobility.member`,
+//! `dues_payments.collector` and `meetings.rectifications.owner` name members
+//! (DAT001). `candidates.member` (the member record of an admitted candidate)
+//! is reported only when it is given, names no member, and the candidate's
+//! file has reached the `admission_meeting` (or a later step) by `as_of`:
+//! before admission there is no member record to expect yet, and a candidate
+//! without the field defaults to its own id, which many exports keep apart
+//! from the member list. Ranges of the new tables (a mobility record, a
+//! postponement, a transfer letter's validity, its report and receipt after
+//! its issue) must not end before they start, and a remittance record for a
+//! period longer than the remittance cycle (`dues.remittance_cycle`: a quarter
+//! under a monthly cycle) is reported too (DAT003): DUE010 cannot count it
+//! for any of its periods.
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
-use crate::model::{Bundle, DateRange, Id};
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key};
+use crate::model::{Bundle, DateRange, Id, Step};
 use crate::profile::sources::{DATA_QUALITY, cite};
 use crate::report::{Message, Severity, Subject, SubjectKind};
 
-/// The data-quality rules' metadata.
+mod dates;
+
 /// The family's rules' metadata.
-pub(crate) static RULES: &[&[RuleMeta]] = &[META];
+pub(crate) static RULES: &[&[RuleMeta]] = &[META, dates::RULES];
 
 static META: &[RuleMeta] = &[
     RuleMeta {
@@ -27,17 +41,33 @@ static META: &[RuleMeta] = &[
         name: "unknown-reference",
         severity: Severity::Error,
         summary: "a record names a member, candidate, group or meeting the bundle lacks",
-        what: "A member id (in dues, exemptions, meetings, talks, trainings, the committee, \
-               groups, development contacts and introducers), a candidate id, a group id or a \
-               meeting id that no record of the bundle has. One finding per unknown id, table \
-               and field, with the record indexes. The record is otherwise kept; it cannot be \
-               checked against a member who is not there.",
+        what: "A member id (in dues and their collectors, exemptions, meetings and their \
+               rectification owners, talks, trainings, transfers, mobility, the committee, \
+               groups, development contacts and introducers; an admitted candidate's `member`), \
+               a candidate id, a group id or a meeting id that no record of the bundle has. One \
+               finding per unknown id, table and field, with the record indexes. The record is \
+               otherwise kept; it cannot be checked against a member who is not there. \
+               `candidates.member` counts only when given and the candidate has reached the \
+               `admission_meeting` by `as_of`.",
         why: "Ledgers exported from different systems drift apart; a payment booked to a wrong \
               id leaves the real member looking unpaid.",
         example: "A dues payment for `M99` in a branch whose members are M01–M40.",
         source: "data quality",
         citations: &[cite(DATA_QUALITY, "引用一致")],
-        evidence: &[],
+        evidence: &[
+            key("id", "string", "the unknown id"),
+            key("table", "string", "the table naming it"),
+            key(
+                "field",
+                "string",
+                "the field naming it (dotted for nested fields: `attendance.member`)",
+            ),
+            key(
+                "records",
+                "[integer]",
+                "indexes of the records naming it in their table",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -53,26 +83,12 @@ static META: &[RuleMeta] = &[
         example: "Two members with id `M07`.",
         source: "data quality",
         citations: &[cite(DATA_QUALITY, "编号唯一")],
-        evidence: &[],
-        practice: false,
-        since: "0.1.0",
-    },
-    RuleMeta {
-        code: RuleCode::DAT003,
-        name: "date-inconsistent",
-        severity: Severity::Warning,
-        summary: "a date after as_of, a range ending before it starts, a date before birth",
-        what: "An event date (a payment, a meeting, a talk, a training, a development step, an \
-               admission, a decision, …) after `as_of`; a range whose end is before its start \
-               (membership in the branch, a payment's `through`, a waiver, an exemption, a \
-               publicity, `full_on` before `admitted_on`); an admission or payment before the \
-               member's birth. A record dated after `as_of` is treated as not having happened.",
-        why: "Impossible dates make every period check that reads them unreliable; they are \
-              usually typing slips that the branch can fix at once.",
-        example: "A payment with `paid_on` 2026-01-05 in an audit as of 2025-12-31.",
-        source: "data quality",
-        citations: &[cite(DATA_QUALITY, "日期一致")],
-        evidence: &[],
+        evidence: &[
+            key("id", "string", "the duplicated id"),
+            key("table", "string", "the table"),
+            key("record", "integer", "index of this record in its table"),
+            key("records", "[integer]", "indexes of all records with the id"),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -87,7 +103,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
         duplicate_ids(cx.bundle, out);
     }
     if out.wants(RuleCode::DAT003) {
-        dates(cx, out);
+        dates::check(cx, out);
     }
 }
 
@@ -162,9 +178,36 @@ fn unknown_references(cx: &Context<'_>, out: &mut Emitter<'_>) {
             member_ref!(&r.member, "trainings", "member", i);
         }
     }
+    for (i, r) in b.dues_payments.iter().enumerate() {
+        if let Some(x) = &r.collector {
+            member_ref!(x, "dues_payments", "collector", i);
+        }
+    }
     for (i, r) in b.talks.iter().enumerate() {
         for x in &r.members {
             member_ref!(x, "talks", "members", i);
+        }
+    }
+    for (i, r) in b.transfers.iter().enumerate() {
+        member_ref!(&r.member, "transfers", "member", i);
+    }
+    for (i, r) in b.mobility.iter().enumerate() {
+        member_ref!(&r.member, "mobility", "member", i);
+    }
+    // An admitted candidate's member record (see the module docs).
+    for (i, c) in b.candidates.iter().enumerate() {
+        let Some(x) = &c.member else { continue };
+        if idx.member_pos(x.as_str()).is_some() {
+            continue;
+        }
+        let admitted = idx.candidate_pos(c.id.as_str()) == Some(i)
+            && idx
+                .candidate_records(i)
+                .steps
+                .iter()
+                .any(|d| d.step >= Step::AdmissionMeeting && d.date <= cx.as_of);
+        if admitted {
+            refs.add(SubjectKind::Member, x, "candidates", "member", i);
         }
     }
     for (i, r) in b.meetings.iter().enumerate() {
@@ -208,6 +251,9 @@ fn unknown_references(cx: &Context<'_>, out: &mut Emitter<'_>) {
             if idx.group_pos(g.as_str()).is_none() {
                 refs.add(SubjectKind::Group, g, "meetings", "group", i);
             }
+        }
+        for x in r.rectifications.iter().filter_map(|x| x.owner.as_ref()) {
+            member_ref!(x, "meetings", "rectifications.owner", i);
         }
     }
     for (i, r) in b.development.iter().enumerate() {
@@ -389,240 +435,5 @@ impl Violation for Dat002 {
                 self.record
             ),
         )
-    }
-}
-
-// ---------------------------------------------------------------------------
-// DAT003
-
-fn record_subject(b: &Bundle, table: &str, record: usize) -> Subject {
-    let branch = || Subject::branch(&b.branch.id);
-    match table {
-        "members" => b
-            .members
-            .get(record)
-            .map_or_else(branch, |m| Subject::member(&m.id)),
-        "dues_payments" => b
-            .dues_payments
-            .get(record)
-            .map_or_else(branch, |m| Subject::member(&m.member)),
-        "dues_waivers" => b
-            .dues_waivers
-            .get(record)
-            .map_or_else(branch, |m| Subject::member(&m.member)),
-        "dues_bases" => b
-            .dues_bases
-            .get(record)
-            .map_or_else(branch, |m| Subject::member(&m.member)),
-        "exemptions" => b
-            .exemptions
-            .get(record)
-            .map_or_else(branch, |m| Subject::member(&m.member)),
-        "trainings" => b
-            .trainings
-            .get(record)
-            .map_or_else(branch, |m| Subject::member(&m.member)),
-        "meetings" => b
-            .meetings
-            .get(record)
-            .map_or_else(branch, |m| Subject::meeting(&m.id)),
-        "candidates" => b
-            .candidates
-            .get(record)
-            .map_or_else(branch, |m| Subject::candidate(&m.id)),
-        "development" => b
-            .development
-            .get(record)
-            .map_or_else(branch, |m| Subject::candidate(&m.candidate)),
-        "publicity" => b
-            .publicity
-            .get(record)
-            .map_or_else(branch, |m| Subject::candidate(&m.candidate)),
-        _ => branch(),
-    }
-}
-
-fn dates(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    let b = cx.bundle;
-    let mut future = Vec::new();
-    b.for_each_event_date(|d, at| {
-        if d > cx.as_of {
-            future.push((d, at));
-        }
-    });
-    for (date, at) in future {
-        out.report(Dat003 {
-            subject: record_subject(b, at.table, at.record),
-            table: at.table,
-            record: at.record,
-            problem: Problem::AfterAsOf {
-                field: at.field,
-                date,
-                as_of: cx.as_of,
-            },
-        });
-    }
-
-    let mut order = |table: &'static str,
-                     record: usize,
-                     first: (&'static str, NaiveDate),
-                     second: (&'static str, NaiveDate)| {
-        if second.1 < first.1 {
-            out.report(Dat003 {
-                subject: record_subject(b, table, record),
-                table,
-                record,
-                problem: Problem::Order {
-                    first_field: first.0,
-                    first: first.1,
-                    second_field: second.0,
-                    second: second.1,
-                },
-            });
-        }
-    };
-    if let (Some(f), Some(d)) = (b.branch.founded_on, b.branch.dissolved_on) {
-        order("branch", 0, ("founded_on", f), ("dissolved_on", d));
-    }
-    for (i, m) in b.members.iter().enumerate() {
-        if let Some(born) = m.born_on {
-            order(
-                "members",
-                i,
-                ("born_on", born),
-                ("admitted_on", m.admitted_on),
-            );
-        }
-        if let Some(full) = m.full_on {
-            order(
-                "members",
-                i,
-                ("admitted_on", m.admitted_on),
-                ("full_on", full),
-            );
-        }
-        let from = m.in_branch_from.unwrap_or(m.admitted_on);
-        if let Some(to) = m.in_branch_to {
-            order(
-                "members",
-                i,
-                (
-                    if m.in_branch_from.is_some() {
-                        "in_branch_from"
-                    } else {
-                        "admitted_on"
-                    },
-                    from,
-                ),
-                ("in_branch_to", to),
-            );
-        }
-    }
-    for (i, p) in b.dues_payments.iter().enumerate() {
-        if let Some(t) = p.through {
-            order(
-                "dues_payments",
-                i,
-                ("month", p.month.first_day()),
-                ("through", t.first_day()),
-            );
-        }
-    }
-    // Payments before the payer's birth, through the index (no lookups).
-    for (pos, m) in b.members.iter().enumerate() {
-        let Some(born) = m.born_on else { continue };
-        if !cx.index.is_first_member(pos) {
-            continue;
-        }
-        for &(i, p) in &cx.index.member_records(pos).payments {
-            order(
-                "dues_payments",
-                i,
-                ("members.born_on", born),
-                ("paid_on", p.paid_on),
-            );
-        }
-    }
-    for (i, w) in b.dues_waivers.iter().enumerate() {
-        order(
-            "dues_waivers",
-            i,
-            ("from", w.from.first_day()),
-            ("to", w.to.first_day()),
-        );
-    }
-    for (i, e) in b.exemptions.iter().enumerate() {
-        order("exemptions", i, ("from", e.from), ("to", e.to));
-    }
-    for (i, p) in b.publicity.iter().enumerate() {
-        order("publicity", i, ("start", p.start), ("end", p.end));
-    }
-}
-
-#[derive(Serialize)]
-#[serde(tag = "problem", rename_all = "snake_case")]
-enum Problem {
-    AfterAsOf {
-        field: &'static str,
-        date: NaiveDate,
-        as_of: NaiveDate,
-    },
-    Order {
-        first_field: &'static str,
-        first: NaiveDate,
-        second_field: &'static str,
-        second: NaiveDate,
-    },
-}
-
-#[derive(Serialize)]
-struct Dat003 {
-    #[serde(skip)]
-    subject: Subject,
-    table: &'static str,
-    record: usize,
-    #[serde(flatten)]
-    problem: Problem,
-}
-
-impl Violation for Dat003 {
-    const CODE: RuleCode = RuleCode::DAT003;
-    fn subject(&self) -> Subject {
-        self.subject.clone()
-    }
-    fn period(&self) -> Option<DateRange> {
-        match self.problem {
-            Problem::AfterAsOf { date, .. } => Some(DateRange::day(date)),
-            Problem::Order { second, .. } => Some(DateRange::day(second)),
-        }
-    }
-    fn message(&self) -> Message {
-        match &self.problem {
-            Problem::AfterAsOf { field, date, as_of } => Message::new(
-                format!(
-                    "{}表第{}条记录的{}（{}）晚于审计基准日{}",
-                    self.table, self.record, field, date, as_of
-                ),
-                format!(
-                    "{} record {}: {} {} is after as_of {}",
-                    self.table, self.record, field, date, as_of
-                ),
-            ),
-            Problem::Order {
-                first_field,
-                first,
-                second_field,
-                second,
-            } => Message::new(
-                format!(
-                    "{}表第{}条记录的{}（{}）早于{}（{}）",
-                    self.table, self.record, second_field, second, first_field, first
-                ),
-                format!(
-                    "{} record {}: {} {} is before {} {}",
-                    self.table, self.record, second_field, second, first_field, first
-                ),
-            ),
-        }
     }
 }

@@ -28,7 +28,6 @@ use crate::model::{DuesCategory, Money};
 use crate::profile::{Bracket, DuesProfile};
 
 /// The expected monthly amount of a member.
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Expected {
@@ -97,7 +96,9 @@ pub fn rate_for(brackets: &[Bracket], base: Money) -> Decimal {
         .map_or(Decimal::ZERO, |b| b.rate)
 }
 
-/// The expected monthly amount for a category and base (党费规定 arts. 2–6).
+/// The expected monthly amount for a category and base (党费规定 arts. 2–6),
+/// with the profile's first edition of every rate (see [`expected_monthly_on`]
+/// for the edition in force on a date).
 ///
 /// `base` is ignored by categories with a fixed amount or range.
 pub fn expected_monthly(
@@ -105,13 +106,38 @@ pub fn expected_monthly(
     category: DuesCategory,
     base: Option<Money>,
 ) -> Expected {
+    expected_monthly_on(profile, category, base, None)
+}
+
+/// [`expected_monthly`] with the rates, amounts and rounding in force on
+/// `on` (the first day of the month owed); `None`: the first edition.
+///
+/// ```
+/// use dangjian::dues::expected_monthly_on;
+/// use dangjian::{DuesCategory, NaiveDate, Profile};
+/// let mut p = Profile::central();
+/// let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+/// p.dues.fixed_amount.set_from(from, "0.50".parse()?, None);
+/// let dec = NaiveDate::from_ymd_opt(2025, 12, 1);
+/// let e = expected_monthly_on(&p.dues, DuesCategory::Student, None, dec);
+/// assert_eq!(e.amount(), Some("0.20".parse()?));
+/// let e = expected_monthly_on(&p.dues, DuesCategory::Student, None, Some(from));
+/// assert_eq!(e.amount(), Some("0.50".parse()?));
+/// # Ok::<(), dangjian::ParseValueError>(())
+/// ```
+pub fn expected_monthly_on(
+    profile: &DuesProfile,
+    category: DuesCategory,
+    base: Option<Money>,
+    on: Option<chrono::NaiveDate>,
+) -> Expected {
     let rated = |brackets: &[Bracket]| match base {
         None => Expected::BaseMissing,
         Some(base) => {
             let rate = rate_for(brackets, base);
             let raw = base.decimal() * rate;
             let rounded = raw.round_dp_with_strategy(
-                profile.rounding.value().places(),
+                profile.rounding.at_opt(on).places(),
                 RoundingStrategy::MidpointAwayFromZero,
             );
             Expected::Rated {
@@ -123,18 +149,18 @@ pub fn expected_monthly(
     };
     match category {
         DuesCategory::Salaried | DuesCategory::AnnualSalary | DuesCategory::IrregularIncome => {
-            rated(profile.income_rates.value())
+            rated(profile.income_rates.at_opt(on))
         }
-        DuesCategory::Retired => rated(profile.retired_rates.value()),
+        DuesCategory::Retired => rated(profile.retired_rates.at_opt(on)),
         DuesCategory::Farmer => Expected::Range {
-            min: *profile.farmer_min.value(),
-            max: *profile.farmer_max.value(),
+            min: *profile.farmer_min.at_opt(on),
+            max: *profile.farmer_max.at_opt(on),
         },
         DuesCategory::Student
         | DuesCategory::Unemployed
         | DuesCategory::Relief
         | DuesCategory::LowIncome => Expected::Fixed {
-            amount: *profile.fixed_amount.value(),
+            amount: *profile.fixed_amount.at_opt(on),
         },
     }
 }

@@ -16,11 +16,26 @@
 //! month are compared with what is expected as a **block**: the months joined
 //! by overlapping payments. A block is short when its total is less than the
 //! sum of its months' expected amounts.
+//!
+//! # Which base
+//!
+//! By default each month uses the base in effect in that month: 党费规定
+//! art. 10, "党员工资收入发生变化后，从按新工资标准领取工资的当月起，以新的工资收入
+//! 为基数". Many units instead fix the base once a year (组电明字〔2017〕5号
+//! part 一(1): "基层党组织年初核定党员月交纳党费数额，年内一般不变动"): with
+//! `dues.annual_base_fixed` (in force on the month's first day) a month uses
+//! the base in effect in the **first owed month of its year** (the first month
+//! owed here and not settled by a transfer letter). When no base is in effect
+//! then, the first base recorded later that year applies from its own month
+//! (the year's amount was fixed late); months before it have no base (DUE007).
+//! Rates, amounts and rounding are the editions in force on the month's first
+//! day.
 
 use serde::Serialize;
 
 use crate::audit::context::{Context, member_span};
 use crate::model::{DateRange, DuesWaiver, Member, Money, PaymentCycle, WaiverKind, YearMonth};
+use crate::profile::DuesProfile;
 
 /// The expected monthly amount of a member.
 use super::calc::*;
@@ -95,6 +110,10 @@ pub struct PaymentBlock {
 pub struct MemberDues<'a> {
     /// The member.
     pub member: &'a Member,
+    profile: &'a DuesProfile,
+    /// Whether some rate, amount or rounding has editions (then amounts are
+    /// worked out month by month instead of once per base record).
+    dated: bool,
     span: Option<DateRange>,
     /// The owed months form one contiguous range (see [`owed_months`]).
     owed: Option<(YearMonth, YearMonth)>,
@@ -175,8 +194,17 @@ impl<'a> MemberDues<'a> {
                 PaymentCycle::Quarterly => last_month.offset(-((last_month.month() as i32) % 3)),
             }
         };
+        let d = &cx.profile.dues;
+        let dated = d.income_rates.has_editions()
+            || d.retired_rates.has_editions()
+            || d.farmer_min.has_editions()
+            || d.farmer_max.has_editions()
+            || d.fixed_amount.has_editions()
+            || d.rounding.has_editions();
         let mut dues = MemberDues {
             member,
+            profile: &cx.profile.dues,
+            dated,
             span,
             owed: span.and_then(|s| owed_months(member, s)),
             last_due,
@@ -247,14 +275,64 @@ impl<'a> MemberDues<'a> {
             .find(|w| w.from <= m && m <= w.to)
     }
 
-    /// The base in effect in `m`.
+    /// The base that sets `m`'s amount: the one in effect in `m` (with
+    /// `dues.annual_base_fixed`: the one fixed for its year).
     pub fn base(&self, m: YearMonth) -> Option<Money> {
-        self.base_record(m).map(|(_, b, _)| *b)
+        self.base_for(m).map(|(_, b, _)| *b)
     }
 
     fn base_record(&self, m: YearMonth) -> Option<&(YearMonth, Money, Expected)> {
         let n = self.bases.partition_point(|(from, _, _)| *from <= m);
         n.checked_sub(1).and_then(|i| self.bases.get(i))
+    }
+
+    /// Whether `m`'s amount uses the base fixed for its year
+    /// (`dues.annual_base_fixed` in force on its first day).
+    pub fn annual_base(&self, m: YearMonth) -> bool {
+        *self.profile.annual_base_fixed.at(m.first_day())
+    }
+
+    /// The base record that sets `m`'s amount: the one in effect in `m`, or
+    /// with a base fixed once a year, the one in effect in the first owed
+    /// month of `m`'s year (see the module docs).
+    fn base_for(&self, m: YearMonth) -> Option<&(YearMonth, Money, Expected)> {
+        if !self.annual_base(m) {
+            return self.base_record(m);
+        }
+        let Some(jan) = YearMonth::new(m.year(), 1) else {
+            return self.base_record(m);
+        };
+        let mut anchor = jan;
+        if let Some((lo, _)) = self.owed {
+            anchor = anchor.max(lo);
+        }
+        if let Some(paid) = self.member.dues_paid_until {
+            anchor = anchor.max(paid.succ());
+        }
+        let anchor = anchor.min(m);
+        self.base_record(anchor).or_else(|| {
+            // No base at the start of the year: the first one recorded
+            // later that year, from its own month.
+            self.bases
+                .iter()
+                .find(|(from, _, _)| *from > anchor && from.year() == m.year())
+                .filter(|(from, _, _)| *from <= m)
+        })
+    }
+
+    /// The amount a base record (or none) makes expected in `m`.
+    fn rated(&self, m: YearMonth) -> Expected {
+        let rec = self.base_for(m);
+        if self.dated {
+            expected_monthly_on(
+                self.profile,
+                self.member.dues_category,
+                rec.map(|(_, b, _)| *b),
+                Some(m.first_day()),
+            )
+        } else {
+            rec.map_or(self.no_base, |(_, _, e)| *e)
+        }
     }
 
     /// Whether an exemption overlaps `m`.
@@ -283,7 +361,7 @@ impl<'a> MemberDues<'a> {
                     max: Money::ZERO,
                 },
             }),
-            None => Some(self.base_record(m).map_or(self.no_base, |(_, _, e)| *e)),
+            None => Some(self.rated(m)),
         }
     }
 

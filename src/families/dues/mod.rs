@@ -8,7 +8,7 @@ pub(crate) mod rules;
 use crate::audit::RuleMeta;
 
 /// The family's rules' metadata.
-pub(crate) static RULES: &[&[RuleMeta]] = &[rules::META];
+pub(crate) static RULES: &[&[RuleMeta]] = rules::META;
 pub(crate) use rules::run;
 
 pub use calc::*;

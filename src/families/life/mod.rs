@@ -15,5 +15,7 @@ pub(crate) static RULES: &[&[RuleMeta]] = &[
     meetings::talks::RULES,
     meetings::absences::RULES,
     meetings::records::RULES,
+    meetings::cadres::RULES,
+    meetings::rectify::RULES,
     education::META,
 ];

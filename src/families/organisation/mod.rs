@@ -1,23 +1,24 @@
-//! Branch-organisation rules (组织建设): ORG001–ORG004.
+//! Branch-organisation rules (组织建设): ORG001–ORG005.
 //!
 //! These are state rules: they look at the branch as it stands on `as_of`
 //! (members in the branch that day, the committee on record), whatever the
 //! audit period. A branch dissolved before `as_of`, or founded after it, is not
 //! checked. Counting members: a **full member** has `status: "full"` (and, when
 //! `full_on` is given, reached it by `as_of`); each member id counts once.
+//! The committee's term (ORG003, ORG005) is in [`terms`].
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
-use crate::model::{CommitteeRole, DateRange, Id, MemberStatus, add_months, sub_months};
-use crate::profile::sources::{DANGZHANG, XUANJU, ZHIBU, cite};
+use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::model::{CommitteeRole, DateRange, Id, MemberStatus};
 use crate::report::{Message, Severity, Subject};
 
-/// The organisation rules' metadata.
+mod terms;
+
 /// The family's rules' metadata.
-pub(crate) static RULES: &[&[RuleMeta]] = &[META];
+pub(crate) static RULES: &[&[RuleMeta]] = &[META, terms::RULES];
 
 static META: &[RuleMeta] = &[
     RuleMeta {
@@ -31,8 +32,24 @@ static META: &[RuleMeta] = &[
               seven it elects a secretary (and, if needed, a deputy) only.",
         example: "B03 has 9 full members and only a secretary: ORG001.",
         source: "支部工作条例 第六章 (有正式党员7人以上的党支部，应当设立党支部委员会)",
-        citations: &[cite(ZHIBU, "第六章")],
-        evidence: &[],
+        citations: &[param("organisation.committee_required_from")],
+        evidence: &[
+            key(
+                "full_members",
+                "integer",
+                "full members in the branch on `as_of`",
+            ),
+            key(
+                "required_from",
+                "integer",
+                "full members from which a committee is required",
+            ),
+            key(
+                "secretary",
+                "string (member id) or null",
+                "the branch's `secretary`",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -48,30 +65,27 @@ static META: &[RuleMeta] = &[
               branch without a committee has a secretary.",
         example: "A committee of 8: ORG002.",
         source: "支部工作条例 第六章 (支部委员会由3至5人组成，一般不超过7人)",
-        citations: &[cite(ZHIBU, "第六章")],
-        evidence: &[],
-        practice: false,
-        since: "0.1.0",
-    },
-    RuleMeta {
-        code: RuleCode::ORG003,
-        name: "committee-term-expired",
-        severity: Severity::Error,
-        summary: "the committee's term has expired without a new election (info 6 months before)",
-        what: "The term ends `term_years` after `committee.elected_on` (the same day of the \
-               month). If `as_of` is after that day and no later election is recorded, error; if \
-               `as_of` is within `organisation.term_notice_months` (6) before it, or on it, info: \
-               prepare the election. The period is the day the term ends.",
-        why: "Branch committees serve a fixed term and must be re-elected when it ends; a \
-              postponement needs the higher committee's approval.",
-        example: "Elected 2020-05-20 for 3 years: expired on 2023-05-20, ORG003 error.",
-        source: "党章 第三十一条; 支部工作条例 第六章; 基层组织选举工作条例",
-        citations: &[
-            cite(DANGZHANG, "第三十一条"),
-            cite(ZHIBU, "第六章"),
-            cite(XUANJU, "任期届满应当按期进行换届选举"),
+        citations: &[param("organisation.committee_size")],
+        evidence: &[
+            key("committee", "boolean", "whether the branch has a committee"),
+            key(
+                "size",
+                "integer",
+                "distinct committee members in the branch on `as_of`",
+            ),
+            key("min", "integer", "least committee size"),
+            key("max", "integer", "most committee size"),
+            key(
+                "secretary",
+                "boolean",
+                "whether a secretary is on record (a seat, or the branch's `secretary`)",
+            ),
+            key(
+                "not_in_branch",
+                "[string (member id)] (absent when empty)",
+                "seats naming someone not in the branch on `as_of`",
+            ),
         ],
-        evidence: &[],
         practice: false,
         since: "0.1.0",
     },
@@ -85,9 +99,23 @@ static META: &[RuleMeta] = &[
         why: "A branch is set up where there are three or more full members (fewer: a joint \
               branch), and has as a rule no more than 50 members (more: a general branch).",
         example: "A branch of 2 full members and 1 probationary: ORG004.",
-        source: "支部工作条例 第四条、第五条",
-        citations: &[cite(ZHIBU, "第四条"), cite(ZHIBU, "第五条")],
-        evidence: &[],
+        // 支部工作条例 art. 4: "……凡是有正式党员3人以上的，都应当成立党支部。" and "党支部
+        // 党员人数一般不超过50人。" — both thresholds are art. 4 (v1 also cited art. 5).
+        source: "支部工作条例 第四条",
+        citations: &[
+            param("organisation.branch_min_full"),
+            param("organisation.branch_max_members"),
+        ],
+        evidence: &[
+            key(
+                "full_members",
+                "integer",
+                "full members in the branch on `as_of`",
+            ),
+            key("members", "integer", "members in the branch on `as_of`"),
+            key("min_full", "integer", "fewest full members of a branch"),
+            key("max_members", "integer", "most members of a branch"),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -98,6 +126,7 @@ const CODES: &[RuleCode] = &[
     RuleCode::ORG002,
     RuleCode::ORG003,
     RuleCode::ORG004,
+    RuleCode::ORG005,
 ];
 
 /// Runs the organisation rules over the branch.
@@ -125,25 +154,28 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
         }
     }
 
+    // The thresholds in force on as_of (the branch as it stands that day).
+    let required_from = *p.committee_required_from.at(day);
+    let (min, max) = *p.committee_size.at(day);
     match &b.branch.committee {
         None => {
-            if full >= *p.committee_required_from.value() {
+            if full >= required_from && out.wants(RuleCode::ORG001) {
                 out.report(Org001 {
                     branch: id.clone(),
                     day,
                     full_members: full,
-                    required_from: *p.committee_required_from.value(),
+                    required_from,
                     secretary: b.branch.secretary.clone(),
                 });
             }
-            if b.branch.secretary.is_none() {
+            if b.branch.secretary.is_none() && out.wants(RuleCode::ORG002) {
                 out.report(Org002 {
                     branch: id.clone(),
                     day,
                     committee: false,
                     size: 0,
-                    min: p.committee_size.value().0,
-                    max: p.committee_size.value().1,
+                    min,
+                    max,
                     secretary: false,
                     not_in_branch: Vec::new(),
                 });
@@ -162,48 +194,36 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
                 }
             }
             let size = seated.len() as u32;
-            let (min, max) = p.committee_size.value();
             let secretary = c
                 .members
                 .iter()
                 .any(|s| s.role == CommitteeRole::Secretary && seated.contains(&&s.member));
-            if size < *min || size > *max || !secretary {
+            if (size < min || size > max || !secretary) && out.wants(RuleCode::ORG002) {
                 out.report(Org002 {
                     branch: id.clone(),
                     day,
                     committee: true,
                     size,
-                    min: *min,
-                    max: *max,
+                    min,
+                    max,
                     secretary,
                     not_in_branch,
                 });
             }
-
-            let years = c.term_years.saturating_mul(12);
-            let ends_on = add_months(c.elected_on, years);
-            let notice_from = sub_months(ends_on, *p.term_notice_months.value());
-            if day > ends_on || day >= notice_from {
-                out.report(Org003 {
-                    branch: id.clone(),
-                    elected_on: c.elected_on,
-                    term_years: c.term_years,
-                    ends_on,
-                    expired: day > ends_on,
-                    days: (day - ends_on).num_days(),
-                });
-            }
+            terms::check(cx, c, out);
         }
     }
 
-    if full < *p.branch_min_full.value() || members > *p.branch_max_members.value() {
+    let min_full = *p.branch_min_full.at(day);
+    let max_members = *p.branch_max_members.at(day);
+    if (full < min_full || members > max_members) && out.wants(RuleCode::ORG004) {
         out.report(Org004 {
             branch: id.clone(),
             day,
             full_members: full,
             members,
-            min_full: *p.branch_min_full.value(),
-            max_members: *p.branch_max_members.value(),
+            min_full,
+            max_members,
         });
     }
 }
@@ -295,56 +315,6 @@ impl Violation for Org002 {
 }
 
 #[derive(Serialize)]
-struct Org003 {
-    #[serde(skip)]
-    branch: Id,
-    elected_on: NaiveDate,
-    term_years: u32,
-    ends_on: NaiveDate,
-    expired: bool,
-    /// Days past the end (negative: days left).
-    days: i64,
-}
-
-impl Violation for Org003 {
-    const CODE: RuleCode = RuleCode::ORG003;
-    fn subject(&self) -> Subject {
-        Subject::branch(&self.branch)
-    }
-    fn period(&self) -> Option<DateRange> {
-        Some(DateRange::day(self.ends_on))
-    }
-    fn severity(&self) -> Option<Severity> {
-        (!self.expired).then_some(Severity::Info)
-    }
-    fn message(&self) -> Message {
-        if self.expired {
-            Message::new(
-                format!(
-                    "支部委员会{}选举产生，任期{}年，已于{}届满{}天，未按期换届",
-                    self.elected_on, self.term_years, self.ends_on, self.days
-                ),
-                format!(
-                    "the committee elected on {} for {} years reached the end of its term on {}, {} days ago, and has not been re-elected",
-                    self.elected_on, self.term_years, self.ends_on, self.days
-                ),
-            )
-        } else {
-            Message::new(
-                format!(
-                    "支部委员会任期将于{}届满（还有{}天），应做好换届选举准备",
-                    self.ends_on, -self.days
-                ),
-                format!(
-                    "the committee's term ends on {} (in {} days); prepare the election",
-                    self.ends_on, -self.days
-                ),
-            )
-        }
-    }
-}
-
-#[derive(Serialize)]
 struct Org004 {
     #[serde(skip)]
     branch: Id,
@@ -364,29 +334,45 @@ impl Violation for Org004 {
     fn period(&self) -> Option<DateRange> {
         Some(DateRange::day(self.day))
     }
+    /// The threshold crossed (both are 支部工作条例 art. 4 in the central profile).
+    fn cites(&self) -> Option<&'static [Cite]> {
+        const FEW: &[Cite] = &[param("organisation.branch_min_full")];
+        const MANY: &[Cite] = &[param("organisation.branch_max_members")];
+        const BOTH: &[Cite] = &[
+            param("organisation.branch_min_full"),
+            param("organisation.branch_max_members"),
+        ];
+        let few = self.full_members < self.min_full;
+        let many = self.members > self.max_members;
+        Some(match (few, many) {
+            (true, true) => BOTH,
+            (true, false) => FEW,
+            _ => MANY,
+        })
+    }
     fn message(&self) -> Message {
+        let mut zh = Vec::new();
+        let mut en = Vec::new();
         if self.full_members < self.min_full {
-            Message::new(
-                format!(
-                    "支部正式党员仅{}名（不足{}名的一般应成立联合党支部）",
-                    self.full_members, self.min_full
-                ),
-                format!(
-                    "the branch has only {} full members (fewer than {}: usually a joint branch)",
-                    self.full_members, self.min_full
-                ),
-            )
-        } else {
-            Message::new(
-                format!(
-                    "支部党员{}名，超过{}名（一般应成立党总支）",
-                    self.members, self.max_members
-                ),
-                format!(
-                    "the branch has {} members, more than {} (usually a general branch)",
-                    self.members, self.max_members
-                ),
-            )
+            zh.push(format!(
+                "支部正式党员仅{}名（不足{}名的一般应成立联合党支部）",
+                self.full_members, self.min_full
+            ));
+            en.push(format!(
+                "the branch has only {} full members (fewer than {}: usually a joint branch)",
+                self.full_members, self.min_full
+            ));
         }
+        if self.members > self.max_members {
+            zh.push(format!(
+                "支部党员{}名，超过{}名（一般应成立党总支）",
+                self.members, self.max_members
+            ));
+            en.push(format!(
+                "the branch has {} members, more than {} (usually a general branch)",
+                self.members, self.max_members
+            ));
+        }
+        Message::new(zh.join("；"), en.join("; "))
     }
 }

@@ -3,12 +3,12 @@
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, param};
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::life::attendance::{Presence, RollEntry};
 use crate::life::standing::{LifeStatus, Standing};
 use crate::model::{DateRange, Id, PeriodSpec, YearMonth};
 use crate::period::{self};
-use crate::profile::sources::{JIAOYU, PRACTICE, cite};
+use crate::profile::sources::{JIAOYU, cite};
 use crate::report::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
@@ -26,8 +26,22 @@ pub(crate) static RULES: &[RuleMeta] = &[
               are expected to remind and educate the member. The threshold is local practice.",
         example: "Absent without leave from three theme days in 2025: MTG009 for 2025.",
         source: "practice (地方通行做法: 无故缺席组织生活三次应提醒教育)",
-        citations: &[cite(PRACTICE, "无故不参加组织生活三次应提醒教育")],
-        evidence: &[],
+        citations: &[param("meetings.absence_threshold")],
+        evidence: &[
+            key("member", "string (member id)", "the member"),
+            key("year", "integer", "the year"),
+            key("absences", "integer", "unexcused absences that year"),
+            key(
+                "threshold",
+                "integer",
+                "the number of absences reported (`meetings.absence_threshold`)",
+            ),
+            key(
+                "meetings",
+                "[string (meeting id)]",
+                "the meetings missed without excuse",
+            ),
+        ],
         practice: true,
         since: "0.1.0",
     },
@@ -46,9 +60,24 @@ pub(crate) static RULES: &[RuleMeta] = &[
               consecutive months is regarded as having given up membership; the branch meeting \
               must decide on removal.",
         example: "Absent from every meeting from March to September 2025: MTG010 for 2025-03..09.",
+        // 党章 art. 9: "党员如果没有正当理由，连续六个月不参加党的组织生活，或不交纳党费，
+        // 或不做党所分配的工作，就被认为是自行脱党。" (the six months: the profile's
+        // `meetings.lapse_months`); 教育条例 art. 31(六): "没有正当理由，连续6个月不参加党
+        // 的组织生活……按照自行脱党予以除名。"
         source: "党章 第九条; 党员教育管理工作条例 第三十一条",
         citations: &[param("meetings.lapse_months"), cite(JIAOYU, "第三十一条")],
-        evidence: &[],
+        evidence: &[
+            key("member", "string (member id)", "the member"),
+            key("first", "string (YYYY-MM)", "first month of the run"),
+            key("last", "string (YYYY-MM)", "last month of the run"),
+            key("months", "integer", "length of the run in months"),
+            key("absences", "integer", "unexcused absences in the run"),
+            key(
+                "no_meeting_months",
+                "[string (YYYY-MM)]",
+                "months inside the run with no meeting for the member",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -65,18 +94,19 @@ pub(super) fn absences(
         return;
     };
     let Some(span) = ms.span() else { return };
-    let threshold = cx.profile.meetings.absence_threshold.value().max(&1);
     for &(spec, range) in years {
         let PeriodSpec::Year(year) = spec else {
             continue;
         };
+        // The threshold in force at the start of the year.
+        let threshold = *cx.profile.meetings.absence_threshold.at(range.from);
         if !range.overlaps(&span) {
             continue;
         }
         let entries = standing.roll().member_in(pos, range);
         let absent = |e: &&RollEntry| e.presence == Presence::Absent;
         let count = entries.iter().filter(absent).count() as u32;
-        if count < *threshold {
+        if count < threshold.max(1) {
             continue;
         }
         let m = ms.member();
@@ -85,7 +115,7 @@ pub(super) fn absences(
             name: m.name.clone(),
             year,
             absences: count,
-            threshold: *cx.profile.meetings.absence_threshold.value(),
+            threshold,
             meetings: entries
                 .iter()
                 .filter(absent)
@@ -107,7 +137,7 @@ pub(super) fn lapse(
     let Some(first_entry) = ms.entries().first() else {
         return; // never on a roll: no absence to start a run
     };
-    let need = cx.profile.meetings.lapse_months.value().max(&1);
+    let lapse = &cx.profile.meetings.lapse_months;
     let (pfrom, pto) = cx.period.months();
     let last_ended = {
         let m = YearMonth::of(cx.as_of);
@@ -132,7 +162,9 @@ pub(super) fn lapse(
         if let Some((first, last)) = run.take() {
             let months = first.months_until(last) + 1;
             let touches = first <= pto && last >= pfrom;
-            if touches && months >= 0 && months as u32 >= *need {
+            // The length in force in the run's first month.
+            let need = (*lapse.at(first.first_day())).max(1);
+            if touches && months >= 0 && months as u32 >= need {
                 out.report(Mtg010 {
                     member: member.id.clone(),
                     name: member.name.clone(),

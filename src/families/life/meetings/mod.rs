@@ -1,5 +1,5 @@
 //! Organisational-life rules (三会一课, 主题党日, annual items, talks,
-//! attendance): MTG001–MTG012.
+//! attendance, quorums, dual life, rectifications): MTG001–MTG015.
 //!
 //! - **Periodic meetings** (MTG001–MTG007) check each month, quarter or year
 //!   (frequencies in [`crate::profile::MeetingsProfile`]) that has ended by
@@ -12,8 +12,12 @@
 //!   overlaps the audit period and the member's time in the branch.
 //! - **The six-month lapse** (MTG010) reads the member-standing view
 //!   ([`crate::standing`]).
-//! - **Meeting records** (MTG011, MTG012) check each meeting held in the audit
-//!   period by `as_of`.
+//! - **Meeting records** (MTG011, MTG012, MTG014) check each meeting held in
+//!   the audit period by `as_of`.
+//! - **Leading cadres** (MTG013) check each ended year overlapping the audit
+//!   period for members with `leading_cadre` in the branch all year.
+//! - **Rectifications** (MTG015) check the items of every meeting held by
+//!   `as_of` (open items due before `as_of`, items done late in the period).
 //!
 //! Attendance is resolved once per bundle ([`crate::life::attendance::Roll`]).
 
@@ -26,10 +30,12 @@ use crate::model::{DateRange, MeetingKind};
 use crate::period::{self, PeriodKind};
 
 pub(super) mod absences;
+pub(super) mod cadres;
 pub(super) mod periodic;
 pub(super) mod records;
 pub(crate) mod schedule;
 pub(crate) use schedule::required_and_held;
+pub(super) mod rectify;
 pub(super) mod talks;
 
 const CODES: &[RuleCode] = &[
@@ -45,6 +51,9 @@ const CODES: &[RuleCode] = &[
     RuleCode::MTG010,
     RuleCode::MTG011,
     RuleCode::MTG012,
+    RuleCode::MTG013,
+    RuleCode::MTG014,
+    RuleCode::MTG015,
 ];
 
 /// Runs the organisational-life rules over the bundle.
@@ -77,8 +86,14 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
             }
         }
     }
-    if out.wants_any(&[RuleCode::MTG011, RuleCode::MTG012]) {
+    if out.wants_any(&[RuleCode::MTG011, RuleCode::MTG012, RuleCode::MTG014]) {
         records::check(cx, out);
+    }
+    if out.wants(RuleCode::MTG013) {
+        cadres::check(cx, out);
+    }
+    if out.wants(RuleCode::MTG015) {
+        rectify::check(cx, out);
     }
 }
 

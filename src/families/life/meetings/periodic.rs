@@ -4,10 +4,11 @@ use serde::Serialize;
 
 use super::{kind_en, kind_zh};
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, SharedViolation, coded, is_practice};
+use crate::audit::{Emitter, EvidenceKey, RuleCode, RuleMeta, SharedViolation, coded, is_practice};
+use crate::audit::{key, param};
 use crate::model::{DateRange, Id, MeetingKind, PeriodSpec};
 use crate::period::{self, PeriodKind};
-use crate::profile::sources::{PRACTICE, ZHIBU, cite};
+use crate::profile::sources::{ZHIBU, cite};
 use crate::report::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
@@ -22,9 +23,11 @@ pub(crate) static RULES: &[RuleMeta] = &[
         why: "The general meeting of all members is the branch's decision-making body and is \
               held, as a rule, once a quarter.",
         example: "General meetings on 2025-03-20, 2025-06-20 and 2025-12-20: MTG001 for 2025-Q3.",
+        // 支部工作条例 art. 11: "党支部党员大会是党支部的议事决策机构，由全体党员参加，
+        // 一般每季度召开1次。"
         source: "支部工作条例 第十一条 (一般每季度召开1次)",
-        citations: &[cite(ZHIBU, "第十一条")],
-        evidence: &[],
+        citations: &[param("meetings.general_meeting_period")],
+        evidence: MISSING_KEYS,
         practice: false,
         since: "0.1.0",
     },
@@ -38,9 +41,10 @@ pub(crate) static RULES: &[RuleMeta] = &[
                `committee_meeting` counting for it. Branches without a committee are not checked.",
         why: "The committee leads the branch's daily work and meets, as a rule, once a month.",
         example: "Committee meetings every month of 2025 but August: MTG002 for 2025-08.",
+        // 支部工作条例 art. 12: "党支部委员会会议一般每月召开1次，根据需要可以随时召开".
         source: "支部工作条例 第十二条 (一般每月召开1次)",
-        citations: &[cite(ZHIBU, "第十二条")],
-        evidence: &[],
+        citations: &[param("meetings.committee_meeting_period")],
+        evidence: MISSING_KEYS,
         practice: false,
         since: "0.1.0",
     },
@@ -56,9 +60,11 @@ pub(crate) static RULES: &[RuleMeta] = &[
         why: "Groups carry out the branch's work and meet, as a rule, once a month for study, \
               talks and criticism and self-criticism.",
         example: "Group G2 has no group meeting in July 2025: MTG003 G2 2025-07.",
+        // 支部工作条例 art. 13: "党小组会一般每月召开1次，组织党员参加政治学习、谈心谈话、
+        // 开展批评和自我批评等。"
         source: "支部工作条例 第十三条 (党小组会一般每月召开1次)",
-        citations: &[cite(ZHIBU, "第十三条")],
-        evidence: &[],
+        citations: &[param("meetings.group_meeting_period")],
+        evidence: MISSING_GROUP_KEYS,
         practice: false,
         since: "0.1.0",
     },
@@ -74,9 +80,23 @@ pub(crate) static RULES: &[RuleMeta] = &[
               on schedule without fixing a count; once a quarter is widespread local practice, \
               so the threshold is a profile parameter.",
         example: "No party lecture between 2025-07-01 and 2025-09-30: MTG004 for 2025-Q3.",
+        // Article 15, not 16. The 三会一课 provision reads "党支部应当组织党员按期参加党员
+        // 大会、党小组会和上党课，定期召开党支部委员会会议。“三会一课”应当突出政治学习和
+        // 教育……" (text found without its number). Chapter 4 (工作机制) ends with art. 14
+        // (会议由党支部书记召集并主持, confirmed) and art. 17 is the 组织生活会 ("党支部每年
+        // 至少召开1次组织生活会……"), so the two articles between are 三会一课 (with the
+        // 党课 sentences, 党委（党组）书记每年至少讲1次党课) and 主题党日 ("党支部每月相对
+        // 固定1天开展主题党日"), in the 条例's own order 三会一课 → 主题党日 → 组织生活会 →
+        // 民主评议 → 谈心谈话. Only two low-grade pages (one a garbled translation) say
+        // 16 for 三会一课. So 三会一课/党课 = art. 15 and 主题党日 = art. 16 (MTG005); no
+        // official copy showing both numbers was retrievable (regulations.md Q1).
+        // The text sets no count of lectures: the quarter is the profile's, practice.
         source: "支部工作条例 第十五条; practice for the count (党课每季度1次)",
-        citations: &[cite(ZHIBU, "第十五条"), cite(PRACTICE, "党课每季度至少1次")],
-        evidence: &[],
+        citations: &[
+            cite(ZHIBU, "第十五条"),
+            param("meetings.party_lecture_period"),
+        ],
+        evidence: MISSING_KEYS,
         practice: true,
         since: "0.1.0",
     },
@@ -90,9 +110,11 @@ pub(crate) static RULES: &[RuleMeta] = &[
         why: "Branches set one day a month for the theme day: study, organisational life, \
               democratic discussion and volunteer service.",
         example: "No theme day in February 2025: MTG005 for 2025-02.",
+        // 支部工作条例 art. 16: "党支部每月相对固定1天开展主题党日，组织党员集中学习、过组织
+        // 生活、进行民主议事和志愿服务等。" (see MTG004 for the numbering).
         source: "支部工作条例 第十六条 (每月相对固定1天开展主题党日)",
-        citations: &[cite(ZHIBU, "第十六条")],
-        evidence: &[],
+        citations: &[param("meetings.theme_day_period")],
+        evidence: MISSING_KEYS,
         practice: false,
         since: "0.1.0",
     },
@@ -107,9 +129,11 @@ pub(crate) static RULES: &[RuleMeta] = &[
         why: "Every branch holds at least one organisational-life meeting a year, usually in the \
               fourth quarter, with criticism and self-criticism.",
         example: "The 2025 meeting was never held: MTG006 for 2025.",
+        // 支部工作条例 art. 17: "党支部每年至少召开1次组织生活会，一般安排在第四季度，也可以
+        // 根据工作需要随时召开。"
         source: "支部工作条例 第十七条 (每年至少召开1次组织生活会)",
         citations: &[cite(ZHIBU, "第十七条")],
-        evidence: &[],
+        evidence: MISSING_KEYS,
         practice: false,
         since: "0.1.0",
     },
@@ -123,12 +147,49 @@ pub(crate) static RULES: &[RuleMeta] = &[
         why: "Members are reviewed democratically once a year, usually with the \
               organisational-life meeting.",
         example: "No democratic review for 2025: MTG007 for 2025.",
+        // 支部工作条例 art. 18 (number by the chapter's order): "党支部一般每年开展1次民主评议
+        // 党员……民主评议党员可以结合组织生活会一并进行。"
         source: "支部工作条例 第十八条 (一般每年开展1次民主评议党员)",
         citations: &[cite(ZHIBU, "第十八条")],
-        evidence: &[],
+        evidence: MISSING_KEYS,
         practice: false,
         since: "0.1.0",
     },
+];
+
+/// The evidence of a missing meeting (MTG001, MTG002, MTG004–MTG007).
+const MISSING_KEYS: &[EvidenceKey] = &[
+    key(
+        "kind",
+        "string (meeting kind)",
+        "the kind of meeting missing, as in `meetings.kind`",
+    ),
+    key(
+        "period",
+        "string (YYYY, YYYY-Qn or YYYY-MM)",
+        "the period with no such meeting",
+    ),
+    key(
+        "every",
+        "string: month|quarter|half_year|year",
+        "how often the meeting is required",
+    ),
+];
+
+/// The evidence of a missing group meeting (MTG003).
+const MISSING_GROUP_KEYS: &[EvidenceKey] = &[
+    key("group", "string (group id)", "the party group"),
+    key("kind", "string (meeting kind)", "`group_meeting`"),
+    key(
+        "period",
+        "string (YYYY, YYYY-Qn or YYYY-MM)",
+        "the period with no group meeting",
+    ),
+    key(
+        "every",
+        "string: month|quarter|half_year|year",
+        "how often the group meets",
+    ),
 ];
 
 /// The periods each kind of meeting counts for (sorted, for binary search),
@@ -146,12 +207,15 @@ struct Held<'a> {
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     let p = &cx.profile.meetings;
+    // The frequencies in force at the start of the audit period (the
+    // periods a frequency divides the year into cannot change inside it).
+    let on = cx.period.from;
     let every = |k: MeetingKind| match k {
-        MeetingKind::GeneralMeeting => Some(*p.general_meeting_period.value()),
-        MeetingKind::CommitteeMeeting => Some(*p.committee_meeting_period.value()),
-        MeetingKind::GroupMeeting => Some(*p.group_meeting_period.value()),
-        MeetingKind::PartyLecture => Some(*p.party_lecture_period.value()),
-        MeetingKind::ThemeDay => Some(*p.theme_day_period.value()),
+        MeetingKind::GeneralMeeting => Some(*p.general_meeting_period.at(on)),
+        MeetingKind::CommitteeMeeting => Some(*p.committee_meeting_period.at(on)),
+        MeetingKind::GroupMeeting => Some(*p.group_meeting_period.at(on)),
+        MeetingKind::PartyLecture => Some(*p.party_lecture_period.at(on)),
+        MeetingKind::ThemeDay => Some(*p.theme_day_period.at(on)),
         MeetingKind::LifeMeeting | MeetingKind::DemocraticReview => Some(PeriodKind::Year),
         MeetingKind::Study => None,
     };
@@ -214,7 +278,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     };
 
     if out.wants(RuleCode::MTG001) {
-        let k = p.general_meeting_period.value();
+        let k = p.general_meeting_period.at(on);
         for (spec, _) in checked(*k) {
             if !has(&held.general, &spec) {
                 out.report(Mtg001(missing(MeetingKind::GeneralMeeting, *k, spec)));
@@ -223,7 +287,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     }
     if out.wants(RuleCode::MTG002) {
         if let Some(c) = &cx.bundle.branch.committee {
-            let k = p.committee_meeting_period.value();
+            let k = p.committee_meeting_period.at(on);
             let from = branch.from.max(c.elected_on);
             for (spec, r) in checked(*k) {
                 if r.to >= from && !has(&held.committee, &spec) {
@@ -233,7 +297,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         }
     }
     if out.wants(RuleCode::MTG003) && !cx.bundle.branch.groups.is_empty() {
-        let k = p.group_meeting_period.value();
+        let k = p.group_meeting_period.at(on);
         let periods = checked(*k);
         for (gi, g) in cx.bundle.branch.groups.iter().enumerate() {
             if cx.index.group_pos(g.id.as_str()) != Some(gi) {
@@ -266,13 +330,13 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
         (
             RuleCode::MTG004,
             MeetingKind::PartyLecture,
-            *p.party_lecture_period.value(),
+            *p.party_lecture_period.at(on),
             &held.lecture,
         ),
         (
             RuleCode::MTG005,
             MeetingKind::ThemeDay,
-            *p.theme_day_period.value(),
+            *p.theme_day_period.at(on),
             &held.theme,
         ),
         (

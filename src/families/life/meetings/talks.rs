@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key};
 use crate::model::{DateRange, Id, PeriodSpec};
 use crate::period::{self, PeriodKind};
 use crate::profile::sources::{ZHIBU, cite};
@@ -24,9 +24,24 @@ pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
     why: "Committee members talk with each other, with every member, and members with each \
               other, at least once a year; the talks prepare the organisational-life meeting.",
     example: "M30 had no talk in 2025: MTG008 M30 for 2025.",
+    // 支部工作条例 art. 19 (number by the chapter's order, regulations.md Q9):
+    // "党支部应当经常开展谈心谈话。党支部委员之间、党支部委员和党员之间、党员和党员之间，
+    // 每年谈心谈话一般不少于1次。"
     source: "支部工作条例 第十九条 (每年谈心谈话一般不少于1次)",
     citations: &[cite(ZHIBU, "第十九条")],
-    evidence: &[],
+    evidence: &[
+        key(
+            "member",
+            "string (member id)",
+            "the member (for a pair of committee members: the smaller id)",
+        ),
+        key("year", "integer", "the year without the talk"),
+        key(
+            "with",
+            "string (member id; absent unless a pair)",
+            "the other committee member of the pair",
+        ),
+    ],
     practice: false,
     since: "0.1.0",
 }];

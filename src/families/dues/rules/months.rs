@@ -1,29 +1,18 @@
-//! Dues rules (党费): DUE001–DUE008.
-//!
-//! All of them read the member's dues ledger ([`crate::dues::MemberDues`]).
-//! Period rules (DUE001–DUE004, DUE007) check owed months whose payment
-//! deadline (the month's end; a quarterly payer's quarter end) has passed by
-//! `as_of` and that overlap the audit period. Runs of unpaid months
-//! (DUE003/DUE004) are followed back before the period as far as the member's
-//! payment records go, and reported when they touch the period. Event rules
-//! (DUE005, DUE006, DUE008) look at every record up to `as_of`.
-//!
-//! A member id that appears twice in `members` is audited once, as its first
-//! record (the duplicate is reported by DAT002).
+//! The months of a member's dues ledger: DUE001 (unpaid), DUE002 (underpaid),
+//! DUE003/DUE004 (runs of unpaid months) and DUE007 (no base).
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, SharedViolation, Violation, coded, param};
+use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, SharedViolation, Violation, coded};
+use crate::audit::{key, param};
 use crate::dues::{DuesStatus, Expected, MemberDues, PaymentBlock, is_base_rated};
-use crate::model::{DateRange, Id, Money, PaymentCycle, WaiverKind, YearMonth, add_months};
+use crate::model::{DateRange, DuesCategory, Id, Money, PaymentCycle, WaiverKind, YearMonth};
 use crate::period::{months_en, months_zh};
-use crate::profile::sources::{DATA_QUALITY, DUES_RULES, PRACTICE, cite};
+use crate::profile::sources::{DUES_RULES, cite};
 use crate::report::{Message, Severity, Subject};
 
-/// The dues rules' metadata.
-pub(crate) static META: &[RuleMeta] = &[
+pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {
         code: RuleCode::DUE001,
         name: "dues-month-unpaid",
@@ -38,7 +27,20 @@ pub(crate) static META: &[RuleMeta] = &[
         example: "M03 pays for January to May 2025 and nothing for June: DUE001 for 2025-06.",
         source: "党费规定 第十二条 (按月交纳)",
         citations: &[cite(DUES_RULES, "第十二条")],
-        evidence: &[],
+        evidence: &[
+            key("member", "string (member id)", "the member"),
+            key("month", "string (YYYY-MM)", "the month unpaid"),
+            key(
+                "expected",
+                "money or null",
+                "the least amount that pays the month (null: no base in effect)",
+            ),
+            key(
+                "cycle",
+                "string: monthly|quarterly",
+                "the member's payment cycle (a quarterly payer's month is due at its quarter's end)",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -49,18 +51,56 @@ pub(crate) static META: &[RuleMeta] = &[
         summary: "dues paid for a month (or block of months) are less than expected",
         what: "The payments of a block of months (one month, or the months joined by a payment \
                with `through` and any payment overlapping it) add up to less than the expected \
-               amounts of its owed months: the rate of the member's category on the whole base \
-               in effect, rounded half up (profile), a farmer's minimum, or an approved \
-               reduction. Blocks containing a month with no base in effect are left to DUE007.",
+               amounts of its owed months: the rate of the member's category on the whole base, \
+               rounded half up (profile), a farmer's minimum, or an approved reduction. The base \
+               is the one in effect in the month (党费规定 第十条), or with \
+               `dues.annual_base_fixed` the one in effect in the first owed month of its year. \
+               Blocks containing a month with no base are left to DUE007. A finding cites the \
+               rate table of the member's category only (or 第七条 for a reduction).",
         why: "The rates are set centrally on the whole monthly base; paying on an old base or at a \
               lower bracket is underpayment even when every month shows a payment.",
         example: "Base 8500.00 (1.5%) and 85.00 paid for 2025-04: expected 127.50, short 42.50.",
-        source: "党费规定 第二条至第六条 (比例), 第十条",
+        source: "党费规定 第二条至第六条 (比例), 第七条 (少交), 第十条 (新基数当月起)",
         citations: &[
-            cite(DUES_RULES, "第二条至第六条"),
-            cite(DUES_RULES, "第十条"),
+            param("dues.income_rates"),
+            param("dues.retired_rates"),
+            param("dues.farmer_min"),
+            param("dues.fixed_amount"),
+            param("dues.annual_base_fixed"),
+            cite(DUES_RULES, "第七条"),
         ],
-        evidence: &[],
+        evidence: &[
+            key("member", "string (member id)", "the member"),
+            key("first", "string (YYYY-MM)", "first month of the block"),
+            key("last", "string (YYYY-MM)", "last month of the block"),
+            key(
+                "base",
+                "money or null",
+                "the base of the block's first rated month (null: not base-rated)",
+            ),
+            key(
+                "rate",
+                "string (e.g. 1.5%) or null",
+                "the rate of that base (null: not base-rated)",
+            ),
+            key(
+                "expected",
+                "money",
+                "the least total that pays the block's owed months",
+            ),
+            key("paid", "money", "the total paid for the block"),
+            key("shortfall", "money", "expected minus paid"),
+            key(
+                "waived_to",
+                "money (absent unless reduced)",
+                "the monthly amount of an approved reduction in the block",
+            ),
+            key(
+                "annual_base_fixed",
+                "boolean (absent unless true)",
+                "the base was fixed for the year (`dues.annual_base_fixed`)",
+            ),
+        ],
         practice: false,
         since: "0.1.0",
     },
@@ -77,8 +117,8 @@ pub(crate) static META: &[RuleMeta] = &[
               line of the Party Constitution is reached. The threshold is local practice.",
         example: "Nothing paid for March, April and May 2025: one DUE003 for 2025-03..2025-05.",
         source: "practice (地方通行做法: 连续三个月未交党费应提醒谈话)",
-        citations: &[cite(PRACTICE, "连续三个月未交党费提醒谈话")],
-        evidence: &[],
+        citations: &[param("dues.arrears_min_months")],
+        evidence: RUN_KEYS,
         practice: true,
         since: "0.1.0",
     },
@@ -93,42 +133,10 @@ pub(crate) static META: &[RuleMeta] = &[
               regarded as having given up membership; the branch meeting must decide on removal.",
         example: "Nothing paid from January to July 2025: one DUE004 for 2025-01..2025-07.",
         source: "党章 第九条; 党费规定 第十三条",
+        // 党费规定 art. 13: "对不按照规定交纳党费的党员，其所在党组织应及时对其进行批评
+        // 教育，限期改正。对无正当理由，连续6个月不交纳党费的党员，按自行脱党处理。"
         citations: &[param("dues.lapse_months"), cite(DUES_RULES, "第十三条")],
-        evidence: &[],
-        practice: false,
-        since: "0.1.0",
-    },
-    RuleMeta {
-        code: RuleCode::DUE005,
-        name: "dues-backpay-too-late",
-        severity: Severity::Warning,
-        summary: "a payment made more than 6 months after the month it pays for",
-        what: "A payment whose `paid_on` is after the last day of the month \
-               `dues.backpay_max_months` (6) months after the earliest owed month it pays for. \
-               Paid on that last day is on time.",
-        why: "Back-payment (补交) is for short delays; a payment half a year late means the month \
-              went unpaid and the lapse rules applied at the time.",
-        example: "Dues for 2025-01 paid on 2025-08-01 (deadline 2025-07-31).",
-        source: "党费规定 第十二条",
-        citations: &[cite(DUES_RULES, "第十二条")],
-        evidence: &[],
-        practice: false,
-        since: "0.1.0",
-    },
-    RuleMeta {
-        code: RuleCode::DUE006,
-        name: "dues-waiver-unapproved",
-        severity: Severity::Error,
-        summary: "a dues waiver or reduction lacks the branch decision or the higher approval",
-        what: "A `dues_waivers` record without `branch_decided_on` or without \
-               `higher_approved_on`. Such a waiver excuses nothing: the months stay owed at the \
-               full amount.",
-        why: "Reducing or waiving dues needs the branch's decision and the higher committee's \
-              approval.",
-        example: "A waiver for 2025 with a branch decision and no higher approval.",
-        source: "党费规定 第七条",
-        citations: &[cite(DUES_RULES, "第七条")],
-        evidence: &[],
+        evidence: RUN_KEYS,
         practice: false,
         since: "0.1.0",
     },
@@ -139,63 +147,36 @@ pub(crate) static META: &[RuleMeta] = &[
         summary: "a base-rated member has owed months with no base in effect",
         what: "A member of a base-rated category (salaried, annual_salary, irregular_income, \
                retired) owes ended months in the audit period with no `dues_bases` record in \
-               effect, so the expected amount (and DUE002) cannot be worked out. One finding \
-               per run of such months.",
+               effect (with `dues.annual_base_fixed`: none fixed for the year by then), so the \
+               expected amount (and DUE002) cannot be worked out. One finding per run of such \
+               months.",
         why: "The amount is a rate of the monthly base, which the branch must record and update.",
         example: "A salaried member with no base at all: one DUE007 for the whole year.",
+        // Art. 1 (the base) was not retrieved verbatim; arts. 3 and 4 compute
+        // their bases "参照第一条、第二条规定", so art. 1 is the base article.
         source: "党费规定 第一条",
         citations: &[cite(DUES_RULES, "第一条")],
-        evidence: &[],
-        practice: false,
-        since: "0.1.0",
-    },
-    RuleMeta {
-        code: RuleCode::DUE008,
-        name: "dues-paid-for-nonmember-month",
-        severity: Severity::Info,
-        summary: "a payment for a month the member did not owe here",
-        what: "A payment covering a month the member did not owe at this branch: before \
-               admission, after leaving, before transferring in, or already settled by the \
-               transfer letter. One finding per payment, the months in the evidence.",
-        why: "Usually a data-entry slip or a double payment; the money should be booked where it \
-              was owed.",
-        example: "A member who left on 2025-06-15 has a payment for 2025-08.",
-        source: "data quality",
-        citations: &[cite(DATA_QUALITY, "党费台账")],
-        evidence: &[],
+        evidence: &[
+            key("member", "string (member id)", "the member"),
+            key("first", "string (YYYY-MM)", "first month without a base"),
+            key("last", "string (YYYY-MM)", "last month without a base"),
+            key("count", "integer", "number of months in the run"),
+        ],
         practice: false,
         since: "0.1.0",
     },
 ];
 
-const CODES: &[RuleCode] = &[
-    RuleCode::DUE001,
-    RuleCode::DUE002,
-    RuleCode::DUE003,
-    RuleCode::DUE004,
-    RuleCode::DUE005,
-    RuleCode::DUE006,
-    RuleCode::DUE007,
-    RuleCode::DUE008,
+/// The evidence of a run of unpaid months (DUE003, DUE004).
+const RUN_KEYS: &[crate::audit::EvidenceKey] = &[
+    key("member", "string (member id)", "the member"),
+    key("first", "string (YYYY-MM)", "first month of the run"),
+    key("last", "string (YYYY-MM)", "last month of the run"),
+    key("months", "[string (YYYY-MM)]", "the months of the run"),
+    key("count", "integer", "number of months in the run"),
 ];
 
-/// Runs the dues rules over every member of the bundle.
-pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    if !out.wants_any(CODES) {
-        return;
-    }
-    for pos in 0..cx.bundle.members.len() {
-        if !cx.index.is_first_member(pos) {
-            continue; // a duplicate id: DAT002
-        }
-        let Some(d) = MemberDues::new(cx, pos) else {
-            continue;
-        };
-        check_member(cx, pos, &d, out);
-    }
-}
-
-fn check_member(cx: &Context<'_>, pos: usize, d: &MemberDues<'_>, out: &mut Emitter<'_>) {
+pub(super) fn check_member(cx: &Context<'_>, d: &MemberDues<'_>, out: &mut Emitter<'_>) {
     let (pfrom, pto) = cx.period.months();
     // The period's months that have ended by as_of.
     let last_ended = YearMonth::of(cx.as_of);
@@ -222,7 +203,10 @@ fn check_member(cx: &Context<'_>, pos: usize, d: &MemberDues<'_>, out: &mut Emit
         if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
             let touches = first <= pto && last >= pfrom;
             let len = run.len() as u32;
-            if touches && len >= *cx.profile.dues.arrears_min_months.value() {
+            // The thresholds in force in the run's first month.
+            let day = first.first_day();
+            let dues = &cx.profile.dues;
+            if touches && len >= *dues.arrears_min_months.at(day) {
                 let v = Arrears {
                     member: m.id.clone(),
                     name: m.name.clone(),
@@ -231,7 +215,7 @@ fn check_member(cx: &Context<'_>, pos: usize, d: &MemberDues<'_>, out: &mut Emit
                     months: std::mem::take(run),
                     count: len,
                 };
-                if len >= *cx.profile.dues.lapse_months.value() {
+                if len >= *dues.lapse_months.at(day) {
                     out.report(Due004(v));
                 } else {
                     out.report(Due003(v));
@@ -265,69 +249,7 @@ fn check_member(cx: &Context<'_>, pos: usize, d: &MemberDues<'_>, out: &mut Emit
 
     if out.wants(RuleCode::DUE002) {
         for block in d.blocks() {
-            check_block(cx, d, block, pfrom, period_last, out);
-        }
-    }
-
-    let recs = cx.index.member_records(pos);
-
-    if out.wants_any(&[RuleCode::DUE005, RuleCode::DUE008]) {
-        for &(record, p) in &recs.payments {
-            if p.paid_on > cx.as_of {
-                continue; // not happened yet: DAT003
-            }
-            let last = p.last_month().max(p.month);
-            let mut not_owed = Vec::new();
-            let mut first_owed = None;
-            for month in p.month.iter_to(last) {
-                if d.owes(month) && !d.settled(month) {
-                    first_owed.get_or_insert(month);
-                } else {
-                    not_owed.push(month);
-                }
-            }
-            if let Some(first) = first_owed {
-                let n = cx.profile.dues.backpay_max_months.value();
-                let deadline = add_months(first.first_day(), *n).max(first.first_day());
-                let deadline = YearMonth::of(deadline).last_day();
-                if p.paid_on > deadline {
-                    out.report(Due005 {
-                        member: m.id.clone(),
-                        name: m.name.clone(),
-                        record,
-                        month: first,
-                        paid_on: p.paid_on,
-                        deadline,
-                        days_late: (p.paid_on - deadline).num_days(),
-                    });
-                }
-            }
-            if !not_owed.is_empty() {
-                out.report(Due008 {
-                    member: m.id.clone(),
-                    name: m.name.clone(),
-                    record,
-                    paid_on: p.paid_on,
-                    amount: p.amount,
-                    months: not_owed,
-                });
-            }
-        }
-    }
-
-    if out.wants(RuleCode::DUE006) {
-        for w in &recs.waivers {
-            if !w.is_approved() {
-                out.report(Due006 {
-                    member: m.id.clone(),
-                    name: m.name.clone(),
-                    from: w.from,
-                    to: w.to,
-                    kind: w.kind,
-                    branch_decided_on: w.branch_decided_on,
-                    higher_approved_on: w.higher_approved_on,
-                });
-            }
+            check_block(d, block, pfrom, period_last, out);
         }
     }
 
@@ -357,7 +279,6 @@ fn check_member(cx: &Context<'_>, pos: usize, d: &MemberDues<'_>, out: &mut Emit
 }
 
 fn check_block(
-    cx: &Context<'_>,
     d: &MemberDues<'_>,
     block: &PaymentBlock,
     pfrom: YearMonth,
@@ -383,10 +304,20 @@ fn check_block(
         Some(Expected::Rated { base, rate, .. }) => (Some(base), Some(rate)),
         _ => (None, None),
     };
-    let _ = cx;
+    let waived_to = block
+        .first
+        .iter_to(block.last)
+        .find_map(|m| d.waiver(m).filter(|w| w.kind == WaiverKind::Reduce))
+        .and_then(|w| w.amount);
+    let reduced = block
+        .first
+        .iter_to(block.last)
+        .any(|m| d.waiver(m).is_some_and(|w| w.kind == WaiverKind::Reduce));
     out.report(Due002 {
         member: d.member.id.clone(),
         name: d.member.name.clone(),
+        category: d.member.dues_category,
+        reduced,
         first: block.first,
         last: block.last,
         base,
@@ -399,11 +330,8 @@ fn check_block(
         expected,
         paid: block.paid,
         shortfall: expected.saturating_sub(block.paid),
-        waived_to: block
-            .first
-            .iter_to(block.last)
-            .find_map(|m| d.waiver(m).filter(|w| w.kind == WaiverKind::Reduce))
-            .and_then(|w| w.amount),
+        waived_to,
+        annual_base_fixed: block.first.iter_to(block.last).any(|m| d.annual_base(m)),
     });
 }
 
@@ -453,6 +381,11 @@ struct Due002 {
     member: Id,
     #[serde(skip)]
     name: String,
+    #[serde(skip)]
+    category: DuesCategory,
+    /// Whether an approved reduction sets some month's amount.
+    #[serde(skip)]
+    reduced: bool,
     first: YearMonth,
     last: YearMonth,
     base: Option<Money>,
@@ -462,6 +395,26 @@ struct Due002 {
     shortfall: Money,
     #[serde(skip_serializing_if = "Option::is_none")]
     waived_to: Option<Money>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    annual_base_fixed: bool,
+}
+
+/// What a DUE002 finding cites: the rate table of the member's category
+/// (党费规定 arts. 2–6, as the profile sets them), the reduction article for
+/// a reduced month, and the yearly base where it applied.
+mod due002_cites {
+    use super::{Cite, DUES_RULES, cite, param};
+    pub(super) const INCOME: &[Cite] = &[param("dues.income_rates")];
+    pub(super) const INCOME_ANNUAL: &[Cite] =
+        &[param("dues.income_rates"), param("dues.annual_base_fixed")];
+    pub(super) const RETIRED: &[Cite] = &[param("dues.retired_rates")];
+    pub(super) const RETIRED_ANNUAL: &[Cite] =
+        &[param("dues.retired_rates"), param("dues.annual_base_fixed")];
+    pub(super) const FARMER: &[Cite] = &[param("dues.farmer_min")];
+    pub(super) const FIXED: &[Cite] = &[param("dues.fixed_amount")];
+    // 党费规定 art. 7: "交纳党费确有困难的党员，经党支部研究，报上一级党委批准后，
+    // 困难的党员可以少交或者免交。"
+    pub(super) const REDUCED: &[Cite] = &[cite(DUES_RULES, "第七条")];
 }
 
 impl Violation for Due002 {
@@ -472,12 +425,33 @@ impl Violation for Due002 {
     fn period(&self) -> Option<DateRange> {
         Some(DateRange::of_months(self.first, self.last))
     }
+    fn cites(&self) -> Option<&'static [Cite]> {
+        use due002_cites::*;
+        if self.reduced {
+            return Some(REDUCED);
+        }
+        Some(match (self.category, self.annual_base_fixed) {
+            (DuesCategory::Retired, false) => RETIRED,
+            (DuesCategory::Retired, true) => RETIRED_ANNUAL,
+            (DuesCategory::Farmer, _) => FARMER,
+            (c, false) if is_base_rated(c) => INCOME,
+            (c, true) if is_base_rated(c) => INCOME_ANNUAL,
+            _ => FIXED,
+        })
+    }
     fn message(&self) -> Message {
         let (zh_basis, en_basis) = match (&self.base, &self.rate) {
-            (Some(b), Some(r)) => (
-                format!("（基数{b}元，比例{r}）"),
-                format!(" (base {b}, rate {r})"),
-            ),
+            (Some(b), Some(r)) => {
+                let (zh_y, en_y) = if self.annual_base_fixed {
+                    ("，年初核定", ", fixed for the year")
+                } else {
+                    ("", "")
+                };
+                (
+                    format!("（基数{b}元{zh_y}，比例{r}）"),
+                    format!(" (base {b}{en_y}, rate {r})"),
+                )
+            }
             _ => (String::new(), String::new()),
         };
         Message::new(
@@ -531,7 +505,10 @@ impl SharedViolation for Arrears {
                 ": a case for the branch meeting under art. 9 of the Constitution (自行脱党)",
             )
         } else {
-            ("应及时提醒谈话", "; remind and talk")
+            (
+                "应及时提醒谈话（地方通行做法）",
+                "; remind and talk (local practice)",
+            )
         };
         Message::new(
             format!(
@@ -555,97 +532,6 @@ impl SharedViolation for Arrears {
 coded! {
     Due003(Arrears) = DUE003;
     Due004(Arrears) = DUE004;
-}
-
-#[derive(Serialize)]
-struct Due005 {
-    member: Id,
-    #[serde(skip)]
-    name: String,
-    record: usize,
-    month: YearMonth,
-    paid_on: NaiveDate,
-    deadline: NaiveDate,
-    days_late: i64,
-}
-
-impl Violation for Due005 {
-    const CODE: RuleCode = RuleCode::DUE005;
-    fn subject(&self) -> Subject {
-        Subject::member(&self.member)
-    }
-    fn period(&self) -> Option<DateRange> {
-        Some(DateRange::day(self.paid_on))
-    }
-    fn message(&self) -> Message {
-        Message::new(
-            format!(
-                "{}（{}）{}党费于{}补交，超过补交期限{}（晚{}天）",
-                self.name,
-                self.member,
-                self.month.zh(),
-                self.paid_on,
-                self.deadline,
-                self.days_late
-            ),
-            format!(
-                "{} ({}) paid dues for {} on {}, after the back-pay deadline {} ({} days late)",
-                self.name, self.member, self.month, self.paid_on, self.deadline, self.days_late
-            ),
-        )
-    }
-}
-
-#[derive(Serialize)]
-struct Due006 {
-    member: Id,
-    #[serde(skip)]
-    name: String,
-    from: YearMonth,
-    to: YearMonth,
-    kind: WaiverKind,
-    branch_decided_on: Option<NaiveDate>,
-    higher_approved_on: Option<NaiveDate>,
-}
-
-impl Violation for Due006 {
-    const CODE: RuleCode = RuleCode::DUE006;
-    fn subject(&self) -> Subject {
-        Subject::member(&self.member)
-    }
-    fn period(&self) -> Option<DateRange> {
-        DateRange::new(self.from.first_day(), self.to.last_day())
-    }
-    fn message(&self) -> Message {
-        let (zh_missing, en_missing) = match (self.branch_decided_on, self.higher_approved_on) {
-            (None, None) => (
-                "缺少支部决定和上级党委批准",
-                "lacks the branch decision and the higher approval",
-            ),
-            (None, Some(_)) => ("缺少支部决定", "lacks the branch decision"),
-            _ => ("缺少上级党委批准", "lacks the higher committee's approval"),
-        };
-        let (zh_kind, en_kind) = match self.kind {
-            WaiverKind::Waive => ("免交", "waiver"),
-            WaiverKind::Reduce => ("少交", "reduction"),
-        };
-        Message::new(
-            format!(
-                "{}（{}）{}党费{}{}，不予认定",
-                self.name,
-                self.member,
-                months_zh(self.from, self.to),
-                zh_kind,
-                zh_missing
-            ),
-            format!(
-                "dues {en_kind} of {} ({}) for {} {en_missing}; it excuses nothing",
-                self.name,
-                self.member,
-                months_en(self.from, self.to)
-            ),
-        )
-    }
 }
 
 #[derive(Serialize)]
@@ -680,46 +566,6 @@ impl Violation for Due007 {
                 self.member,
                 months_en(self.first, self.last),
                 self.count
-            ),
-        )
-    }
-}
-
-#[derive(Serialize)]
-struct Due008 {
-    member: Id,
-    #[serde(skip)]
-    name: String,
-    record: usize,
-    paid_on: NaiveDate,
-    amount: Money,
-    months: Vec<YearMonth>,
-}
-
-impl Violation for Due008 {
-    const CODE: RuleCode = RuleCode::DUE008;
-    fn subject(&self) -> Subject {
-        Subject::member(&self.member)
-    }
-    fn period(&self) -> Option<DateRange> {
-        let first = self.months.first()?;
-        let last = self.months.last()?;
-        Some(DateRange::of_months(*first, *last))
-    }
-    fn message(&self) -> Message {
-        let list: Vec<String> = self.months.iter().map(|m| m.to_string()).collect();
-        Message::new(
-            format!(
-                "{}（{}）交纳了不应在本支部交纳月份的党费：{}",
-                self.name,
-                self.member,
-                list.join("、")
-            ),
-            format!(
-                "{} ({}) paid dues for months not owed at this branch: {}",
-                self.name,
-                self.member,
-                list.join(", ")
             ),
         )
     }
