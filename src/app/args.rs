@@ -69,6 +69,12 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "REPORT")]
     pub(crate) baseline: Option<PathBuf>,
 
+    /// List what falls due (待办) in the DAYS after --as-of: development
+    /// steps, probations, terms, meetings of the current period, six-month
+    /// lines, transfer letters.
+    #[arg(long, value_name = "DAYS")]
+    pub(crate) todo: Option<u32>,
+
     /// Which rules run: all, none (only read and check the input), families
     /// (DUE, DEV, MTG, EDU, ORG, IDE, REL, DAT) or codes, comma-separated.
     #[arg(long, value_name = "SEL", default_value = "all", value_parser = selection)]

@@ -169,6 +169,8 @@ struct Audited {
     scorecard: Option<crate::report::Scorecard>,
     /// How the branch stands.
     indicators: crate::report::Indicators,
+    /// What falls due (with --todo).
+    todo: Vec<crate::report::TodoItem>,
     /// How many findings are new, unchanged, updated (with a baseline); of
     /// the new ones, how many no exception covers.
     statuses: [usize; 4],
@@ -348,6 +350,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     // Findings are rendered on the workers and kept, sorted, in a spool that
     // holds at most `spill_after` bytes in memory.
     let mut report = auditor.empty_report();
+    report.todo = cli.todo.map(|d| crate::report::Todo::new(as_of, d));
     let mut spool = SortedSpool::new(cli.spill_after);
     let mut spool_error: Option<io::Error> = None;
     let mut records = 0usize;
@@ -422,6 +425,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .collect(),
                 scorecard: auditor.scorecard(&bundle.branch.id, &findings),
                 indicators: auditor.indicators(&cx, &findings),
+                todo: cli.todo.map(|d| auditor.todo(&cx, d)).unwrap_or_default(),
                 counts,
                 statuses,
                 items,
@@ -458,6 +462,9 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             auditor.note_accepts(&mut report, &a.accepted);
             report.scorecards.extend(a.scorecard);
             report.indicators.push(a.indicators);
+            if let Some(t) = &mut report.todo {
+                t.items.extend(a.todo);
+            }
             for (key, text) in a.items {
                 if spool_error.is_none() {
                     if let Err(e) = spool.push(key, text) {
@@ -492,6 +499,9 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     report.audited.dedup();
     report.scorecards.sort_by(|a, b| a.branch.cmp(&b.branch));
     report.indicators.sort_by(|a, b| a.branch.cmp(&b.branch));
+    if let Some(t) = &mut report.todo {
+        t.sort();
+    }
     if let Some(c) = comparison {
         let counts = BaselineCounts {
             new: statuses_total[0],

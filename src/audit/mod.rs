@@ -303,6 +303,12 @@ impl Auditor {
         crate::report::Indicators::compute(cx, findings)
     }
 
+    /// What falls due in the `days` after `as_of` for the context's bundle
+    /// (see [`Todo`](crate::report::Todo)).
+    pub fn todo(&self, cx: &Context<'_>, days: u32) -> Vec<crate::report::TodoItem> {
+        crate::report::todo_items(cx, days)
+    }
+
     /// Whether [`Auditor::audit`] computes indicators for the report
     /// (default: no).
     #[must_use]

@@ -318,6 +318,23 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
             out.push_str(&indicator_lines(i, prev, lang));
         }
     }
+    if let Some(t) = &report.todo {
+        let _ = if zh {
+            writeln!(out, "\n== 待办（{}天内，至{}）==", t.days, t.until)
+        } else {
+            writeln!(
+                out,
+                "\n== Falls due within {} days (to {}) ==",
+                t.days, t.until
+            )
+        };
+        if t.items.is_empty() {
+            let _ = writeln!(out, "  {}", if zh { "（无）" } else { "(nothing)" });
+        }
+        for i in &t.items {
+            let _ = writeln!(out, "  {} {}  {}", i.branch, i.due, i.message.get(lang));
+        }
+    }
     if !report.scorecards.is_empty() {
         let _ = writeln!(
             out,

@@ -15,6 +15,7 @@ mod baseline;
 mod finding;
 mod indicators;
 mod scorecard;
+mod todo;
 
 pub use baseline::{
     Baseline, BaselineCounts, BaselineEntry, BaselineHeader, Comparison, Remediation, Resolved,
@@ -28,6 +29,8 @@ pub use indicators::{
     TrainingIndicators,
 };
 pub use scorecard::{ScoreItem, Scorecard, VetoApplied};
+pub(crate) use todo::items as todo_items;
+pub use todo::{Todo, TodoItem, TodoKind};
 
 /// Totals of a report.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
@@ -264,6 +267,9 @@ pub struct Report {
     /// The baseline's indicators, for the year-over-year view.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous_indicators: Vec<Indicators>,
+    /// 待办: what falls due in the days after `as_of` (`--todo DAYS`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub todo: Option<Todo>,
     /// 评星定级 per branch, when the profile has a `[scoring]` scheme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scorecards: Vec<Scorecard>,
@@ -305,6 +311,7 @@ impl Report {
             unreadable: Vec::new(),
             indicators: Vec::new(),
             previous_indicators: Vec::new(),
+            todo: None,
             scorecards: Vec::new(),
             audited: Vec::new(),
         }

@@ -1,0 +1,320 @@
+//! 待办: what falls due in the days after `as_of` — the reminders of a
+//! records system, computed from the same views as the rules.
+//!
+//! An item is due on a day in `as_of + 1 ..= as_of + days` (a deadline the
+//! day itself meets); anything already overdue is a finding, not a to-do.
+//!
+//! * **Development**: the planner's next steps with a deadline
+//!   ([`crate::development::plan`]).
+//! * **Probation ends**: the end of a probationer's probation (the
+//!   conversion meeting may then be held).
+//! * **Term expires**: the committee's term (or its approved postponement).
+//! * **Meeting due**: a required meeting (支部党员大会 a quarter, 支委会 and
+//!   主题党日 a month, 党课 by the profile, 组织生活会 and 民主评议 a year)
+//!   not yet held in the current period, which ends in the window.
+//! * **Six-month lines**: a member whose unpaid months (or months without
+//!   organisational life) reach one fewer than the lapse line: the next
+//!   month completes it, due at that month's end.
+//! * **Transfer letters**: a letter's validity ends in the window while the
+//!   member has not reported (incoming) or the receipt is not back (outgoing).
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{Message, Subject};
+use crate::audit::context::Context;
+use crate::dues::{DuesStatus, MemberDues};
+use crate::life::standing::{LifeStatus, Standing};
+use crate::model::{DateRange, Id, MeetingKind, PaymentCycle, TransferDirection, YearMonth};
+use crate::period;
+
+/// What kind of thing falls due.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TodoKind {
+    /// A development step's deadline.
+    DevelopmentStep,
+    /// A probation ends.
+    ProbationEnds,
+    /// The committee's term expires.
+    TermExpires,
+    /// A required meeting not yet held in its period.
+    MeetingDue,
+    /// A member one month from the six-month line of unpaid dues.
+    DuesLapse,
+    /// A member one month from the six-month line of organisational life.
+    LifeLapse,
+    /// A transfer letter's validity ends.
+    TransferExpires,
+}
+
+/// One thing that falls due.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TodoItem {
+    /// The branch.
+    pub branch: Id,
+    /// The kind.
+    pub kind: TodoKind,
+    /// What it is about.
+    pub subject: Subject,
+    /// The day it falls due (itself on time).
+    pub due: NaiveDate,
+    /// What to do, in Chinese and English.
+    pub message: Message,
+}
+
+/// What falls due in the window after `as_of`.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Todo {
+    /// The window's length in days.
+    pub days: u32,
+    /// Its last day.
+    pub until: NaiveDate,
+    /// The items, by branch, due day, kind and subject.
+    pub items: Vec<TodoItem>,
+}
+
+impl Todo {
+    /// An empty list for `days` after `as_of`.
+    pub fn new(as_of: NaiveDate, days: u32) -> Todo {
+        Todo {
+            days,
+            until: as_of + Duration::days(i64::from(days)),
+            items: Vec::new(),
+        }
+    }
+
+    /// Sorts the items.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.branch, a.due, a.kind, &a.subject).cmp(&(&b.branch, b.due, b.kind, &b.subject))
+        });
+    }
+}
+
+/// The to-do items of the context's bundle due within `days` after `as_of`.
+pub(crate) fn items(cx: &Context<'_>, days: u32) -> Vec<TodoItem> {
+    let window = DateRange {
+        from: cx.as_of + Duration::days(1),
+        to: cx.as_of + Duration::days(i64::from(days)),
+    };
+    let branch = &cx.bundle.branch.id;
+    let mut out = Vec::new();
+    let mut push = |kind, subject, due: NaiveDate, zh: String, en: String| {
+        if window.contains(due) {
+            out.push(TodoItem {
+                branch: branch.clone(),
+                kind,
+                subject,
+                due,
+                message: Message::new(zh, en),
+            });
+        }
+    };
+
+    // Development: the planner's deadlines, and the end of probation.
+    let p = &cx.profile.development;
+    for pos in 0..cx.bundle.candidates.len() {
+        let Some(c) = cx.bundle.candidates.get(pos) else {
+            continue;
+        };
+        if cx.index.candidate_pos(c.id.as_str()) != Some(pos) {
+            continue;
+        }
+        let Some(file) = crate::families::development::rules::file_at(cx, pos) else {
+            continue;
+        };
+        let plan = file.plan(p);
+        for n in &plan.next {
+            if let Some(due) = n.deadline {
+                push(
+                    TodoKind::DevelopmentStep,
+                    Subject::candidate(&c.id),
+                    due,
+                    format!("{}（{}）：{}，期限{due}", c.name, c.id, n.action.zh()),
+                    format!("{} ({}): {}, due {due}", c.name, c.id, n.action.en()),
+                );
+            }
+        }
+        if let Some(prob) = file.probation(p) {
+            if prob.decided.is_none() {
+                push(
+                    TodoKind::ProbationEnds,
+                    Subject::candidate(&c.id),
+                    prob.end,
+                    format!(
+                        "{}（{}）预备期于{}届满，应及时讨论转正",
+                        c.name, c.id, prob.end
+                    ),
+                    format!(
+                        "{} ({}): probation ends on {}; discuss the conversion",
+                        c.name, c.id, prob.end
+                    ),
+                );
+            }
+        }
+    }
+
+    // The committee's term.
+    if let Some(c) = &cx.bundle.branch.committee {
+        let end = crate::model::add_months(c.elected_on, c.term_years.saturating_mul(12));
+        let end = c
+            .postponement
+            .as_ref()
+            .filter(|p| p.approved_on <= cx.as_of)
+            .map_or(end, |p| p.until.max(end));
+        push(
+            TodoKind::TermExpires,
+            Subject::branch(branch),
+            end,
+            format!("支委会任期于{end}届满，应按期换届"),
+            format!("the committee's term ends on {end}; hold the election"),
+        );
+    }
+
+    // Required meetings not yet held in the current period.
+    let held = |kind: MeetingKind, spec: crate::model::PeriodSpec, k| {
+        cx.bundle.meetings.iter().any(|m| {
+            m.kind == kind
+                && m.date <= cx.as_of
+                && period::counts_for(k, m.date, m.for_period) == spec
+        })
+    };
+    for kind in [
+        MeetingKind::GeneralMeeting,
+        MeetingKind::CommitteeMeeting,
+        MeetingKind::PartyLecture,
+        MeetingKind::ThemeDay,
+        MeetingKind::LifeMeeting,
+        MeetingKind::DemocraticReview,
+    ] {
+        let Some(k) = crate::families::life::meetings::schedule::every(cx, kind) else {
+            continue;
+        };
+        if kind == MeetingKind::CommitteeMeeting && cx.bundle.branch.committee.is_none() {
+            continue;
+        }
+        let spec = period::containing(k, window.from);
+        let due = spec.range().to;
+        if !held(kind, spec, k) {
+            let name = crate::families::life::meetings::kind_zh(kind);
+            push(
+                TodoKind::MeetingDue,
+                Subject::branch(branch),
+                due,
+                format!("{}尚未召开{name}（{due}前）", period::zh(spec)),
+                format!(
+                    "no {} yet for {spec} (due {due})",
+                    kind.as_str().replace('_', " ")
+                ),
+            );
+        }
+    }
+
+    // Members one month from a six-month line.
+    let standing = Standing::new(cx);
+    let last_ended = {
+        let m = YearMonth::of(cx.as_of);
+        if m.last_day() <= cx.as_of {
+            m
+        } else {
+            m.pred()
+        }
+    };
+    let dues_line = *cx.profile.dues.lapse_months.at(cx.as_of);
+    let life_line = *cx.profile.meetings.lapse_months.at(cx.as_of);
+    for (pos, m) in cx.bundle.members.iter().enumerate() {
+        if !cx.index.is_first_member(pos) || !cx.in_branch_on(m, cx.as_of) {
+            continue;
+        }
+        if m.cycle() == PaymentCycle::Monthly {
+            if let Some(d) = MemberDues::new(cx, pos) {
+                let run = trailing(last_ended, |mm| {
+                    (d.status(mm) == DuesStatus::Unpaid && !d.exempt(mm), false)
+                });
+                if run + 1 == dues_line {
+                    let due = last_ended.succ().last_day();
+                    push(
+                        TodoKind::DuesLapse,
+                        Subject::member(&m.id),
+                        due,
+                        format!(
+                            "{}（{}）已连续{run}个月未交党费，{due}前仍未交即满{dues_line}个月",
+                            m.name, m.id
+                        ),
+                        format!(
+                            "{} ({}) has not paid for {run} months: {dues_line} by {due}",
+                            m.name, m.id
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(ms) = standing.member_at(pos) {
+            let run = trailing(last_ended, |mm| match ms.life(mm) {
+                LifeStatus::Absent => (true, false),
+                LifeStatus::NoMeeting => (true, true),
+                _ => (false, false),
+            });
+            if run + 1 == life_line {
+                let due = last_ended.succ().last_day();
+                push(
+                    TodoKind::LifeLapse,
+                    Subject::member(&m.id),
+                    due,
+                    format!(
+                        "{}（{}）已连续{run}个月未参加组织生活，{due}前仍未参加即满{life_line}个月",
+                        m.name, m.id
+                    ),
+                    format!(
+                        "{} ({}) has had no organisational life for {run} months: {life_line} by {due}",
+                        m.name, m.id
+                    ),
+                );
+            }
+        }
+    }
+
+    // Transfer letters.
+    for t in &cx.bundle.transfers {
+        let Some(until) = t.valid_until else { continue };
+        let open = match t.direction {
+            TransferDirection::In => t.reported_on.is_none(),
+            _ => t.receipt_on.is_none(),
+        };
+        if open {
+            push(
+                TodoKind::TransferExpires,
+                Subject::member(&t.member),
+                until,
+                format!("{}的组织关系介绍信于{until}到期", t.member),
+                format!("the transfer letter of {} expires on {until}", t.member),
+            );
+        }
+    }
+    out
+}
+
+/// The length of the run of months ending at `last` for which `f` says
+/// (in the run, neutral); a run starts at a month that is in it and not
+/// neutral, and neutral months inside it count too.
+fn trailing(last: YearMonth, f: impl Fn(YearMonth) -> (bool, bool)) -> u32 {
+    let mut len = 0u32;
+    let mut counted = 0u32;
+    let mut m = last;
+    for _ in 0..120 {
+        let (inside, neutral) = f(m);
+        if !inside {
+            break;
+        }
+        len += 1;
+        if !neutral {
+            counted = len;
+        }
+        m = m.pred();
+    }
+    counted
+}
