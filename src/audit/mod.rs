@@ -335,6 +335,7 @@ impl Auditor {
         transfers::run(cx, &mut out);
         let mut findings = out.findings;
         crate::report::sort_findings(&mut findings);
+        crate::report::disambiguate_ids(&mut findings);
         crate::profile::accept::mark(
             &self.profile.accepts,
             self.as_of,

@@ -515,7 +515,9 @@ impl Finding {
 /// candidate, meeting and branch ids stable). It is the key of baselines,
 /// acceptances and 整改台账 rows. The start is written `YYYY-MM` when the
 /// period is whole months, else `YYYY-MM-DD`; `-` when there is no period.
-/// A `/` or `%` inside an id is written `%2F` / `%25`.
+/// A `/` or `%` inside an id is written `%2F` / `%25`. Two findings of one
+/// bundle with the same id (two payments of one month without a receipt)
+/// are told apart by `#2`, `#3` … in report order ([`disambiguate_ids`]).
 ///
 /// ```
 /// use dangjian::report::finding_id;
@@ -569,6 +571,24 @@ fn escape_into(out: &mut String, id: &str) {
     }
 }
 
+/// Makes the ids of sorted `findings` unique: the second and later findings
+/// with one id (two payments of one month without a receipt, two records
+/// sharing an id) get `#2`, `#3` … in report order.
+pub fn disambiguate_ids(findings: &mut [Finding]) {
+    let mut i = 0;
+    while i < findings.len() {
+        let mut j = i + 1;
+        while j < findings.len() && findings.get(j).map(|f| &f.id) == findings.get(i).map(|f| &f.id)
+        {
+            j += 1;
+        }
+        for (n, f) in findings.iter_mut().enumerate().take(j).skip(i + 1) {
+            f.id = format!("{}#{}", f.id, n - i + 1);
+        }
+        i = j;
+    }
+}
+
 /// Sorts findings by branch, rule, subject id and period start; ties keep the
 /// order in which the rules produced them, which is itself deterministic.
 pub fn sort_findings(findings: &mut [Finding]) {
@@ -608,6 +628,41 @@ mod tests {
         assert_eq!(
             finding_id(RuleCode::ORG001, &b, &Subject::branch(&b), None),
             "ORG001/B%2F1/branch:B%2F1/-"
+        );
+    }
+
+    #[test]
+    fn equal_ids_are_told_apart_in_order() {
+        let b: Id = "B1".parse().unwrap();
+        let m = Subject::member(&"M1".parse().unwrap());
+        let f = |p: &str| {
+            Finding::new(
+                RuleCode::DUE009,
+                Severity::Info,
+                b.clone(),
+                m.clone(),
+                Some(r(p, p)),
+                Message::new("", ""),
+                Evidence::new(),
+                Vec::new(),
+            )
+        };
+        let mut v = vec![
+            f("2025-03-05"),
+            f("2025-03-05"),
+            f("2025-03-05"),
+            f("2025-04-05"),
+        ];
+        disambiguate_ids(&mut v);
+        let ids: Vec<&str> = v.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "DUE009/B1/member:M1/2025-03-05",
+                "DUE009/B1/member:M1/2025-03-05#2",
+                "DUE009/B1/member:M1/2025-03-05#3",
+                "DUE009/B1/member:M1/2025-04-05"
+            ]
         );
     }
 

@@ -22,7 +22,7 @@ pub use baseline::{
 };
 pub use finding::{
     Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Severity, Subject,
-    SubjectKind, finding_id, period_label, sort_findings,
+    SubjectKind, disambiguate_ids, finding_id, period_label, sort_findings,
 };
 pub use indicators::{
     AttendanceIndicators, DevelopmentIndicators, DuesIndicators, Indicators, MeetingIndicator,

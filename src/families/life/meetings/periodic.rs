@@ -194,179 +194,33 @@ const MISSING_GROUP_KEYS: &[EvidenceKey] = &[
 
 /// The periods each kind of meeting counts for (sorted, for binary search),
 /// with the profile's frequencies.
-#[derive(Default)]
-struct Held<'a> {
-    general: Vec<PeriodSpec>,
-    committee: Vec<PeriodSpec>,
-    groups: Vec<(&'a str, PeriodSpec)>,
-    lecture: Vec<PeriodSpec>,
-    theme: Vec<PeriodSpec>,
-    life: Vec<PeriodSpec>,
-    review: Vec<PeriodSpec>,
-}
-
 pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
-    let p = &cx.profile.meetings;
-    // The frequencies in force at the start of the audit period (the
-    // periods a frequency divides the year into cannot change inside it).
-    let on = cx.period.from;
-    let every = |k: MeetingKind| match k {
-        MeetingKind::GeneralMeeting => Some(*p.general_meeting_period.at(on)),
-        MeetingKind::CommitteeMeeting => Some(*p.committee_meeting_period.at(on)),
-        MeetingKind::GroupMeeting => Some(*p.group_meeting_period.at(on)),
-        MeetingKind::PartyLecture => Some(*p.party_lecture_period.at(on)),
-        MeetingKind::ThemeDay => Some(*p.theme_day_period.at(on)),
-        MeetingKind::LifeMeeting | MeetingKind::DemocraticReview => Some(PeriodKind::Year),
-        MeetingKind::Study => None,
-    };
-    let mut held = Held::default();
-    for m in &cx.bundle.meetings {
-        if m.date > cx.as_of {
-            continue; // not held yet (DAT003)
-        }
-        let Some(kind) = every(m.kind) else { continue };
-        let spec = period::counts_for(kind, m.date, m.for_period);
-        let set = match m.kind {
-            MeetingKind::GeneralMeeting => &mut held.general,
-            MeetingKind::CommitteeMeeting => &mut held.committee,
-            MeetingKind::GroupMeeting => {
-                if let Some(g) = &m.group {
-                    held.groups.push((g.as_str(), spec));
-                }
-                continue;
-            }
-            MeetingKind::PartyLecture => &mut held.lecture,
-            MeetingKind::ThemeDay => &mut held.theme,
-            MeetingKind::LifeMeeting => &mut held.life,
-            MeetingKind::DemocraticReview => &mut held.review,
-            MeetingKind::Study => continue,
-        };
-        set.push(spec);
-    }
-    for v in [
-        &mut held.general,
-        &mut held.committee,
-        &mut held.lecture,
-        &mut held.theme,
-        &mut held.life,
-        &mut held.review,
-    ] {
-        v.sort_unstable();
-    }
-    held.groups.sort_unstable();
-    let has = |v: &[PeriodSpec], spec: &PeriodSpec| v.binary_search(spec).is_ok();
-
-    let branch = cx.branch_span();
-    // The branch's checked periods of each kind, computed once.
-    let mut cache: Vec<(PeriodKind, Vec<(PeriodSpec, DateRange)>)> = Vec::new();
-    let mut checked = |k: PeriodKind| -> Vec<(PeriodSpec, DateRange)> {
-        if let Some((_, v)) = cache.iter().find(|(kind, _)| *kind == k) {
-            return v.clone();
-        }
-        let v = period::checked_spans(cx, k, branch);
-        cache.push((k, v.clone()));
-        v
-    };
     let id = &cx.bundle.branch.id;
-    let missing = |kind: MeetingKind, every: PeriodKind, spec: PeriodSpec| Missing {
-        branch: id.clone(),
-        group: None,
-        group_name: None,
-        kind,
-        period: spec,
-        every,
-    };
-
-    if out.wants(RuleCode::MTG001) {
-        let k = p.general_meeting_period.at(on);
-        for (spec, _) in checked(*k) {
-            if !has(&held.general, &spec) {
-                out.report(Mtg001(missing(MeetingKind::GeneralMeeting, *k, spec)));
-            }
-        }
-    }
-    if out.wants(RuleCode::MTG002) {
-        if let Some(c) = &cx.bundle.branch.committee {
-            let k = p.committee_meeting_period.at(on);
-            let from = branch.from.max(c.elected_on);
-            for (spec, r) in checked(*k) {
-                if r.to >= from && !has(&held.committee, &spec) {
-                    out.report(Mtg002(missing(MeetingKind::CommitteeMeeting, *k, spec)));
-                }
-            }
-        }
-    }
-    if out.wants(RuleCode::MTG003) && !cx.bundle.branch.groups.is_empty() {
-        let k = p.group_meeting_period.at(on);
-        let periods = checked(*k);
-        for (gi, g) in cx.bundle.branch.groups.iter().enumerate() {
-            if cx.index.group_pos(g.id.as_str()) != Some(gi) {
-                continue; // a duplicate group id: DAT002
-            }
-            let spans: Vec<DateRange> = g
-                .members
-                .iter()
-                .filter_map(|m| cx.member(m.as_str()))
-                .filter_map(|m| cx.member_span(m))
-                .collect();
-            for &(spec, r) in &periods {
-                if !spans.iter().any(|s| s.overlaps(&r))
-                    || held.groups.binary_search(&(g.id.as_str(), spec)).is_ok()
-                {
-                    continue;
-                }
-                out.report(Mtg003(Missing {
-                    branch: id.clone(),
-                    group: Some(g.id.clone()),
-                    group_name: g.name.clone(),
-                    kind: MeetingKind::GroupMeeting,
-                    period: spec,
-                    every: *k,
-                }));
-            }
-        }
-    }
-    let simple: [(RuleCode, MeetingKind, PeriodKind, &[PeriodSpec]); 4] = [
-        (
-            RuleCode::MTG004,
-            MeetingKind::PartyLecture,
-            *p.party_lecture_period.at(on),
-            &held.lecture,
-        ),
-        (
-            RuleCode::MTG005,
-            MeetingKind::ThemeDay,
-            *p.theme_day_period.at(on),
-            &held.theme,
-        ),
-        (
-            RuleCode::MTG006,
-            MeetingKind::LifeMeeting,
-            PeriodKind::Year,
-            &held.life,
-        ),
-        (
-            RuleCode::MTG007,
-            MeetingKind::DemocraticReview,
-            PeriodKind::Year,
-            &held.review,
-        ),
-    ];
-    for (code, kind, k, set) in simple {
-        if !out.wants(code) {
+    // The one schedule of required periods, shared with the indicators.
+    for slot in super::schedule::schedule(cx) {
+        if slot.held {
             continue;
         }
-        for (spec, _) in checked(k) {
-            if has(set, &spec) {
-                continue;
-            }
-            let v = missing(kind, k, spec);
-            match code {
-                RuleCode::MTG004 => out.report(Mtg004(v)),
-                RuleCode::MTG005 => out.report(Mtg005(v)),
-                RuleCode::MTG006 => out.report(Mtg006(v)),
-                _ => out.report(Mtg007(v)),
-            }
+        let (group, group_name) = match slot.group {
+            Some((g, name)) => (Some(g), name),
+            None => (None, None),
+        };
+        let v = Missing {
+            branch: id.clone(),
+            group,
+            group_name,
+            kind: slot.kind,
+            period: slot.period,
+            every: slot.every,
+        };
+        match slot.kind {
+            MeetingKind::GeneralMeeting => out.report(Mtg001(v)),
+            MeetingKind::CommitteeMeeting => out.report(Mtg002(v)),
+            MeetingKind::GroupMeeting => out.report(Mtg003(v)),
+            MeetingKind::PartyLecture => out.report(Mtg004(v)),
+            MeetingKind::ThemeDay => out.report(Mtg005(v)),
+            MeetingKind::LifeMeeting => out.report(Mtg006(v)),
+            _ => out.report(Mtg007(v)),
         }
     }
 }

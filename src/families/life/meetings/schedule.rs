@@ -23,15 +23,18 @@ pub(crate) struct Slot {
     pub(crate) held: bool,
 }
 
-/// The frequency of `kind` in the profile (`None`: not required).
+/// The frequency of `kind` in the profile (`None`: not required), in force
+/// at the start of the audit period (the periods a frequency divides the
+/// year into cannot change inside it).
 pub(crate) fn every(cx: &Context<'_>, kind: MeetingKind) -> Option<PeriodKind> {
     let p = &cx.profile.meetings;
+    let on = cx.period.from;
     match kind {
-        MeetingKind::GeneralMeeting => Some(*p.general_meeting_period.value()),
-        MeetingKind::CommitteeMeeting => Some(*p.committee_meeting_period.value()),
-        MeetingKind::GroupMeeting => Some(*p.group_meeting_period.value()),
-        MeetingKind::PartyLecture => Some(*p.party_lecture_period.value()),
-        MeetingKind::ThemeDay => Some(*p.theme_day_period.value()),
+        MeetingKind::GeneralMeeting => Some(*p.general_meeting_period.at(on)),
+        MeetingKind::CommitteeMeeting => Some(*p.committee_meeting_period.at(on)),
+        MeetingKind::GroupMeeting => Some(*p.group_meeting_period.at(on)),
+        MeetingKind::PartyLecture => Some(*p.party_lecture_period.at(on)),
+        MeetingKind::ThemeDay => Some(*p.theme_day_period.at(on)),
         MeetingKind::LifeMeeting | MeetingKind::DemocraticReview => Some(PeriodKind::Year),
         _ => None,
     }
