@@ -167,8 +167,8 @@ struct Audited {
     accepted: Vec<crate::Finding>,
     /// 评星定级, when the profile has a scheme.
     scorecard: Option<crate::report::Scorecard>,
-    /// How the branch stands.
-    indicators: crate::report::Indicators,
+    /// How the branch stands (not with `--rules none`).
+    indicators: Option<crate::report::Indicators>,
     /// What falls due (with --todo).
     todo: Vec<crate::report::TodoItem>,
     /// How many findings are new, unchanged, updated (with a baseline); of
@@ -346,6 +346,9 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         .profile(profile)
         .select(cli.rules.clone());
     let lang = Lang::from(cli.lang);
+    // `--rules none` reads and checks the input only: no rule, and so no
+    // indicator, to-do list or scorecard either.
+    let read_only = cli.rules.codes().next().is_none();
 
     // Findings are rendered on the workers and kept, sorted, in a spool that
     // holds at most `spill_after` bytes in memory.
@@ -423,9 +426,15 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .filter(|f| f.is_accepted())
                     .cloned()
                     .collect(),
-                scorecard: auditor.scorecard(&bundle.branch.id, &findings),
-                indicators: auditor.indicators(&cx, &findings),
-                todo: cli.todo.map(|d| auditor.todo(&cx, d)).unwrap_or_default(),
+                scorecard: auditor
+                    .scorecard(&bundle.branch.id, &findings)
+                    .filter(|_| !read_only),
+                indicators: (!read_only).then(|| auditor.indicators(&cx, &findings)),
+                todo: cli
+                    .todo
+                    .filter(|_| !read_only)
+                    .map(|d| auditor.todo(&cx, d))
+                    .unwrap_or_default(),
                 counts,
                 statuses,
                 items,
@@ -461,7 +470,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             }
             auditor.note_accepts(&mut report, &a.accepted);
             report.scorecards.extend(a.scorecard);
-            report.indicators.push(a.indicators);
+            report.indicators.extend(a.indicators);
             if let Some(t) = &mut report.todo {
                 t.items.extend(a.todo);
             }

@@ -292,6 +292,9 @@ pub struct Context<'a> {
     refs: OnceCell<Refs>,
     /// The attendance of every meeting, resolved once on first use.
     roll: OnceCell<Roll>,
+    /// Each member's dues ledger, built on first use and shared by the dues
+    /// rules, the member-standing view, the indicators and the to-do list.
+    dues: OnceCell<Vec<OnceCell<Option<crate::dues::MemberDues<'a>>>>>,
 }
 
 /// Member references resolved to positions in `bundle.members` (first record
@@ -404,7 +407,21 @@ impl<'a> Context<'a> {
             calendar,
             refs: OnceCell::new(),
             roll: OnceCell::new(),
+            dues: OnceCell::new(),
         }
+    }
+
+    /// The dues ledger of the member at position `pos` of `bundle.members`
+    /// (`None` when the member never belongs to the branch), built once.
+    pub fn dues(&self, pos: usize) -> Option<&crate::dues::MemberDues<'a>> {
+        let all = self.dues.get_or_init(|| {
+            (0..self.bundle.members.len())
+                .map(|_| OnceCell::new())
+                .collect()
+        });
+        all.get(pos)?
+            .get_or_init(|| crate::dues::MemberDues::new(self, pos))
+            .as_ref()
     }
 
     /// The resolved attendance of the bundle ([`Roll`]), built on first use

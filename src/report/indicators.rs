@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Finding;
 use crate::audit::RuleCode;
 use crate::audit::context::Context;
-use crate::dues::{DuesStatus, MemberDues};
+use crate::dues::DuesStatus;
 use crate::model::{DateRange, Hours, Id, MeetingKind, Money, PaymentCycle, Step, YearMonth};
 
 /// A branch's dues over the period.
@@ -145,16 +145,45 @@ impl Indicators {
 fn dues(cx: &Context<'_>, period: DateRange) -> DuesIndicators {
     let mut out = DuesIndicators::default();
     let (first, last) = period.months();
+    let months = usize::try_from(first.months_until(last) + 1).unwrap_or(0);
+    let mut late = vec![false; months];
     for pos in 0..cx.bundle.members.len() {
         if !cx.index.is_first_member(pos) {
             continue;
         }
-        let Some(d) = MemberDues::new(cx, pos) else {
+        let Some(d) = cx.dues(pos) else {
             continue;
         };
         let quarterly = d.member.cycle() == PaymentCycle::Quarterly;
-        let payments = &cx.index.member_records(pos).payments;
-        for m in first.iter_to(last) {
+        let deadline = |m: YearMonth| {
+            if quarterly {
+                YearMonth::new(m.year(), m.quarter() * 3).map_or(m.last_day(), YearMonth::last_day)
+            } else {
+                m.last_day()
+            }
+        };
+        // Which months of the period a payment made after its deadline covers.
+        late.iter_mut().for_each(|l| *l = false);
+        for (_, p) in &cx.index.member_records(pos).payments {
+            if p.paid_on > cx.as_of {
+                continue;
+            }
+            if first <= p.month && p.month <= last {
+                out.collected = out.collected.saturating_add(p.amount);
+            }
+            let (a, z) = (p.month.max(first), p.last_month().min(last));
+            for m in a.iter_to(z) {
+                if p.paid_on > deadline(m) {
+                    if let Some(l) = usize::try_from(first.months_until(m))
+                        .ok()
+                        .and_then(|i| late.get_mut(i))
+                    {
+                        *l = true;
+                    }
+                }
+            }
+        }
+        for (i, m) in first.iter_to(last).enumerate() {
             let status = d.status(m);
             if !matches!(
                 status,
@@ -166,22 +195,8 @@ fn dues(cx: &Context<'_>, period: DateRange) -> DuesIndicators {
             if let Some(e) = d.expected(m).and_then(|e| e.minimum()) {
                 out.expected = out.expected.saturating_add(e);
             }
-            let deadline = if quarterly {
-                YearMonth::new(m.year(), m.quarter() * 3).map_or(m.last_day(), YearMonth::last_day)
-            } else {
-                m.last_day()
-            };
-            let covering = payments
-                .iter()
-                .filter(|(_, p)| p.month <= m && m <= p.last_month() && p.paid_on <= cx.as_of);
-            let late = covering.clone().any(|(_, p)| p.paid_on > deadline);
-            if status == DuesStatus::Paid && !late {
+            if status == DuesStatus::Paid && !late.get(i).copied().unwrap_or(false) {
                 out.on_time_months += 1;
-            }
-        }
-        for (_, p) in payments {
-            if p.paid_on <= cx.as_of && first <= p.month && p.month <= last {
-                out.collected = out.collected.saturating_add(p.amount);
             }
         }
     }

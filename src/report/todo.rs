@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Message, Subject};
 use crate::audit::context::Context;
-use crate::dues::{DuesStatus, MemberDues};
+use crate::dues::DuesStatus;
 use crate::life::standing::{LifeStatus, Standing};
 use crate::model::{DateRange, Id, MeetingKind, PaymentCycle, TransferDirection, YearMonth};
 use crate::period;
@@ -231,7 +231,7 @@ pub(crate) fn items(cx: &Context<'_>, days: u32) -> Vec<TodoItem> {
             continue;
         }
         if m.cycle() == PaymentCycle::Monthly {
-            if let Some(d) = MemberDues::new(cx, pos) {
+            if let Some(d) = cx.dues(pos) {
                 let run = trailing(last_ended, |mm| {
                     (d.status(mm) == DuesStatus::Unpaid && !d.exempt(mm), false)
                 });

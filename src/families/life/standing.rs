@@ -53,7 +53,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::cell::OnceCell;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -190,7 +189,6 @@ impl<'c, 'a> Standing<'c, 'a> {
             span: member_span(&self.cx.bundle.branch, member),
             entries: self.roll.member(pos),
             exemptions: &self.cx.index.member_records(pos).exemptions,
-            dues: OnceCell::new(),
         })
     }
 }
@@ -203,7 +201,6 @@ pub struct MemberStanding<'s, 'a> {
     span: Option<DateRange>,
     entries: &'s [RollEntry],
     exemptions: &'s [&'a Exemption],
-    dues: OnceCell<Option<MemberDues<'a>>>,
 }
 
 impl std::fmt::Debug for MemberStanding<'_, '_> {
@@ -232,11 +229,9 @@ impl<'s, 'a> MemberStanding<'s, 'a> {
         self.entries
     }
 
-    /// The member's dues ledger.
-    pub fn dues(&self) -> Option<&MemberDues<'a>> {
-        self.dues
-            .get_or_init(|| MemberDues::new(self.cx, self.pos))
-            .as_ref()
+    /// The member's dues ledger (the one the dues rules read).
+    pub fn dues(&self) -> Option<&'s MemberDues<'a>> {
+        self.cx.dues(self.pos)
     }
 
     fn entries_in(&self, range: DateRange) -> &'s [RollEntry] {

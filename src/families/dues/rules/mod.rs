@@ -25,7 +25,6 @@
 
 use crate::audit::context::Context;
 use crate::audit::{Emitter, RuleCode, RuleMeta};
-use crate::dues::MemberDues;
 
 pub(super) mod books;
 pub(super) mod months;
@@ -55,11 +54,11 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
             if !cx.index.is_first_member(pos) {
                 continue; // a duplicate id: DAT002
             }
-            let Some(d) = MemberDues::new(cx, pos) else {
+            let Some(d) = cx.dues(pos) else {
                 continue;
             };
-            months::check_member(cx, &d, out);
-            records::check_member(cx, pos, &d, receipts, out);
+            months::check_member(cx, d, out);
+            records::check_member(cx, pos, d, receipts, out);
         }
     }
     books::check(cx, out);
