@@ -529,5 +529,9 @@ proptest! {
         let first = auditor.audit([&b]);
         let second = auditor.audit([&b]);
         prop_assert_eq!(first.to_json(), second.to_json());
+        // The report reads back as it was written.
+        let back = dangjian::Report::from_json(&first.to_json())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &first);
     }
 }

@@ -64,6 +64,17 @@ pub(crate) fn markdown() -> String {
                 .map(crate::report::Citation::display)
                 .collect();
             let _ = writeln!(s, "**Source.** {} — {}\n", r.source, cites.join("; "));
+            let params: Vec<String> = r.params().map(|p| format!("`{p}`")).collect();
+            if !params.is_empty() {
+                let _ = writeln!(s, "**Parameters.** {}\n", params.join(", "));
+            }
+            if !r.evidence.is_empty() {
+                s.push_str("**Evidence.**\n\n| key | type | meaning |\n|---|---|---|\n");
+                for k in r.evidence {
+                    let _ = writeln!(s, "| `{}` | {} | {} |", k.name, cell(k.ty), cell(k.doc));
+                }
+                s.push('\n');
+            }
         }
     }
     s.push_str("\n## Indicators\n\n");
@@ -83,6 +94,14 @@ pub(crate) fn markdown() -> String {
         }
     }
     s
+}
+
+/// Text for a Markdown table cell that rustdoc renders too: `|` and the
+/// brackets of `[member id]` (which rustdoc takes for a link) escaped.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }
 
 /// The compact rule index of the crate docs (`docs/rule-index.md`): one line
