@@ -4,7 +4,7 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use super::explain::{PathStart, explain};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::Bundle;
 
 /// Reads JSON Lines, one bundle per line, without holding more than one line
@@ -115,13 +115,24 @@ pub struct RawLine {
 /// # Errors
 /// When the line is not JSON or does not fit the record format.
 pub fn bundle_from_line(bytes: &[u8], line: usize, file: Option<&Path>) -> Result<Bundle> {
-    serde_json::from_slice::<Bundle>(bytes).map_err(|e| {
-        let err = explain::<Bundle>(bytes, e, PathStart::Bundle, Some(line));
-        match file {
-            Some(f) => err.in_file(f.to_path_buf()),
-            None => err,
-        }
-    })
+    let located = |err: Error| match file {
+        Some(f) => err.in_file(f.to_path_buf()),
+        None => err,
+    };
+    // One UTF-8 check for the whole line, then the parser reads it as text
+    // (from bytes it would check every string again).
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        located(Error::new(
+            ErrorKind::Syntax,
+            Location {
+                line: Some(line),
+                ..Location::default()
+            },
+            format!("not valid UTF-8 (at byte {} of the line)", e.valid_up_to()),
+        ))
+    })?;
+    serde_json::from_str::<Bundle>(text)
+        .map_err(|e| located(explain::<Bundle>(bytes, e, PathStart::Bundle, Some(line))))
 }
 
 impl<R: BufRead> Iterator for JsonLines<R> {

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Months, NaiveDate};
-use serde::de::{self, Deserializer};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{ParseValueError, YearMonth};
@@ -77,15 +77,11 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
 }
 
 pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-    parse_date(&s).map_err(de::Error::custom)
+    super::strs::from_str(d, "a date string YYYY-MM-DD", parse_date)
 }
 
 pub(crate) fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    match Option::<std::borrow::Cow<'de, str>>::deserialize(d)? {
-        None => Ok(None),
-        Some(s) => parse_date(&s).map(Some).map_err(de::Error::custom),
-    }
+    super::strs::opt_from_str(d, "a date string YYYY-MM-DD or null", parse_date)
 }
 
 /// An inclusive range of days, `{"from": "2025-01-01", "to": "2025-12-31"}`.
@@ -254,7 +250,10 @@ impl Serialize for PeriodSpec {
 
 impl<'de> Deserialize<'de> for PeriodSpec {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(de::Error::custom)
+        super::strs::from_str(
+            d,
+            "a period string YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM",
+            str::parse::<PeriodSpec>,
+        )
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use compact_str::CompactString;
-use serde::de::{self, Deserializer};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::ParseValueError;
@@ -114,16 +114,14 @@ impl PartialEq<&str> for Id {
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Borrowed from the input when it has no escapes; ids up to 24 bytes
-        // are then stored inline, without an allocation.
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        if s.trim().is_empty() {
-            Err(de::Error::custom(ParseValueError::new(
-                "id (must be a non-empty string)",
-                &s,
-            )))
-        } else {
-            Ok(Id(CompactString::new(&s)))
-        }
+        // Read in place (no String per id); ids up to 24 bytes are stored
+        // inline, without an allocation.
+        super::strs::from_str(d, "an id string", |s: &str| {
+            if s.trim().is_empty() {
+                Err(ParseValueError::new("id (must be a non-empty string)", s))
+            } else {
+                Ok(Id(CompactString::new(s)))
+            }
+        })
     }
 }

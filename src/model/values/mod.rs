@@ -9,6 +9,7 @@ mod hours;
 mod id;
 mod money;
 mod month;
+mod strs;
 
 pub use dates::*;
 pub use error::*;
