@@ -29,7 +29,7 @@ fn small(lang: Lang) -> (Report, String) {
         Profile::central(),
         d("2025-12-31"),
         Some(d("2025-06-30")),
-        lang,
+        HtmlReport::new(lang),
     )
 }
 
@@ -44,7 +44,7 @@ fn sample() -> (Report, String) {
         profile,
         common::as_of(),
         Some(d("2025-06-30")),
-        Lang::Zh,
+        HtmlReport::new(Lang::Zh),
     )
 }
 
@@ -148,7 +148,7 @@ fn the_page_asks_for_nothing_from_the_network() {
         Profile::central(),
         d("2025-12-31"),
         None,
-        Lang::Zh,
+        HtmlReport::new(Lang::Zh),
     );
     assert!(!page.contains("<img"), "user text is escaped");
     assert!(!fetches(&page, &[]).is_empty(), "the check sees the URL");

@@ -5,7 +5,9 @@
 //
 // FACTS.json: {"html": path, "out": dir, "rows": n, "branch": "B01",
 // "branch_rows": n, "member": "M08", "month": "2025-06", "letter": "U",
-// "label": "未交"}. Writes OUT/screen.png, OUT/branch.png, OUT/print.pdf.
+// "label": "未交", "lazy": false, "grids": 6}. Writes OUT/screen.png,
+// OUT/branch.png, OUT/grids.png, OUT/timeline.png, OUT/findings.png,
+// OUT/print.pdf.
 // Exit 0 when every check passes; prints one line per check.
 
 import { chromium } from "playwright-core";
@@ -57,6 +59,13 @@ try {
   const resources = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
   check("no request but the page", requests.every((r) => r === url), JSON.stringify(requests.filter((r) => r !== url)));
   check("no resource loaded", resources.length === 0, JSON.stringify(resources));
+
+  // Closed sections keep their bodies unbuilt until opened.
+  if (facts.lazy) {
+    const built = await page.locator("svg.grid").count();
+    const closed = await page.locator("details.branch:not([open])").count();
+    check("closed sections are not built", built === 0 && closed > 0, `${built} grids, ${closed} closed`);
+  }
 
   // Every finding is a row.
   const rows = await page.locator("table.findings > tbody > tr").count();
@@ -120,6 +129,9 @@ try {
   await page.locator("#findings").evaluate((e) => e.scrollIntoView());
   await page.screenshot({ path: join(out, "findings.png") });
   await page.pdf({ path: join(out, "print.pdf"), format: "A4", printBackground: true });
+  // Printing built and opened every section.
+  const printed = await page.locator("svg.grid").count();
+  check("printing includes every grid", printed === facts.grids, `${printed} of ${facts.grids}`);
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

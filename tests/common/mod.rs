@@ -48,12 +48,10 @@ pub fn html_report(
     profile: dangjian::Profile,
     as_of: NaiveDate,
     baseline_as_of: Option<NaiveDate>,
-    lang: dangjian::Lang,
+    mut html: dangjian::render::html::HtmlReport,
 ) -> (Report, String) {
-    use dangjian::render::html::HtmlReport;
     use dangjian::report::{Baseline, Todo};
     let auditor = Auditor::new(as_of).profile(profile.clone());
-    let mut html = HtmlReport::new(lang);
     let mut report = auditor.empty_report();
     report.todo = Some(Todo::new(as_of, 60));
     for b in bundles {

@@ -250,8 +250,7 @@ fn indicator_rows(i: &Indicators, prev: Option<&Indicators>, lang: Lang) -> Vec<
             x.meetings
                 .iter()
                 .find(|m| m.kind == kind)
-                .map(|m| format!("{}/{}", m.held, m.required))
-                .unwrap_or_default()
+                .map_or_else(|| "—".to_owned(), |m| format!("{}/{}", m.held, m.required))
         });
     }
     push(l("出勤率", "Attendance"), &|x| {
@@ -413,7 +412,12 @@ fn row(f: &Finding, subject: &str, lang: Lang) -> RowView {
         rule: f.rule.as_str(),
         name: f.name,
         subject: subject.to_owned(),
-        period: f.period.as_ref().map(period_label).unwrap_or_default(),
+        // A line may break after the `..` of a range.
+        period: f
+            .period
+            .as_ref()
+            .map(|p| period_label(p).replace("..", "..\u{200b}"))
+            .unwrap_or_default(),
         message: f.message.get(lang).to_owned(),
         evidence: f
             .evidence
