@@ -61,6 +61,7 @@ static LABELS: &[(&str, &str, &str)] = &[
     ("score", "评星定级", "Rating"),
     ("search", "搜索", "Search"),
     ("severity", "严重程度", "Severity"),
+    ("show_more", "显示更多", "Show more"),
     ("shown", "显示", "shown"),
     ("status", "状态", "Status"),
     ("subject", "对象", "Subject"),

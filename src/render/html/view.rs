@@ -15,6 +15,13 @@ use crate::report::{
     BaselineStatus, Citation, Finding, Indicators, Lang, Report, Severity, period_label,
 };
 
+/// Rows of the findings table written as markup; the others are in
+/// `<noscript>` chunks of [`CHUNK_ROWS`] that the browser reads as text (the
+/// script builds the rows a filter shows, at most 1,000 at a time).
+pub(crate) const FIRST_ROWS: usize = 300;
+/// Rows of a chunk.
+pub(crate) const CHUNK_ROWS: usize = 1000;
+
 /// The whole page.
 #[derive(Serialize)]
 pub(crate) struct PageView {
@@ -24,6 +31,9 @@ pub(crate) struct PageView {
     pub legend: BTreeMap<&'static str, Vec<LegendItem>>,
     pub branches: Vec<BranchView>,
     pub rows: Vec<RowView>,
+    /// Rows written as markup; the others in chunks of `chunk_rows`.
+    pub first_rows: usize,
+    pub chunk_rows: usize,
     pub filters: Filters,
     pub has_baseline: bool,
     pub todo: Option<TodoView>,
@@ -616,6 +626,8 @@ pub(crate) fn page(
         legend,
         branches,
         rows,
+        first_rows: FIRST_ROWS,
+        chunk_rows: CHUNK_ROWS,
         filters,
         has_baseline,
         todo: report.todo.as_ref().map(|t| TodoView {

@@ -43,11 +43,61 @@
     });
   }
 
-  /* Filters and search over the findings table. */
+  /* Filters and search over the findings table. The first rows are in the
+     table; the others are in <noscript class="more-rows"> chunks, read as
+     text: a row is built when a filter first shows it, and at most `limit`
+     rows are in the table at once. */
   var form = doc.querySelector("form.filters");
-  var rows = Array.prototype.slice.call(doc.querySelectorAll("table.findings > tbody > tr"));
+  var tbody = doc.querySelector("table.findings > tbody");
+  var moreBox = doc.querySelector("#findings p.more");
   var none = doc.querySelector("#findings p.none");
-  var texts = null;
+  var STEP = 1000, limit = STEP;
+  var rows = [], chunks = [];
+  var count = tbody ? +(tbody.parentNode.getAttribute("data-rows") || 0) : 0;
+  var unescape = function (v) {
+    return v.replace(/&quot;/g, "\"").replace(/&#x27;|&#39;/g, "'").replace(/&#x2f;/g, "/")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  };
+  var attr = function (head, name) {
+    var m = head.match(new RegExp(" " + name + "=\"([^\"]*)\""));
+    return m ? unescape(m[1]) : "";
+  };
+  if (tbody) {
+    each(tbody.children, function (tr) {
+      rows.push({ el: tr, html: null, b: tr.dataset.b, f: tr.dataset.f, s: tr.dataset.s, st: tr.dataset.st, text: null });
+    });
+    each(doc.querySelectorAll("noscript.more-rows"), function (n) {
+      chunks.push(n.textContent);
+      n.parentNode.removeChild(n);
+    });
+  }
+  /* Reads chunks into rows until there are `n` (all without `n`). */
+  function ensure(n) {
+    while (chunks.length && (n === undefined || rows.length < n)) {
+      var parts = chunks.shift().split(/(?=<tr )/);
+      parts.shift();
+      parts.forEach(function (p) {
+        var html = p.slice(0, p.lastIndexOf("</tr>") + 5);
+        var head = html.slice(0, html.indexOf(">"));
+        rows.push({ el: null, html: html, b: attr(head, "data-b"), f: attr(head, "data-f"),
+          s: attr(head, "data-s"), st: attr(head, "data-st"), text: null });
+      });
+    }
+  }
+  function text(r) {
+    if (r.text === null) {
+      r.text = (r.el ? r.el.textContent : unescape(r.html.replace(/<[^>]*>/g, " "))).toLowerCase();
+    }
+    return r.text;
+  }
+  function build(list) {
+    var todo = list.filter(function (r) { return !r.el; });
+    if (!todo.length) return;
+    var t = doc.createElement("template");
+    t.innerHTML = "<table><tbody>" + todo.map(function (r) { return r.html; }).join("") + "</tbody></table>";
+    var trs = t.content.querySelectorAll("tbody > tr");
+    todo.forEach(function (r, i) { r.el = trs[i]; r.html = null; });
+  }
   function val(name) {
     var el = form.elements[name];
     return el ? el.value : "";
@@ -55,27 +105,38 @@
   function apply() {
     var b = val("b"), f = val("f"), s = val("s"), st = val("st");
     var q = val("q").replace(/^\s+|\s+$/g, "").toLowerCase();
-    if (q && !texts) texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
-    var shown = 0;
+    var any = b || f || s || st || q;
+    if (any) ensure(); else ensure(limit);
+    var shown = [], total = 0;
     for (var i = 0; i < rows.length; i++) {
-      var r = rows[i], ds = r.dataset;
-      var ok = (!b || ds.b === b) && (!f || ds.f === f) && (!s || ds.s === s) &&
-        (!st || ds.st === st) && (!q || texts[i].indexOf(q) >= 0);
-      if (r.hidden === ok) r.hidden = !ok;
-      if (ok) shown++;
+      var r = rows[i];
+      var ok = (!b || r.b === b) && (!f || r.f === f) && (!s || r.s === s) &&
+        (!st || r.st === st) && (!q || text(r).indexOf(q) >= 0);
+      if (!ok) continue;
+      total++;
+      if (shown.length < limit) shown.push(r);
     }
-    form.elements.shown.value = shown + " / " + rows.length;
-    if (none) none.hidden = shown > 0;
+    if (!any) total = Math.max(total, count);
+    build(shown);
+    var frag = doc.createDocumentFragment();
+    shown.forEach(function (r) { r.el.hidden = false; frag.appendChild(r.el); });
+    tbody.textContent = "";
+    tbody.appendChild(frag);
+    form.elements.shown.value = (shown.length < total ? shown.length + " / " + total + " / " : total + " / ") + Math.max(count, rows.length);
+    if (moreBox) moreBox.hidden = shown.length >= total;
+    if (none) none.hidden = total > 0;
   }
-  if (form) {
+  if (form && tbody) {
     form.hidden = false;
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    form.addEventListener("input", function () { limit = STEP; apply(); });
+    form.addEventListener("change", function () { limit = STEP; apply(); });
     apply();
+    if (moreBox) moreBox.addEventListener("click", function () { limit += STEP; apply(); });
     doc.addEventListener("click", function (e) {
       var a = e.target.closest && e.target.closest("a.only");
       if (!a || !form.elements.b) return;
       form.elements.b.value = a.getAttribute("data-b");
+      limit = STEP;
       apply();
     });
   }
