@@ -94,6 +94,21 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 /// The extensions of the files of a template directory read as templates.
 const TEMPLATE_EXTENSIONS: &[&str] = &["html", "css", "js", "svg", "txt"];
 
+/// One branch rendered for an [`HtmlReport`] (its grids and timelines, its
+/// findings): what [`HtmlReport::add_branch`] makes, made apart so that it
+/// can be made where the branch's [`Context`] is (it is `Send`) and added
+/// later with [`HtmlReport::push`].
+#[derive(Debug)]
+pub struct HtmlBranch(part::Part);
+
+impl HtmlBranch {
+    /// Renders the context's branch with its `findings` in `lang` (the
+    /// report's language).
+    pub fn new(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> HtmlBranch {
+        HtmlBranch(part::Part::new(cx, findings, lang))
+    }
+}
+
 /// An HTML report being built branch by branch.
 #[derive(Debug)]
 pub struct HtmlReport {
@@ -168,9 +183,15 @@ impl HtmlReport {
     /// Renders one branch's grids and timelines from its context, and keeps
     /// its findings for the table.
     pub fn add_branch(&mut self, cx: &Context<'_>, findings: &[Finding]) {
+        self.push(HtmlBranch::new(cx, findings, self.lang));
+    }
+
+    /// Adds a branch rendered elsewhere ([`HtmlBranch::new`], e.g. on the
+    /// thread that audited it). Branches are shown in id order, two with
+    /// one id in the order they were added.
+    pub fn push(&mut self, branch: HtmlBranch) {
         let seq = self.parts.len();
-        let part = part::Part::new(cx, findings, self.lang);
-        self.parts.insert((part.id.clone(), seq), part);
+        self.parts.insert((branch.0.id.clone(), seq), branch.0);
     }
 
     /// The template environment: the built-in templates, then the replacements.
@@ -255,3 +276,13 @@ impl HtmlReport {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod send {
+    fn send<T: Send>() {}
+    #[test]
+    fn a_rendered_branch_can_cross_threads() {
+        send::<super::HtmlBranch>();
+        send::<super::HtmlReport>();
+    }
+}
