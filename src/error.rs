@@ -28,6 +28,10 @@ pub enum ErrorKind {
     /// A profile file is wrong: an unknown key or parameter, a wrong type,
     /// a value out of range, an `extends` cycle.
     Profile,
+    /// A replacement template of the HTML report (`--template-dir`) is
+    /// wrong: a syntax error, or an error while rendering (an unknown
+    /// filter, a call on an undefined value).
+    Template,
 }
 
 /// Where in the input an error is.

@@ -165,7 +165,10 @@
 //!
 //! **Render.** [`render::TextReport`] (Chinese or English, grouped by
 //! branch), [`render::write_csv`] (UTF-8 with BOM, for Excel) and
-//! [`Report::write_json`], each to any [`std::io::Write`].
+//! [`Report::write_json`], each to any [`std::io::Write`]; and
+//! `render::html::HtmlReport` (feature `html`): one offline HTML page with
+//! per-branch cards, dues and organisational-life grids, development
+//! timelines and a filterable findings table (`docs/html.md`).
 //!
 //! # Rule index
 //!
@@ -202,6 +205,7 @@
 //! |---|---|---|
 //! | `cli` | the `audit` command's logic ([`cli`]): arguments, the parallel pipeline, sorted output in bounded memory, progress | `clap`, `indicatif` |
 //! | `synth` | the synthetic data generator (`synth`), for benches and tests | — |
+//! | `html` | the HTML report (`render::html`): one self-contained, offline page from replaceable templates | `minijinja` |
 //!
 //! # Design
 //!
@@ -237,6 +241,9 @@ pub mod docs {
     pub mod rules {}
     #[doc = include_str!("../DESIGN.md")]
     pub mod design {}
+    #[cfg(feature = "html")]
+    #[doc = include_str!("../docs/html.md")]
+    pub mod html {}
 }
 
 /// The README's examples, compiled and run as doctests so they never rot.

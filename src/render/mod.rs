@@ -30,6 +30,9 @@
 //! ```
 
 mod csv;
+#[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
+pub mod html;
 #[cfg(feature = "cli")]
 mod json;
 mod text;
