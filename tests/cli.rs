@@ -835,3 +835,34 @@ fn bad_profiles_exit_2_naming_file_line_and_key() {
     assert_bad(&["--profile", "centrl"], &["did you mean central"]);
     assert_bad(&["--profile", "/nonexistent/x.toml"], &["x.toml"]);
 }
+
+#[test]
+fn documents_need_out_and_files_can_take_any_format() {
+    assert_bad(&["--format", "html"], &["--out"]);
+    let dir = std::env::temp_dir().join(format!("dangjian-cli-{}-out", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let html = dir.join("报告.html");
+    let o = run(&[
+        "--format",
+        "html",
+        "--out",
+        html.to_str().unwrap(),
+        "--todo",
+        "30",
+    ]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    assert!(o.stdout.is_empty());
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..100]);
+    assert!(page.contains("党支部台账审计报告"));
+    assert!(page.contains("DUE001&#x2f;B01&#x2f;member:M08&#x2f;2025-06"));
+    // --out for a streamed format: the same bytes as stdout.
+    let json = dir.join("report.json");
+    let o = run(&["--format", "json", "--out", json.to_str().unwrap()]);
+    assert_eq!(o.status, 0, "{}", o.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&json).unwrap(),
+        run(&["--format", "json"]).stdout
+    );
+    assert_bad(&["--out", "/nonexistent/dir/x.txt"], &["x.txt"]);
+}

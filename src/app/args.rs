@@ -44,6 +44,15 @@ pub(crate) struct Cli {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
 
+    /// Write the report to FILE instead of stdout (needed by html and xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) out: Option<PathBuf>,
+
+    /// A folder of replacement templates for --format html (docs/html.md).
+    #[cfg(feature = "html")]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) template_dir: Option<PathBuf>,
+
     /// Language of messages and headings.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub(crate) lang: LangArg,
@@ -112,6 +121,9 @@ pub(crate) enum Format {
     Json,
     /// CSV for spreadsheets, UTF-8 with BOM.
     Csv,
+    /// One offline HTML page (needs --out).
+    #[cfg(feature = "html")]
+    Html,
 }
 
 /// Language.

@@ -171,6 +171,12 @@ struct Audited {
     indicators: Option<crate::report::Indicators>,
     /// What falls due (with --todo).
     todo: Vec<crate::report::TodoItem>,
+    /// The findings themselves, for the document formats (html, xlsx),
+    /// which are built whole.
+    findings: Vec<crate::Finding>,
+    /// The branch's part of the HTML page.
+    #[cfg(feature = "html")]
+    html: Option<crate::render::html::HtmlBranch>,
     /// How many findings are new, unchanged, updated (with a baseline); of
     /// the new ones, how many no exception covers.
     statuses: [usize; 4],
@@ -267,6 +273,28 @@ fn load_profile(cli: &Cli, inputs: &[Input]) -> Result<Profile, Stop> {
     )))
 }
 
+impl Format {
+    /// Whether the format is a document built whole (from the findings kept
+    /// in memory), not streamed.
+    fn is_document(self) -> bool {
+        match self {
+            #[cfg(feature = "html")]
+            Format::Html => true,
+            _ => false,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            #[cfg(feature = "html")]
+            Format::Html => "html",
+        }
+    }
+}
+
 fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     let threads = match cli.threads {
         Some(n) => usize::from(n),
@@ -352,6 +380,23 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
 
     // Findings are rendered on the workers and kept, sorted, in a spool that
     // holds at most `spill_after` bytes in memory.
+    if cli.format.is_document() && cli.out.is_none() {
+        return Err(Stop::Fail(format!(
+            "--format {} needs --out FILE (a document is not written to a terminal)",
+            cli.format.name()
+        )));
+    }
+    #[cfg(feature = "html")]
+    let mut html = match cli.format {
+        Format::Html => {
+            let h = crate::render::html::HtmlReport::new(lang);
+            Some(match &cli.template_dir {
+                Some(dir) => h.template_dir(dir)?,
+                None => h,
+            })
+        }
+        _ => None,
+    };
     let mut report = auditor.empty_report();
     report.todo = cli.todo.map(|d| crate::report::Todo::new(as_of, d));
     let mut spool = SortedSpool::new(cli.spill_after);
@@ -416,7 +461,12 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .enumerate()
                     .map(|(i, f)| (finding_key(f, seq, i), render::csv_row(f, lang)))
                     .collect(),
+                #[cfg(feature = "html")]
+                Format::Html => Vec::new(),
             };
+            #[cfg(feature = "html")]
+            let html = (format == Format::Html)
+                .then(|| crate::render::html::HtmlBranch::new(&cx, &findings, lang));
             Audited {
                 branch: bundle.branch.id.clone(),
                 members: bundle.members.len(),
@@ -435,6 +485,13 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .filter(|_| !read_only)
                     .map(|d| auditor.todo(&cx, d))
                     .unwrap_or_default(),
+                findings: if format.is_document() {
+                    findings
+                } else {
+                    Vec::new()
+                },
+                #[cfg(feature = "html")]
+                html,
                 counts,
                 statuses,
                 items,
@@ -470,6 +527,11 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             }
             auditor.note_accepts(&mut report, &a.accepted);
             report.scorecards.extend(a.scorecard);
+            report.findings.extend(a.findings);
+            #[cfg(feature = "html")]
+            if let (Some(h), Some(b)) = (html.as_mut(), a.html) {
+                h.push(b);
+            }
             report.indicators.extend(a.indicators);
             if let Some(t) = &mut report.todo {
                 t.items.extend(a.todo);
@@ -531,9 +593,27 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         }
     };
     let spilled = spool.runs();
+    crate::report::sort_findings(&mut report.findings);
+    let mut file = match &cli.out {
+        Some(p) => Some(
+            std::fs::File::create(p)
+                .map_err(|e| Stop::from(crate::Error::io(Some(p.clone()), e)))?,
+        ),
+        None => None,
+    };
     {
-        let mut out = io::BufWriter::with_capacity(1 << 16, &mut *env.stdout);
+        let target: &mut dyn Write = match file.as_mut() {
+            Some(f) => f,
+            None => &mut *env.stdout,
+        };
+        let mut out = io::BufWriter::with_capacity(1 << 16, target);
         match format {
+            #[cfg(feature = "html")]
+            Format::Html => {
+                if let Some(h) = html.take() {
+                    h.write(&report, &mut out)?;
+                }
+            }
             Format::Text => {
                 write_out(&mut out, render::text_head(&report, lang).as_bytes())?;
                 spool.write_sorted(&mut out, b"").map_err(output_error)?;
