@@ -8,6 +8,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::audit::context::Context;
+
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 use crate::report::{Citation, Finding, Lang, Report, Severity, Summary, period_label};
 
 /// A text report being built branch by branch.
