@@ -227,6 +227,7 @@ impl Auditor {
         ideology::run(cx, &mut out);
         transfers::run(cx, &mut out);
         let mut findings = out.findings;
+        data::counts::locate_references(cx.bundle, &mut findings);
         crate::report::sort_findings(&mut findings);
         findings
     }

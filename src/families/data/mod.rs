@@ -17,9 +17,11 @@ use crate::model::{Bundle, DateRange, Id};
 use crate::profile::sources::{DATA_QUALITY, cite};
 use crate::report::{Message, Severity, Subject, SubjectKind};
 
+pub(crate) mod counts;
+
 /// The data-quality rules' metadata.
 /// The family's rules' metadata.
-pub(crate) static RULES: &[&[RuleMeta]] = &[META];
+pub(crate) static RULES: &[&[RuleMeta]] = &[META, counts::RULES];
 
 static META: &[RuleMeta] = &[
     RuleMeta {
@@ -89,6 +91,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if out.wants(RuleCode::DAT003) {
         dates(cx, out);
     }
+    counts::run(cx, out);
 }
 
 // ---------------------------------------------------------------------------

@@ -259,7 +259,7 @@ pub(crate) fn period(d: &Data, is_1904: bool) -> Parsed<PeriodSpec> {
         return Err(bad());
     }
     let year: i32 = y.parse().map_err(|_| bad())?;
-    let rest = rest.trim_end_matches("度");
+    let rest = if rest == "度" { "" } else { rest };
     let quarter = |q: &str| match q {
         "1" | "一" => Some(1),
         "2" | "二" => Some(2),
