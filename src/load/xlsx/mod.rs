@@ -218,7 +218,7 @@ fn open(bytes: &[u8], file: Option<&PathBuf>) -> Result<Sheets<Cursor<Vec<u8>>>>
         )
     };
     if is_zip {
-        let r = match ext.as_str() {
+        let r = guarded(|| match ext.as_str() {
             "ods" => open_workbook_from_rs::<Ods<_>, _>(cursor())
                 .map(Sheets::Ods)
                 .map_err(|e| damaged(&e)),
@@ -236,23 +236,22 @@ fn open(bytes: &[u8], file: Option<&PathBuf>) -> Result<Sheets<Cursor<Vec<u8>>>>
                     }
                 }
             },
-        };
-        return r;
+        });
+        return r.unwrap_or_else(|| Err(damaged(&"the reader failed on it")));
     }
     if is_ole {
-        // An encrypted .xlsx is an OLE container holding `EncryptedPackage`;
-        // an old .xls is one too.
-        match open_workbook_from_rs::<Xlsx<_>, _>(cursor()) {
-            Err(calamine::XlsxError::Password) => {
-                return Err(format_error(file, ENCRYPTED.to_owned()));
-            }
-            Ok(x) => return Ok(Sheets::Xlsx(x)),
-            Err(_) => {}
+        // An encrypted .xlsx is an OLE container holding the streams
+        // `EncryptionInfo` and `EncryptedPackage`; an old .xls is one too.
+        if contains_utf16(bytes, "EncryptedPackage") || contains_utf16(bytes, "EncryptionInfo") {
+            return Err(format_error(file, ENCRYPTED.to_owned()));
         }
-        return match open_workbook_from_rs::<Xls<_>, _>(cursor()) {
-            Ok(x) => Ok(Sheets::Xls(x)),
-            Err(calamine::XlsError::Password) => Err(format_error(file, ENCRYPTED.to_owned())),
-            Err(e) => Err(damaged(&e)),
+        return match guarded(|| open_workbook_from_rs::<Xls<_>, _>(cursor())) {
+            Some(Ok(x)) => Ok(Sheets::Xls(x)),
+            Some(Err(calamine::XlsError::Password)) => {
+                Err(format_error(file, ENCRYPTED.to_owned()))
+            }
+            Some(Err(e)) => Err(damaged(&e)),
+            None => Err(damaged(&"the reader failed on it")),
         };
     }
     let what = if bytes.is_empty() {
@@ -266,6 +265,19 @@ fn open(bytes: &[u8], file: Option<&PathBuf>) -> Result<Sheets<Cursor<Vec<u8>>>>
         file,
         format!("不是 Excel 工作簿 / not a workbook: {what}"),
     ))
+}
+
+/// Runs `f`, turning a panic of the reader crate on a malformed file into
+/// `None` (nothing in this crate panics on user data; a damaged workbook
+/// must not take the caller down either).
+fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
+}
+
+/// Whether `bytes` hold `name` in UTF-16LE (an OLE directory entry).
+fn contains_utf16(bytes: &[u8], name: &str) -> bool {
+    let pat: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(pat.len()).any(|w| w == pat.as_slice())
 }
 
 /// A sheet loaded from the workbook and classified.
@@ -366,7 +378,9 @@ impl Reader {
                 }
                 continue;
             };
-            let range = sheets.worksheet_range(&name).map_err(|e| {
+            let range = guarded(|| sheets.worksheet_range(&name))
+                .unwrap_or_else(|| Err(calamine::Error::Msg("the reader failed on it")))
+                .map_err(|e| {
                 Error::new(
                     ErrorKind::Format,
                     Location {
