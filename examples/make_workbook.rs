@@ -5,6 +5,7 @@
 //! cargo run --example make_workbook                      # examples/data/sample.json → examples/data/sample.xlsx
 //! cargo run --example make_workbook -- IN.json OUT.xlsx   # any .json / .jsonl file
 //! cargo run --example make_workbook -- --template OUT.xlsx
+//! cargo run --example make_workbook -- --report IN.json OUT.xlsx [AS_OF]   # the report workbook of an audit
 //! ```
 //!
 //! The same input gives the same bytes. `examples/data/sample.xlsx` is made
@@ -24,8 +25,13 @@ fn main() -> ExitCode {
             .and_then(|f| {
                 dangjian::render::xlsx::write_template(BufWriter::new(f)).map_err(|e| e.to_string())
             }),
+        [flag, input, out] if flag == "--report" => report(input, out, None),
+        [flag, input, out, as_of] if flag == "--report" => report(input, out, Some(as_of)),
         [input, out] => convert(input, out),
-        _ => Err("usage: make_workbook [IN.json OUT.xlsx | --template OUT.xlsx]".to_owned()),
+        _ => Err(
+            "usage: make_workbook [IN.json OUT.xlsx | --template OUT.xlsx | --report IN OUT.xlsx [AS_OF]]"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -42,5 +48,32 @@ fn convert(input: &str, out: &str) -> Result<(), String> {
     dangjian::render::xlsx::write_records(&bundles, BufWriter::new(file))
         .map_err(|e| e.to_string())?;
     eprintln!("{out}: {} branches", bundles.len());
+    Ok(())
+}
+
+/// Audits `input` (as of `as_of`, default the latest date in the data) and
+/// writes the report workbook.
+fn report(input: &str, out: &str, as_of: Option<&str>) -> Result<(), String> {
+    let bundles = dangjian::load::read_path(input).map_err(|e| e.to_string())?;
+    let as_of = match as_of {
+        Some(d) => dangjian::parse_date(d).map_err(|e| e.to_string())?,
+        None => bundles
+            .iter()
+            .filter_map(dangjian::Bundle::latest_event_date)
+            .max()
+            .ok_or("no dates in the data")?,
+    };
+    let auditor = dangjian::Auditor::new(as_of);
+    let mut report = auditor.empty_report();
+    let mut wb = dangjian::render::xlsx::ReportWorkbook::new();
+    for b in &bundles {
+        let cx = auditor.context(b);
+        let findings = auditor.check_context(&cx);
+        wb.add_branch(&cx, &findings);
+        auditor.add(&mut report, b, findings);
+    }
+    let report = auditor.finish(report);
+    wb.finish_to_path(&report, out).map_err(|e| e.to_string())?;
+    eprintln!("{out}: {} findings", report.findings.len());
     Ok(())
 }

@@ -135,7 +135,10 @@ impl Styles {
                 .clone()
                 .set_num_format("@")
                 .set_align(FormatAlign::VerticalCenter),
-            wrap: cell.clone().set_text_wrap().set_align(FormatAlign::Top),
+            wrap: cell
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter),
             date: cell
                 .clone()
                 .set_num_format("yyyy-mm-dd")
@@ -270,6 +273,37 @@ pub(crate) fn widths(headers: &[&str], rows: &[Vec<Val>], min: f64, max: f64) ->
         }
     }
     w.iter().map(|x| x.clamp(min, max)).collect()
+}
+
+/// Sets the height of each data row (from `first_row`) to fit its wrapped
+/// columns: spreadsheet programs do not all grow rows for wrapped text by
+/// themselves, and a clipped 问题描述 prints wrong.
+pub(crate) fn fit_rows(
+    ws: &mut Worksheet,
+    first_row: u32,
+    rows: &[Vec<Val>],
+    widths: &[f64],
+    wrapped: &[usize],
+) -> Result<(), XlsxError> {
+    for (r, row) in rows.iter().enumerate() {
+        let mut lines = 1.0f64;
+        for &c in wrapped {
+            let (Some(v), Some(w)) = (row.get(c), widths.get(c)) else {
+                continue;
+            };
+            let room = (w - 1.5).max(2.0);
+            let n: f64 = v
+                .shown()
+                .lines()
+                .map(|l| (width_of(l) / room).ceil().max(1.0))
+                .sum();
+            lines = lines.max(n);
+        }
+        if lines > 1.0 {
+            ws.set_row_height(first_row + r as u32, 14.0 * lines + 2.0)?;
+        }
+    }
+    Ok(())
 }
 
 /// Saves `wb` to `out`.

@@ -8,7 +8,7 @@ use std::path::Path;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Workbook, XlsxError};
 
 use super::grids::{self, GridRow, Tone};
-use super::{Styles, Val, finish_table, print_layout, put, widths};
+use super::{Styles, Val, finish_table, fit_rows, print_layout, put, widths};
 use crate::audit::context::Context;
 use crate::error::{Error, Result};
 use crate::model::YearMonth;
@@ -488,14 +488,17 @@ impl ReportWorkbook {
                         severity_format(&sev_fmt, f.severity),
                     )?;
                 } else {
-                    put(ws, r, c16, v, st, c == 8 || c == 9)?;
+                    put(ws, r, c16, v, st, matches!(c, 1 | 4 | 6 | 8 | 9))?;
                 }
             }
         }
-        let mut w = widths(&headers, &rows, 6.0, 30.0);
-        w[1] = w[1].min(34.0);
-        w[8] = 56.0;
-        w[9] = 34.0;
+        let mut w = widths(&headers, &rows, 5.0, 30.0);
+        w[1] = w[1].min(24.0);
+        w[4] = w[4].min(18.0);
+        w[6] = w[6].min(18.0);
+        w[8] = 50.0;
+        w[9] = 30.0;
+        fit_rows(ws, 2, &rows, &w, &[1, 4, 6, 8, 9])?;
         finish_table(ws, 1, &w, rows.len() as u32, true)
     }
 
@@ -551,7 +554,7 @@ impl ReportWorkbook {
         for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 2;
             for (c, v) in row.iter().enumerate() {
-                put(ws, r, c as u16, v, st, c == 3 || c == 4)?;
+                put(ws, r, c as u16, v, st, matches!(c, 1 | 3 | 4))?;
             }
             ws.write_blank(r, 7, &fill_wrap)?;
             ws.write_blank(r, 8, &fill)?;
@@ -566,15 +569,16 @@ impl ReportWorkbook {
             .set_input_title("完成情况")?
             .set_input_message("可选：已完成 / 整改中 / 未整改，也可写具体情况")?;
         ws.add_data_validation(2, 10, last, 10, &done)?;
-        let mut w = widths(&headers, &rows, 6.0, 30.0);
-        w[1] = w[1].min(34.0);
-        w[3] = 50.0;
-        w[4] = 30.0;
+        let mut w = widths(&headers, &rows, 5.0, 30.0);
+        w[1] = w[1].min(24.0);
+        w[3] = 44.0;
+        w[4] = 26.0;
         for x in w.iter_mut().skip(7) {
-            *x = 16.0;
+            *x = 12.0;
         }
-        w[7] = 30.0;
-        w[11] = 20.0;
+        w[7] = 26.0;
+        w[11] = 16.0;
+        fit_rows(ws, 2, &rows, &w, &[1, 3, 4])?;
         finish_table(ws, 1, &w, rows.len() as u32, true)
     }
 
@@ -610,14 +614,16 @@ impl ReportWorkbook {
                 if c == 10 && *overdue {
                     ws.write_string_with_format(r, 10, "已逾期", &bad)?;
                 } else {
-                    put(ws, r, c as u16, v, st, c == 6 || c == 7)?;
+                    put(ws, r, c as u16, v, st, matches!(c, 4 | 6 | 7))?;
                 }
             }
         }
         let plain: Vec<Vec<Val>> = rows.iter().map(|(r, _)| r.clone()).collect();
         let mut w = widths(&headers, &plain, 6.0, 30.0);
-        w[6] = w[6].min(24.0);
-        w[7] = w[7].max(24.0);
+        w[4] = w[4].min(20.0);
+        w[6] = w[6].clamp(10.0, 20.0);
+        w[7] = 30.0;
+        fit_rows(ws, 2, &plain, &w, &[4, 6, 7])?;
         finish_table(ws, 1, &w, rows.len() as u32, true)
     }
 

@@ -6,12 +6,15 @@ use std::io::Write;
 
 use rust_xlsxwriter::{Color, DataValidation, Format, Workbook, Worksheet, XlsxError};
 
-use super::{Styles, finish_table, print_layout, width_of};
+use super::{Styles, Val, finish_table, fit_rows, print_layout, put, width_of};
 use crate::error::Result;
 use crate::load::xlsx::schema::{BRANCH_SHEET, Col, Kind, SHEETS, SheetDef};
 
 /// Rows of each sheet that get the drop-down lists and cell formats.
 const ROWS: u32 = 1000;
+
+/// Blank rows with borders under each header (a printed form).
+const FORM_ROWS: u32 = 20;
 
 /// Columns the template leaves out: 支部编号 (a single branch needs none;
 /// 填表说明 says when to add it), the grid form's 年度, the 时长（分钟）
@@ -127,6 +130,10 @@ fn sheet(wb: &mut Workbook, st: &Styles, def: &SheetDef) -> Result<(), XlsxError
         let h = header_text(c);
         ws.write_string_with_format(0, i, &h, if c.required { &required } else { &st.header })?;
         ws.set_column_format(i, column_format(st, c.kind))?;
+        // Twenty bordered blank rows, so that the sheet prints as a form.
+        for r in 1..=FORM_ROWS {
+            ws.write_blank(r, i, column_format(st, c.kind))?;
+        }
         if let Some(v) = validation(c) {
             ws.add_data_validation(1, i, ROWS, i, &v)?;
         }
@@ -202,28 +209,38 @@ fn notes(wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
         ws.write_string_with_format(r, i as u16, *h, &st.header)?;
     }
     r += 1;
+    let mut rows: Vec<Vec<Val>> = Vec::new();
     for def in std::iter::once(&BRANCH_SHEET).chain(SHEETS) {
         for c in def
             .cols
             .iter()
             .filter(|c| !LEFT_OUT.contains(&c.key) || c.key == "year")
         {
-            ws.write_string_with_format(r, 0, def.name, &st.text)?;
-            ws.write_string_with_format(r, 1, c.header, &st.text)?;
-            ws.write_string_with_format(r, 2, if c.required { "是" } else { "" }, &st.text)?;
-            ws.write_string_with_format(r, 3, kind_text(c.kind), &st.wrap)?;
-            ws.write_string_with_format(r, 4, c.note, &st.wrap)?;
-            r += 1;
+            rows.push(vec![
+                Val::text(def.name),
+                Val::text(c.header),
+                Val::text(if c.required { "是" } else { "" }),
+                Val::text(kind_text(c.kind)),
+                Val::text(c.note),
+            ]);
         }
         if !def.note.is_empty() {
-            ws.write_string_with_format(r, 0, def.name, &st.text)?;
-            ws.write_string_with_format(r, 1, "（整表）", &st.text)?;
-            ws.write_blank(r, 2, &st.text)?;
-            ws.write_blank(r, 3, &st.wrap)?;
-            ws.write_string_with_format(r, 4, def.note, &st.wrap)?;
-            r += 1;
+            rows.push(vec![
+                Val::text(def.name),
+                Val::text("（整表）"),
+                Val::Empty,
+                Val::Empty,
+                Val::text(def.note),
+            ]);
         }
     }
+    for (i, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            put(ws, r + i as u32, c as u16, v, st, c >= 3)?;
+        }
+    }
+    fit_rows(ws, r, &rows, &[14.0, 26.0, 6.0, 44.0, 50.0], &[3, 4])?;
+    r += rows.len() as u32;
     let widths = [14.0, 26.0, 6.0, 44.0, 50.0];
     for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
