@@ -5,7 +5,10 @@ use std::str::FromStr;
 
 use super::cells;
 use super::records::each_row;
-use super::schema::{self, ASSESSMENT, Kind, SheetId};
+use super::schema::{
+    self, ASSESSMENT, CONCLUSION as ASSESSMENT_CONCLUSION, Kind, OUTCOME as ASSESSMENT_OUTCOME,
+    SheetId,
+};
 use super::sheets::{Fields, Table};
 use super::{BranchBuild, PendingStep, Reader};
 use crate::error::Result;
@@ -166,12 +169,44 @@ pub(super) fn assessments(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         })?;
         let date = row.date("date")?;
         let date = row.req("date", date)?;
+        let mut rec = DevelopmentRecord::new(cand.clone(), step, date);
+        if let Some(t) = row.text("result")? {
+            let d = calamine::Data::String(t);
+            let bad = |what: &str| row.bad("result", cells::Bad::new(what, &d));
+            match step {
+                Step::PoliticalReview => {
+                    let code = ASSESSMENT_CONCLUSION
+                        .parse(&d)
+                        .map_err(|b| row.bad("result", b))?;
+                    rec.conclusion = code.and_then(|c| c.parse().ok());
+                }
+                Step::ConversionMeeting => {
+                    let code = ASSESSMENT_OUTCOME
+                        .parse(&d)
+                        .map_err(|b| row.bad("result", b))?;
+                    rec.outcome = code.and_then(|c| c.parse().ok());
+                }
+                _ => {
+                    return Err(bad(
+                        "nothing: a 结论 belongs to 政治审查 or 支部大会讨论（转正）",
+                    ));
+                }
+            }
+        }
+        rec.extend_months = row.count("extend_months")?;
+        rec.meeting = row.id("meeting")?;
+        rec.days = row.count("days")?;
+        rec.hours = row.hours("training_hours")?;
+        let mut unresolved = Vec::new();
+        if row.text("members")?.is_some() {
+            rec.members = Some(r.people(b, row, "members", None, &mut unresolved)?);
+        }
         let br = &mut r.branches[b];
         let order = order_of(br, cand.as_str());
         br.steps.push(PendingStep {
             order,
-            record: DevelopmentRecord::new(cand, step, date),
-            unresolved: Vec::new(),
+            record: rec,
+            unresolved,
             extra: true,
         });
         Ok(())

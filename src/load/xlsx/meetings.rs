@@ -147,10 +147,12 @@ pub(super) fn votes(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         if let Some(cand) = row.text("candidate")? {
             let matter = row.choice::<Step>("matter")?;
             let step = row.req("matter", matter)?;
-            let rec = r.branches[b]
-                .steps
-                .iter_mut()
-                .find(|s| s.record.candidate == *cand.as_str() && s.record.step == step);
+            let on = row.date("step_date")?;
+            let rec = r.branches[b].steps.iter_mut().find(|s| {
+                s.record.candidate == *cand.as_str()
+                    && s.record.step == step
+                    && on.is_none_or(|d| s.record.date == d)
+            });
             return match rec {
                 Some(s) => {
                     s.record.votes = Some(v);

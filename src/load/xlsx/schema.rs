@@ -795,6 +795,14 @@ pub(crate) static SHEETS: &[SheetDef] = &[
             ),
             col!("matter", "事项", [], Choice(&MATTER), false),
             col!(
+                "step_date",
+                "日期",
+                ["讨论日期"],
+                Date,
+                false,
+                "发展党员的表决：该次支部大会讨论的日期（同一事项讨论过两次时必填）"
+            ),
+            col!(
                 "expected_voting",
                 "应到有表决权",
                 ["应到有表决权人数"],
@@ -1057,8 +1065,34 @@ pub(crate) static SHEETS: &[SheetDef] = &[
                 "积极分子考察、预备党员考察；也可填“发展党员”表的任一步骤名（重复的步骤）"
             ),
             col!("date", "日期", ["考察日期"], Date, true),
+            col!(
+                "members",
+                "人员",
+                [],
+                People,
+                false,
+                "重新指定的培养联系人或入党介绍人"
+            ),
+            col!(
+                "result",
+                "结论",
+                [],
+                Text,
+                false,
+                "政治审查：合格/不合格；支部大会讨论（转正）：按期转正/延长预备期/取消资格"
+            ),
+            col!(
+                "extend_months",
+                "延长预备期（月）",
+                ["延长预备期"],
+                Count,
+                false
+            ),
+            col!("meeting", "会议编号", [], Id, false),
+            col!("days", "培训天数", [], Count, false),
+            col!("training_hours", "培训学时", [], Hours, false),
         ],
-        note: "每半年一次的考察，以及重复的步骤",
+        note: "每半年一次的考察，以及重复的步骤（如延长预备期后再次讨论转正）",
     },
     SheetDef {
         id: SheetId::Publicity,

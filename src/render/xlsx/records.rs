@@ -567,6 +567,9 @@ fn development(outs: &mut Outs, b: &Bundle) {
         for d in b.development.iter().filter(|d| d.candidate == c.id) {
             if !seen.insert(d.step) {
                 extra(outs, b, d);
+                if let Some(v) = &d.votes {
+                    votes.push(dev_votes(d, v));
+                }
                 continue;
             }
             if let Some(col) = schema::step_col(d.step) {
@@ -610,12 +613,7 @@ fn development(outs: &mut Outs, b: &Bundle) {
                 _ => {}
             }
             if let Some(v) = &d.votes {
-                let mut vc = vec![
-                    ("candidate", Val::text(c.id.as_str())),
-                    ("matter", label(&schema::MATTER, d.step.as_str())),
-                ];
-                vc.extend(votes_cells(v));
-                votes.push(vc);
+                votes.push(dev_votes(d, v));
             }
         }
         outs.get(Development).row(b, cells);
@@ -629,6 +627,21 @@ fn development(outs: &mut Outs, b: &Bundle) {
             extra(outs, b, d);
         }
     }
+}
+
+/// A 表决 row for the votes of a development step (its date picks the
+/// record when the step was held twice).
+fn dev_votes(
+    d: &crate::model::DevelopmentRecord,
+    v: &crate::model::Votes,
+) -> Vec<(&'static str, Val)> {
+    let mut vc = vec![
+        ("candidate", Val::text(d.candidate.as_str())),
+        ("matter", label(&schema::MATTER, d.step.as_str())),
+        ("step_date", Val::Date(d.date)),
+    ];
+    vc.extend(votes_cells(v));
+    vc
 }
 
 /// A further record of a step: a 考察记录 row.
