@@ -6,6 +6,7 @@
 //! cargo run --example make_workbook -- IN.json OUT.xlsx   # any .json / .jsonl file
 //! cargo run --example make_workbook -- --template OUT.xlsx
 //! cargo run --example make_workbook -- --report IN.json OUT.xlsx [AS_OF]   # the report workbook of an audit
+//! cargo run --example make_workbook -- --read FILE                        # read a workbook or JSON Lines, print a summary
 //! ```
 //!
 //! The same input gives the same bytes. `examples/data/sample.xlsx` is made
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
             .and_then(|f| {
                 dangjian::render::xlsx::write_template(BufWriter::new(f)).map_err(|e| e.to_string())
             }),
+        [flag, input] if flag == "--read" => read(input),
         [flag, input, out] if flag == "--report" => report(input, out, None),
         [flag, input, out, as_of] if flag == "--report" => report(input, out, Some(as_of)),
         [input, out] => convert(input, out),
@@ -75,5 +77,32 @@ fn report(input: &str, out: &str, as_of: Option<&str>) -> Result<(), String> {
     let report = auditor.finish(report);
     wb.finish_to_path(&report, out).map_err(|e| e.to_string())?;
     eprintln!("{out}: {} findings", report.findings.len());
+    Ok(())
+}
+
+/// Reads `input` (a workbook with its warnings, or any other input) and
+/// prints what it holds and how fast it was read.
+fn read(input: &str) -> Result<(), String> {
+    let t = std::time::Instant::now();
+    let (bundles, warnings) = if dangjian::load::is_workbook_path(std::path::Path::new(input)) {
+        let wb = dangjian::load::xlsx::read(input).map_err(|e| e.to_string())?;
+        (wb.bundles, wb.warnings)
+    } else {
+        let b: Result<Vec<_>, _> = dangjian::load::open(input)
+            .map_err(|e| e.to_string())?
+            .collect();
+        (b.map_err(|e| e.to_string())?, Vec::new())
+    };
+    let s = t.elapsed().as_secs_f64();
+    let members: usize = bundles.iter().map(|b| b.members.len()).sum();
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    println!(
+        "{input}: {} branches, {members} members in {:.3} s ({:.0} members/s)",
+        bundles.len(),
+        s,
+        members as f64 / s
+    );
     Ok(())
 }

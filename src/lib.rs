@@ -22,7 +22,8 @@
 //! use chrono::NaiveDate;
 //! use dangjian::{Auditor, Severity};
 //!
-//! // 1. Load: a `.json` document or a `.jsonl` file (one branch per line).
+//! // 1. Load: a `.json` document, a `.jsonl` file (one branch per line), or
+//! //    (feature `xlsx`) the `.xlsx` workbook a branch keeps.
 //! let bundles = dangjian::load::read_path("examples/data/sample.json")?;
 //!
 //! // 2. Audit as of the end of 2025 (the period defaults to that calendar year).
@@ -134,7 +135,15 @@
 //!
 //! # Crate features
 //!
-//! None. `serde` is not optional: the record and report formats are the
+//! * `xlsx` (default): Excel workbooks — [`load::read_path`] and
+//!   [`load::open`] read the 台账 workbook (see `load::xlsx`), and
+//!   `render::xlsx` writes the report workbook (问题清单, 整改台账, the 党费
+//!   and 出勤 grids), the empty template and records as a workbook. Adds
+//!   `calamine` and `rust_xlsxwriter`.
+//! * `cli` (default): the audit command's logic ([`cli`]).
+//! * `synth` (default): the synthetic data generator (`synth`).
+//!
+//! `serde` is not optional: the record and report formats are the
 //! crate's public contract. The dependencies are `serde`/`serde_json`,
 //! `chrono`, `rust_decimal`, `thiserror`, `serde_path_to_error` (to name the
 //! failing field of bad input) and `chinese_holiday` (the State Council's

@@ -103,7 +103,7 @@ fn the_report_workbook_has_its_sheets_headers_and_rows() {
         .unwrap();
     let unpaid = m21[3..15]
         .iter()
-        .filter(|d| d.to_string() == "未交")
+        .filter(|d| matches!(d, Data::String(s) if s == "未交"))
         .count();
     assert!(
         unpaid >= 7,

@@ -100,7 +100,7 @@ fn sample_workbook_is_up_to_date() {
 #[cfg(feature = "synth")]
 #[test]
 fn generated_branches_round_trip_through_a_workbook() {
-    use dangjian::synth::{self, SynthOptions};
+    use dangjian::synth::SynthOptions;
     // Clean: every record the generator makes has a place in the workbook.
     // Faulty: also an expected member with no attendance entry (absent, in
     // the record format), which the workbook lists as 缺席 and so reads back

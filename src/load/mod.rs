@@ -313,6 +313,15 @@ mod tests {
         assert_eq!(e.location().line, Some(2));
     }
 
+    #[cfg(not(feature = "xlsx"))]
+    #[test]
+    fn workbooks_need_the_feature() {
+        let e = read_path("台账.xlsx").err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::Format);
+        assert!(e.message().contains("feature `xlsx`"), "{e}");
+        assert!(e.to_string().starts_with("台账.xlsx: "), "{e}");
+    }
+
     #[test]
     fn nulls_are_absent() {
         let b = bundle_from_json(&format!(

@@ -109,7 +109,7 @@ fn date_of_datetime(dt: &calamine::ExcelDateTime) -> Option<NaiveDate> {
 pub(crate) fn date_of_serial(serial: f64, is_1904: bool) -> Option<NaiveDate> {
     // 1 = 1900-01-01 … 2958465 = 9999-12-31. Serial 60 is the 1900-02-29 that
     // Lotus invented and Excel kept; days before it are one off.
-    if !serial.is_finite() || serial < 1.0 || serial >= 2_958_466.0 {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as i64;

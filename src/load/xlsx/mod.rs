@@ -51,6 +51,7 @@ use crate::model::{Bundle, DevelopmentRecord, Id};
 pub(crate) mod cells;
 mod development;
 mod dues;
+mod fast;
 pub(crate) mod meetings;
 mod records;
 pub(crate) mod schema;
@@ -121,6 +122,8 @@ pub enum WarningKind {
 #[derive(Clone, Debug, Default)]
 pub struct ReadOptions {
     keep_going: bool,
+    /// Read with calamine even where the fast reader would (tests).
+    calamine_only: bool,
 }
 
 impl ReadOptions {
@@ -157,15 +160,38 @@ impl ReadOptions {
     /// As [`ReadOptions::read`].
     pub fn read_bytes(&self, bytes: &[u8], name: Option<&Path>) -> Result<Workbook> {
         let file = name.map(Path::to_path_buf);
-        let mut sheets = open(bytes, file.as_ref())?;
-        let is_1904 = matches!(&sheets, Sheets::Xlsx(x) if x.has_1904_epoch());
+        let ext = file
+            .as_ref()
+            .and_then(|f| f.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
         let mut r = Reader {
-            file,
+            file: file.clone(),
             keep_going: self.keep_going,
-            is_1904,
             ..Reader::default()
         };
-        let loaded = r.load_sheets(&mut sheets)?;
+        // The fast reader for .xlsx; calamine for anything it does not take
+        // (and for the message when the file is not a readable workbook).
+        let fast = if !self.calamine_only
+            && bytes.starts_with(b"PK\x03\x04")
+            && !matches!(ext.as_str(), "ods" | "xlsb")
+        {
+            guarded(|| fast::read(bytes, |n| schema::sheet(n).is_some())).flatten()
+        } else {
+            None
+        };
+        let loaded = match fast {
+            Some(book) => {
+                r.is_1904 = book.is_1904;
+                r.load_fast(book)
+            }
+            None => {
+                let sheets = open(bytes, file.as_ref())?;
+                r.is_1904 = matches!(&sheets, Sheets::Xlsx(x) if x.has_1904_epoch());
+                r.load_sheets(sheets)?
+            }
+        };
         r.run(&loaded)?;
         Ok(r.finish())
     }
@@ -355,7 +381,42 @@ pub(crate) struct Resolved {
 }
 
 impl Reader {
-    fn load_sheets(&mut self, sheets: &mut Sheets<Cursor<Vec<u8>>>) -> Result<Vec<Loaded>> {
+    /// The definition of a sheet named `name`, or a warning that it is unknown.
+    fn classify(&mut self, name: &str, hidden: bool) -> Option<&'static SheetDef> {
+        let def = schema::sheet(name);
+        let n = cells::norm(name);
+        if def.is_none() && !hidden && !schema::IGNORED_SHEETS.iter().any(|s| cells::norm(s) == n) {
+            self.warnings.push(Warning::new(
+                WarningKind::UnknownSheet,
+                Location {
+                    file: self.file.clone(),
+                    sheet: Some(name.to_owned()),
+                    ..Location::default()
+                },
+                format!("未知的工作表“{name}”，已忽略 / unknown sheet {name}, ignored"),
+            ));
+        }
+        def
+    }
+
+    /// The known sheets as the fast reader parsed them.
+    fn load_fast(&mut self, book: fast::FastBook) -> Vec<Loaded> {
+        let mut out = Vec::new();
+        for s in book.sheets {
+            if let Some(def) = self.classify(&s.name, s.hidden) {
+                out.push(Loaded {
+                    def,
+                    name: s.name,
+                    range: s.range.unwrap_or_else(Range::empty),
+                });
+            }
+        }
+        out.sort_by_key(|l| order(l.def.id));
+        out
+    }
+
+    /// Classifies the sheets and parses the known ones with `calamine`.
+    fn load_sheets(&mut self, mut sheets: Sheets<Cursor<Vec<u8>>>) -> Result<Vec<Loaded>> {
         let meta: Vec<(String, bool)> = sheets
             .sheets_metadata()
             .iter()
@@ -363,36 +424,24 @@ impl Reader {
             .collect();
         let mut out = Vec::new();
         for (name, hidden) in meta {
-            let Some(def) = schema::sheet(&name) else {
-                let n = cells::norm(&name);
-                if !hidden && !schema::IGNORED_SHEETS.iter().any(|s| cells::norm(s) == n) {
-                    self.warnings.push(Warning::new(
-                        WarningKind::UnknownSheet,
+            let Some(def) = self.classify(&name, hidden) else {
+                continue;
+            };
+            let range = guarded(|| sheets.worksheet_range(&name))
+                .unwrap_or(Err(calamine::Error::Msg("the reader failed on it")))
+                .map_err(|e| {
+                    Error::new(
+                        ErrorKind::Format,
                         Location {
                             file: self.file.clone(),
                             sheet: Some(name.clone()),
                             ..Location::default()
                         },
-                        format!("未知的工作表“{name}”，已忽略 / unknown sheet {name}, ignored"),
-                    ));
-                }
-                continue;
-            };
-            let range = guarded(|| sheets.worksheet_range(&name))
-                .unwrap_or_else(|| Err(calamine::Error::Msg("the reader failed on it")))
-                .map_err(|e| {
-                Error::new(
-                    ErrorKind::Format,
-                    Location {
-                        file: self.file.clone(),
-                        sheet: Some(name.clone()),
-                        ..Location::default()
-                    },
-                    format!(
-                        "工作表“{name}”已损坏，无法读取 / sheet {name} is damaged or truncated and cannot be read ({e})"
-                    ),
-                )
-            })?;
+                        format!(
+                            "工作表“{name}”已损坏，无法读取 / sheet {name} is damaged or truncated and cannot be read ({e})"
+                        ),
+                    )
+                })?;
             out.push(Loaded { def, name, range });
         }
         out.sort_by_key(|l| order(l.def.id));

@@ -124,7 +124,7 @@ pub(super) fn branch_info(
                     if texts == 2
                         && j == 0
                         && n != "项目"
-                        && !super::sheets::month_header(&n).is_some()
+                        && super::sheets::month_header(&n).is_none()
                     {
                         r.warnings.push(Warning::new(
                             WarningKind::UnknownColumn,

@@ -65,6 +65,8 @@ pub(crate) struct Table<'s> {
     cols: Vec<Option<&'static Col>>,
     /// Per relative column: its header text.
     headers: Vec<String>,
+    /// The same, normalized.
+    norm_headers: Vec<String>,
     /// Month columns of the grid form: (relative column, month).
     pub months: Vec<(usize, u32)>,
 }
@@ -158,6 +160,7 @@ impl<'s> Table<'s> {
             }
             headers.push(h);
         }
+        let norm_headers = headers.iter().map(|h| cells::norm(h)).collect();
         Found::Table(Table {
             def,
             sheet,
@@ -168,6 +171,7 @@ impl<'s> Table<'s> {
             col0,
             cols,
             headers,
+            norm_headers,
             months,
         })
     }
@@ -240,6 +244,19 @@ impl<'s> Table<'s> {
     }
 
     fn is_header_again(&self, r: &[Data]) -> bool {
+        // Cheap first: the row's first text must be its column's header.
+        let first = r.iter().enumerate().find(|(_, d)| !is_blank(d));
+        match first {
+            Some((i, Data::String(s))) => {
+                let Some(h) = self.norm_headers.get(i) else {
+                    return false;
+                };
+                if h.chars().next() != s.trim_start().chars().next() || *h != cells::norm(s) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
         let mut any = false;
         for (i, c) in r.iter().enumerate() {
             if let Some(t) = cells::text(c) {
@@ -266,9 +283,13 @@ fn is_blank(d: &Data) -> bool {
 }
 
 fn is_note(r: &[Data]) -> bool {
-    r.iter()
-        .find_map(cells::text)
-        .is_some_and(|t| NOTE_MARKS.iter().any(|m| t.starts_with(m)))
+    match r.iter().find(|d| !is_blank(d)) {
+        Some(Data::String(t)) => {
+            let t = t.trim_start();
+            NOTE_MARKS.iter().any(|m| t.starts_with(m))
+        }
+        _ => false,
+    }
 }
 
 /// One data row.

@@ -176,18 +176,28 @@ fn month_header(m: YearMonth, one_year: bool) -> String {
     }
 }
 
+/// What a grid sheet shows.
+pub(crate) struct GridSheet<'a> {
+    /// The sheet's name.
+    pub name: &'a str,
+    /// Its title row.
+    pub title: String,
+    /// The status whose months are counted in the last column.
+    pub bad: &'a str,
+    /// The statuses, in the legend's order.
+    pub legend: &'a [(&'a str, Tone)],
+}
+
 /// Writes one grid sheet: a title row, the header row, a row per member,
 /// the legend under it.
 pub(crate) fn write_grid(
     wb: &mut Workbook,
     st: &Styles,
-    name: &str,
-    title: &str,
+    g: &GridSheet<'_>,
     months: &[YearMonth],
     rows: &[GridRow],
-    bad: &str,
-    legend: &[(&str, Tone)],
 ) -> Result<(), XlsxError> {
+    let (name, title, bad, legend) = (g.name, g.title.as_str(), g.bad, g.legend);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     let one_year = months

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Workbook, XlsxError};
 
-use super::grids::{self, GridRow, Tone};
+use super::grids::{self, GridRow, GridSheet, Tone};
 use super::{Styles, Val, finish_table, fit_rows, print_layout, put, widths};
 use crate::audit::context::Context;
 use crate::error::{Error, Result};
@@ -224,19 +224,21 @@ impl ReportWorkbook {
         grids::write_grid(
             wb,
             &st,
-            "党费",
-            &format!("党费缴纳情况（{period}）"),
+            &GridSheet {
+                name: "党费",
+                title: format!("党费缴纳情况（{period}）"),
+                bad: "未交",
+                legend: &[
+                    ("已交", Tone::Good),
+                    ("少交", Tone::Warn),
+                    ("未交", Tone::Bad),
+                    ("免交", Tone::Grey),
+                    ("不在册", Tone::Grey),
+                    ("未到期", Tone::Plain),
+                ],
+            },
             &self.months,
             &dues,
-            "未交",
-            &[
-                ("已交", Tone::Good),
-                ("少交", Tone::Warn),
-                ("未交", Tone::Bad),
-                ("免交", Tone::Grey),
-                ("不在册", Tone::Grey),
-                ("未到期", Tone::Plain),
-            ],
         )?;
         let life: Vec<GridRow> = self
             .branches
@@ -246,19 +248,21 @@ impl ReportWorkbook {
         grids::write_grid(
             wb,
             &st,
-            "出勤",
-            &format!("参加组织生活情况（{period}）"),
+            &GridSheet {
+                name: "出勤",
+                title: format!("参加组织生活情况（{period}）"),
+                bad: "缺席",
+                legend: &[
+                    ("出席", Tone::Good),
+                    ("请假", Tone::Warn),
+                    ("缺席", Tone::Bad),
+                    ("免除", Tone::Grey),
+                    ("不在册", Tone::Grey),
+                    ("无会议", Tone::Plain),
+                ],
+            },
             &self.months,
             &life,
-            "缺席",
-            &[
-                ("出席", Tone::Good),
-                ("请假", Tone::Warn),
-                ("缺席", Tone::Bad),
-                ("免除", Tone::Grey),
-                ("不在册", Tone::Grey),
-                ("无会议", Tone::Plain),
-            ],
         )?;
         self.development(wb, &st)?;
         if !self.scorecards.is_empty() {
