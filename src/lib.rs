@@ -23,7 +23,8 @@
 //! ```
 //! use dangjian::{Auditor, NaiveDate, Severity};
 //!
-//! // 1. Load: a `.json` document or a `.jsonl` file (one branch per line).
+//! // 1. Load: a `.json` document, a `.jsonl` file (one branch per line), or
+//! //    (feature `xlsx`) the `.xlsx` workbook a branch keeps.
 //! let bundles = dangjian::load::read_path("examples/data/sample.json")?;
 //!
 //! // 2. Audit as of the end of 2025 (the period defaults to that calendar year).
@@ -205,6 +206,7 @@
 //! |---|---|---|
 //! | `cli` | the `audit` command's logic ([`cli`]): arguments, the parallel pipeline, sorted output in bounded memory, progress | `clap`, `indicatif` |
 //! | `synth` | the synthetic data generator (`synth`), for benches and tests | — |
+//! | `xlsx` | Excel workbooks: [`load::read_path`] and [`load::open`] read the 台账 workbook (`load::xlsx`); `render::xlsx` writes the report workbook (问题清单, 整改台账, the 党费 and 出勤 grids), the empty template and records as a workbook | `calamine`, `rust_xlsxwriter` |
 //! | `html` | the HTML report (`render::html`): one self-contained, offline page from replaceable templates | `minijinja` |
 //!
 //! # Design

@@ -59,6 +59,7 @@ rule_codes! {
     DAT001 = "unknown-reference",
     DAT002 = "duplicate-id",
     DAT003 = "date-inconsistent",
+    DAT004 = "attendance-count-inconsistent",
     DEV001 = "applicant-under-age",
     DEV002 = "initial-talk-late",
     DEV003 = "step-skipped",

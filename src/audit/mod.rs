@@ -334,6 +334,7 @@ impl Auditor {
         ideology::run(cx, &mut out);
         transfers::run(cx, &mut out);
         let mut findings = out.findings;
+        data::counts::locate_references(cx.bundle, &mut findings);
         crate::report::sort_findings(&mut findings);
         crate::report::disambiguate_ids(&mut findings);
         crate::profile::accept::mark(

@@ -29,6 +29,8 @@ use crate::model::Bundle;
 mod explain;
 mod lines;
 mod scan;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use explain::{PathStart, explain};
 pub use lines::{JsonLines, RawLine, bundle_from_line};
@@ -43,7 +45,12 @@ struct Document {
     branches: Vec<Bundle>,
 }
 
-/// Reads every bundle of a `.json` or `.jsonl` file into memory.
+/// Reads every bundle of a `.json`, `.jsonl` or workbook (`.xlsx`, `.xlsm`,
+/// `.xls`, `.ods`) file into memory.
+///
+/// A workbook's warnings (unknown sheets and columns, unresolved names, a
+/// grid 党费 sheet without dates) are dropped here: read it with
+/// `load::xlsx::read` (feature `xlsx`) to get them.
 ///
 /// # Errors
 /// When the file cannot be read or any bundle in it is malformed (see [`Error`]).
@@ -54,13 +61,17 @@ pub fn read_path(path: impl AsRef<Path>) -> Result<Vec<Bundle>> {
 /// Opens a file for reading bundles one at a time.
 ///
 /// Files ending in `.jsonl` or `.ndjson` are read line by line as they are
-/// iterated; any other file is a `.json` document, read and checked whole
-/// when opened.
+/// iterated; a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`; feature `xlsx`)
+/// is read whole when opened, as [`read_path`] says; any other file is a
+/// `.json` document, read and checked whole when opened.
 ///
 /// # Errors
 /// When the file cannot be opened, or (for a `.json` document) is malformed.
 pub fn open(path: impl AsRef<Path>) -> Result<Bundles> {
     let path = path.as_ref();
+    if is_workbook_path(path) {
+        return open_workbook(path);
+    }
     let file = File::open(path).map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
     if is_json_lines(path) {
         Ok(Bundles(Inner::Lines(
@@ -88,6 +99,36 @@ pub fn is_json_lines(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "ndjson")
     )
+}
+
+/// Whether a path names a workbook by its extension (`.xlsx`, `.xlsm`,
+/// `.xls`, `.ods`), whether or not the `xlsx` feature is on.
+pub fn is_workbook_path(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "xlsx" | "xlsm" | "xls" | "ods"
+        )
+    })
+}
+
+#[cfg(feature = "xlsx")]
+fn open_workbook(path: &Path) -> Result<Bundles> {
+    let wb = xlsx::read(path)?;
+    Ok(Bundles(Inner::Whole(wb.bundles.into_iter())))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn open_workbook(path: &Path) -> Result<Bundles> {
+    Err(Error::new(
+        ErrorKind::Format,
+        Location {
+            file: Some(path.to_path_buf()),
+            ..Location::default()
+        },
+        "reading Excel workbooks needs the crate feature `xlsx`, which this build leaves out \
+         (读取 Excel 工作簿需要启用 xlsx 功能)",
+    ))
 }
 
 /// Bundles read from a file, one at a time (see [`open`]).
@@ -325,6 +366,15 @@ mod tests {
         let e = it.next().unwrap().unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Syntax);
         assert_eq!(e.location().line, Some(2));
+    }
+
+    #[cfg(not(feature = "xlsx"))]
+    #[test]
+    fn workbooks_need_the_feature() {
+        let e = read_path("台账.xlsx").err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::Format);
+        assert!(e.message().contains("feature `xlsx`"), "{e}");
+        assert!(e.to_string().starts_with("台账.xlsx: "), "{e}");
     }
 
     #[test]

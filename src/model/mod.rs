@@ -3,9 +3,11 @@
 //! A [`Bundle`] holds one branch and all of its records. Every table but
 //! `branch` may be absent in the input (it is then empty).
 
+mod origins;
 mod records;
 mod values;
 
+pub use origins::Origins;
 pub use records::*;
 pub use values::*;
 
@@ -138,6 +140,10 @@ pub struct Bundle {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub dues_publications: Vec<DuesPublication>,
+    /// Where records read from a workbook came from, for the references the
+    /// reader could not resolve (not serialized; ignored by `==`).
+    #[serde(skip)]
+    pub origins: Origins,
 }
 
 impl Bundle {
@@ -160,6 +166,7 @@ impl Bundle {
             mobility: Vec::new(),
             dues_remittances: Vec::new(),
             dues_publications: Vec::new(),
+            origins: Origins::default(),
         }
     }
 

@@ -45,3 +45,5 @@ pub(crate) use json::{json_finding, json_frame};
 pub use text::TextReport;
 #[allow(unused_imports)]
 pub(crate) use text::{branch_section, text_head, text_summary};
+#[cfg(feature = "xlsx")]
+pub mod xlsx;

@@ -168,6 +168,9 @@ impl Gen {
             expected: None,
             attendance,
             votes: None,
+            expected_count: None,
+            present_count: None,
+            excused_count: None,
         }
     }
 

@@ -30,10 +30,11 @@ use crate::model::{Bundle, DateRange, Id, Step};
 use crate::profile::sources::{DATA_QUALITY, cite};
 use crate::report::{Message, Severity, Subject, SubjectKind};
 
+pub(crate) mod counts;
 mod dates;
 
 /// The family's rules' metadata.
-pub(crate) static RULES: &[&[RuleMeta]] = &[META, dates::RULES];
+pub(crate) static RULES: &[&[RuleMeta]] = &[META, dates::RULES, counts::RULES];
 
 static META: &[RuleMeta] = &[
     RuleMeta {
@@ -57,6 +58,11 @@ static META: &[RuleMeta] = &[
         evidence: &[
             key("id", "string", "the unknown id"),
             key("table", "string", "the table naming it"),
+            key(
+                "cells",
+                "[string]",
+                "the workbook cells naming it (`三会一课!E2`), when the bundle was read from a workbook",
+            ),
             key(
                 "field",
                 "string",
@@ -105,6 +111,7 @@ pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
     if out.wants(RuleCode::DAT003) {
         dates::check(cx, out);
     }
+    counts::run(cx, out);
 }
 
 // ---------------------------------------------------------------------------

@@ -187,6 +187,19 @@ pub struct Meeting {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub rectifications: Vec<Rectification>,
+    /// The number of members expected (应到人数) as the record states it
+    /// (an addition to the format, from the workbook's 三会一课 sheet);
+    /// `DAT004` compares it with the resolved attendance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_count: Option<u32>,
+    /// The number present (实到人数) as the record states it (addition);
+    /// `DAT004` compares it with the members recorded present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub present_count: Option<u32>,
+    /// The number excused (请假人数) as the record states it (addition);
+    /// `DAT004` compares it with the members recorded excused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excused_count: Option<u32>,
 }
 
 impl Meeting {
@@ -207,6 +220,9 @@ impl Meeting {
             votes: None,
             tags: Vec::new(),
             rectifications: Vec::new(),
+            expected_count: None,
+            present_count: None,
+            excused_count: None,
         }
     }
 

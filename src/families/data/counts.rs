@@ -1,0 +1,203 @@
+//! Head counts stated by a meeting record against its attendance (DAT004),
+//! and the workbook cells of unresolved references (DAT001's evidence).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::audit::context::Context;
+use crate::audit::key;
+use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::model::{Bundle, DateRange, Id};
+use crate::profile::sources::{DATA_QUALITY, cite};
+use crate::report::{Finding, Message, Severity, Subject};
+
+pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
+    code: RuleCode::DAT004,
+    name: "attendance-count-inconsistent",
+    severity: Severity::Warning,
+    summary: "a meeting's stated 应到/实到/请假人数 disagrees with its attendance",
+    what: "A meeting held in the audit period by `as_of` that states a head count \
+           (`expected_count` 应到人数, `present_count` 实到人数, `excused_count` 请假人数 — \
+           optional fields added to the record format, read from a workbook's 三会一课 sheet) \
+           that differs from its resolved attendance: the members on its roll, those present, \
+           those excused (see the attendance roll: an expected member with no entry is absent; \
+           in a workbook, an expected member not listed in 缺席请假 is present). One finding per \
+           meeting, listing every count that differs. A meeting without stated counts is not \
+           checked.",
+    why: "A ledger that says 15 came while its absence list leaves 16 is wrong in one of the \
+          two places; the quorum, attendance and lapse rules read the list, so the branch \
+          should make both agree.",
+    example: "实到人数 15 for a meeting of 18 expected members with one 请假 and one 缺席 \
+              listed (16 recorded present).",
+    source: "data quality",
+    citations: &[cite(DATA_QUALITY, "人数一致")],
+    evidence: &[
+        key("meeting", "meeting id", "the meeting"),
+        key("date", "date", "its date"),
+        key(
+            "mismatches",
+            "[{count: string, stated: integer, recorded: integer}]",
+            "each count that differs: `expected_count`, `present_count` or `excused_count`, \
+             the number stated and the number the attendance records",
+        ),
+    ],
+    practice: false,
+    since: "0.2.0",
+}];
+
+/// Runs DAT004.
+pub(crate) fn run(cx: &Context<'_>, out: &mut Emitter<'_>) {
+    if !out.wants(RuleCode::DAT004) {
+        return;
+    }
+    for (i, m) in cx.bundle.meetings.iter().enumerate() {
+        if m.expected_count.is_none() && m.present_count.is_none() && m.excused_count.is_none() {
+            continue;
+        }
+        if m.date > cx.as_of || !cx.period.contains(m.date) {
+            continue;
+        }
+        let Some(t) = cx.roll().tally(i) else {
+            continue;
+        };
+        let mut mismatches = Vec::new();
+        for (count, stated, recorded) in [
+            ("expected_count", m.expected_count, t.expected),
+            ("present_count", m.present_count, t.present),
+            ("excused_count", m.excused_count, t.excused),
+        ] {
+            if let Some(stated) = stated {
+                if stated != recorded {
+                    mismatches.push(Mismatch {
+                        count,
+                        stated,
+                        recorded,
+                    });
+                }
+            }
+        }
+        if !mismatches.is_empty() {
+            out.report(Dat004 {
+                meeting: m.id.clone(),
+                date: m.date,
+                mismatches,
+            });
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Mismatch {
+    count: &'static str,
+    stated: u32,
+    recorded: u32,
+}
+
+#[derive(Serialize)]
+struct Dat004 {
+    meeting: Id,
+    date: NaiveDate,
+    mismatches: Vec<Mismatch>,
+}
+
+impl Violation for Dat004 {
+    const CODE: RuleCode = RuleCode::DAT004;
+    fn subject(&self) -> Subject {
+        Subject::meeting(&self.meeting)
+    }
+    fn period(&self) -> Option<DateRange> {
+        Some(DateRange::day(self.date))
+    }
+    fn message(&self) -> Message {
+        let zh: Vec<String> = self
+            .mismatches
+            .iter()
+            .map(|x| {
+                let what = match x.count {
+                    "expected_count" => "应到",
+                    "present_count" => "实到",
+                    _ => "请假",
+                };
+                format!("记载{what}{}人，考勤记录为{}人", x.stated, x.recorded)
+            })
+            .collect();
+        let en: Vec<String> = self
+            .mismatches
+            .iter()
+            .map(|x| {
+                let what = match x.count {
+                    "expected_count" => "expected",
+                    "present_count" => "present",
+                    _ => "excused",
+                };
+                format!(
+                    "{} {what} stated, {} in the attendance",
+                    x.stated, x.recorded
+                )
+            })
+            .collect();
+        Message::new(
+            format!("{}会议（{}）{}", self.date, self.meeting, zh.join("；")),
+            format!(
+                "meeting {} on {}: {}",
+                self.meeting,
+                self.date,
+                en.join("; ")
+            ),
+        )
+    }
+}
+
+/// Adds to each `DAT001` finding the workbook cells its unresolved
+/// references came from (evidence `cells`, and the message), when the
+/// bundle was read from a workbook.
+pub(crate) fn locate_references(bundle: &Bundle, findings: &mut [Finding]) {
+    if bundle.origins.is_empty() {
+        return;
+    }
+    for f in findings.iter_mut().filter(|f| f.rule == RuleCode::DAT001) {
+        let table = f
+            .evidence
+            .get("table")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let field = f
+            .evidence
+            .get("field")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let records: Vec<usize> = f
+            .evidence
+            .get("records")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_u64)
+                    .map(|r| r as usize)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut cells: Vec<String> = Vec::new();
+        for r in records {
+            for c in bundle.origins.cells(table, r, field) {
+                if !cells.contains(c) {
+                    cells.push(c.clone());
+                }
+            }
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        f.message
+            .zh
+            .push_str(&format!("（单元格 {}）", cells.join("、")));
+        f.message
+            .en
+            .push_str(&format!(" (cells {})", cells.join(", ")));
+        f.evidence.insert(
+            "cells".to_owned(),
+            Value::Array(cells.into_iter().map(Value::String).collect()),
+        );
+    }
+}

@@ -1,0 +1,500 @@
+//! The branch, its roster, committee and groups, and the simple tables (one
+//! row = one record).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use calamine::{Data, Range};
+
+use super::cells;
+use super::schema::{BRANCH_SHEET, SheetDef};
+use super::sheets::{Fields, Found, Table};
+use super::{BranchBuild, Reader, Warning, WarningKind};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::{
+    Branch, Bundle, Committee, CommitteeSeat, DuesBase, DuesPublication, DuesRemittance,
+    DuesWaiver, Exemption, Group, Member, Mobility, Postponement, Talk, Training, Transfer,
+};
+
+/// 支部信息 as 项目 / 内容 rows: each label's value is the cell to its right.
+struct KvFields<'a> {
+    sheet: &'a str,
+    file: Option<&'a PathBuf>,
+    is_1904: bool,
+    /// key → (value cell, its 0-based row and column, the label).
+    values: HashMap<&'static str, (&'a Data, u32, u32, String)>,
+}
+
+impl Fields for KvFields<'_> {
+    fn raw(&self, key: &str) -> &Data {
+        static EMPTY: Data = Data::Empty;
+        self.values.get(key).map_or(&EMPTY, |v| v.0)
+    }
+
+    fn place(&self, key: &str) -> String {
+        let l = self.location(key);
+        format!("{}!{}", self.sheet, l.cell.unwrap_or_default())
+    }
+
+    fn location(&self, key: &str) -> Location {
+        let (cell, header) = match self.values.get(key) {
+            Some(&(_, r, c, ref label)) => (Some(cells::a1(r, c)), Some(label.clone())),
+            None => (None, BRANCH_SHEET.by_key(key).map(|c| c.header.to_owned())),
+        };
+        Location {
+            file: self.file.cloned(),
+            sheet: Some(self.sheet.to_owned()),
+            cell,
+            header,
+            table: Some("branch".to_owned()),
+            ..Location::default()
+        }
+    }
+
+    fn is_1904(&self) -> bool {
+        self.is_1904
+    }
+
+    fn def(&self) -> &'static SheetDef {
+        &BRANCH_SHEET
+    }
+}
+
+/// Reads 支部信息: one branch as 项目 / 内容, or one row per branch.
+pub(super) fn branch_info(
+    r: &mut Reader,
+    def: &'static SheetDef,
+    name: &str,
+    range: &Range<Data>,
+    file: Option<&PathBuf>,
+) -> Result<()> {
+    // The table form has a header row with two known columns side by side;
+    // in 项目 / 内容 rows labels and values alternate.
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let known = |d: &Data| cells::text(d).is_some_and(|t| def.col(&t).is_some());
+    let table_form = range
+        .rows()
+        .any(|row| row.windows(2).any(|w| known(&w[0]) && known(&w[1])));
+    if table_form {
+        let mut warnings = Vec::new();
+        let found = Table::find(def, name, file, range, r.is_1904, false, &mut warnings);
+        r.warnings.extend(warnings);
+        let Found::Table(t) = found else {
+            return Err(r.no_branch_sheet());
+        };
+        t.check_required(&["id", "name", "kind"])?;
+        for row in t.rows() {
+            let res = build_branch(&row).map(|(bundle, sec)| add_branch(r, bundle, sec, &row));
+            match res {
+                Ok(res) => res?,
+                Err(e) => {
+                    if let Ok(Some(id)) = row.text("id") {
+                        r.skipped.insert(id);
+                    }
+                    r.row_done(Err(e))?;
+                }
+            }
+        }
+        if r.branches.is_empty() && r.errors.is_empty() {
+            return Err(r.no_branch_sheet());
+        }
+        return Ok(());
+    }
+    let mut values = HashMap::new();
+    for (i, row) in range.rows().enumerate() {
+        let rr = row0 + i as u32;
+        let texts = row.iter().filter(|d| cells::text(d).is_some()).count();
+        let mut j = 0;
+        while j < row.len() {
+            let Some(label) = cells::text(&row[j]) else {
+                j += 1;
+                continue;
+            };
+            match def.col(&label) {
+                Some(col) => {
+                    static EMPTY: Data = Data::Empty;
+                    let v = row.get(j + 1).unwrap_or(&EMPTY);
+                    values
+                        .entry(col.key)
+                        .or_insert((v, rr, col0 + j as u32 + 1, label));
+                    j += 2;
+                }
+                None => {
+                    let n = cells::norm(&label);
+                    if texts == 2
+                        && j == 0
+                        && n != "项目"
+                        && super::sheets::month_header(&n).is_none()
+                    {
+                        r.warnings.push(Warning::new(
+                            WarningKind::UnknownColumn,
+                            Location {
+                                file: file.cloned(),
+                                sheet: Some(name.to_owned()),
+                                cell: Some(cells::a1(rr, col0 + j as u32)),
+                                header: Some(label.clone()),
+                                ..Location::default()
+                            },
+                            format!("“支部信息”没有“{label}”这一项，已忽略 / unknown item {label} in sheet 支部信息, ignored"),
+                        ));
+                    }
+                    j += 1;
+                }
+            }
+        }
+    }
+    let kv = KvFields {
+        sheet: name,
+        file,
+        is_1904: r.is_1904,
+        values,
+    };
+    let (bundle, sec) = build_branch(&kv)?;
+    add_branch(r, bundle, sec, &kv)
+}
+
+type Secretary = Option<(String, String, Location)>;
+
+fn build_branch(f: &impl Fields) -> Result<(Bundle, Secretary)> {
+    let id = f.id("id")?;
+    let id = f.req("id", id)?;
+    let name = f.text("name")?;
+    let name = f.req("name", name)?;
+    let kind = f.choice("kind")?;
+    let kind = f.req("kind", kind)?;
+    let mut b = Branch::new(id, name, kind);
+    b.founded_on = f.date("founded_on")?;
+    b.dissolved_on = f.date("dissolved_on")?;
+    if let Some(elected_on) = f.date("elected_on")? {
+        let term = f.count("term_years")?;
+        let term = f.req("term_years", term)?;
+        let mut c = Committee::new(elected_on, term);
+        match (
+            f.date("postponement_approved_on")?,
+            f.date("postponement_until")?,
+        ) {
+            (Some(a), Some(u)) => c.postponement = Some(Postponement::new(a, u)),
+            (None, None) => {}
+            (None, Some(_)) => return Err(f.missing("postponement_approved_on")),
+            (Some(_), None) => return Err(f.missing("postponement_until")),
+        }
+        b.committee = Some(c);
+    }
+    let sec = f
+        .text("secretary")?
+        .map(|t| (t, f.place("secretary"), f.location("secretary")));
+    Ok((Bundle::new(b), sec))
+}
+
+fn add_branch(r: &mut Reader, bundle: Bundle, sec: Secretary, f: &impl Fields) -> Result<()> {
+    let id = bundle.branch.id.as_str().to_owned();
+    if r.by_id.contains_key(&id) {
+        return r.row_done(Err(Error::new(
+            ErrorKind::Data,
+            f.location("id"),
+            format!("支部编号“{id}”重复 / branch {id} is listed twice"),
+        )));
+    }
+    r.by_id.insert(id, r.branches.len());
+    let mut b = BranchBuild::new(bundle);
+    b.secretary = sec;
+    r.branches.push(b);
+    Ok(())
+}
+
+/// Resolves each branch's 书记 once its roster is read.
+pub(super) fn resolve_secretaries(r: &mut Reader) {
+    for b in 0..r.branches.len() {
+        let Some((text, place, loc)) = r.branches[b].secretary.take() else {
+            continue;
+        };
+        let br = &r.branches[b];
+        let found = if br.people.ids.contains(&text) {
+            Some(crate::model::Id::generated(text.clone()))
+        } else {
+            match br.people.names.get(&text).map(Vec::as_slice) {
+                Some([one]) => Some(one.clone()),
+                _ => None,
+            }
+        };
+        let id = match found {
+            Some(id) => id,
+            None => {
+                r.warnings.push(Warning::new(
+                    WarningKind::UnresolvedName,
+                    loc,
+                    format!("书记“{text}”不是花名册中唯一的党员编号或姓名，按原文保留 / secretary {text} is not a member id or a unique name of the roster; kept as written"),
+                ));
+                r.origin(b, ("branch", 0, "secretary"), place);
+                crate::model::Id::generated(text)
+            }
+        };
+        r.branches[b].bundle.branch.secretary = Some(id);
+    }
+}
+
+/// Runs `f` on every row of `t` with its branch; a row error is the row's.
+pub(super) fn each_row(
+    r: &mut Reader,
+    t: &Table<'_>,
+    mut f: impl FnMut(&mut Reader, usize, &super::sheets::Row<'_, '_>) -> Result<()>,
+) -> Result<()> {
+    for row in t.rows() {
+        let res = match r.branch_of(&row) {
+            Ok(Some(b)) => f(r, b, &row),
+            Ok(None) => Ok(()),
+            Err(e) => Err(e),
+        };
+        r.row_done(res)?;
+    }
+    Ok(())
+}
+
+pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["id", "name", "status", "admitted_on", "dues_category"])?;
+    each_row(r, t, |r, b, row| {
+        let id = row.id("id")?;
+        let id = row.req("id", id)?;
+        let name = row.text("name")?;
+        let name = row.req("name", name)?;
+        let status = row.choice("status")?;
+        let status = row.req("status", status)?;
+        let admitted = row.date("admitted_on")?;
+        let admitted = row.req("admitted_on", admitted)?;
+        let cat = row.choice("dues_category")?;
+        let cat = row.req("dues_category", cat)?;
+        let mut m = Member::new(id.clone(), name.clone(), status, admitted, cat);
+        m.gender = row.choice("gender")?;
+        m.born_on = row.date("born_on")?;
+        m.full_on = row.date("full_on")?;
+        m.in_branch_from = row.date("in_branch_from")?;
+        m.in_branch_to = row.date("in_branch_to")?;
+        m.left_reason = row.choice("left_reason")?;
+        m.payment_cycle = row.choice("payment_cycle")?;
+        m.dues_paid_until = row.month("dues_paid_until")?;
+        m.leading_cadre = row.yes_no("leading_cadre")?.unwrap_or(false);
+        m.rights_suspended = row.yes_no("rights_suspended")?.unwrap_or(false);
+        let br = &mut r.branches[b];
+        br.people.ids.insert(id.as_str().to_owned());
+        let named = br.people.names.entry(name).or_default();
+        if !named.contains(&id) {
+            named.push(id);
+        }
+        br.bundle.members.push(m);
+        Ok(())
+    })
+}
+
+pub(super) fn committee(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["role"])?;
+    each_row(r, t, |r, b, row| {
+        let role = row.choice("role")?;
+        let role = row.req("role", role)?;
+        if r.branches[b].bundle.branch.committee.is_none() {
+            return Err(Error::new(
+                ErrorKind::Data,
+                row.location("role"),
+                "列有支委，但“支部信息”没有支委会选举日期 / the sheet lists committee members, but \
+                 支部信息 has no 支委会选举日期"
+                    .to_owned(),
+            ));
+        }
+        let member = r.subject(b, row, ("branch", 0, "committee.members"))?;
+        if let Some(c) = r.branches[b].bundle.branch.committee.as_mut() {
+            c.members.push(CommitteeSeat::new(member, role));
+        }
+        Ok(())
+    })
+}
+
+pub(super) fn groups(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["id"])?;
+    each_row(r, t, |r, b, row| {
+        let id = row.id("id")?;
+        let mut g = Group::new(row.req("id", id)?);
+        g.name = row.text("name")?;
+        g.leader = r.person(b, row, "leader", ("branch", 0, "groups.leader"))?;
+        let mut none = Vec::new();
+        g.members = r.people(
+            b,
+            row,
+            "members",
+            Some(("branch", 0, "groups.members")),
+            &mut none,
+        )?;
+        r.branches[b].bundle.branch.groups.push(g);
+        Ok(())
+    })
+}
+
+pub(super) fn bases(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["from", "base"])?;
+    each_row(r, t, |r, b, row| {
+        let from = row.month("from")?;
+        let from = row.req("from", from)?;
+        let base = row.money("base")?;
+        let base = row.req("base", base)?;
+        let i = r.branches[b].bundle.dues_bases.len();
+        let member = r.subject(b, row, ("dues_bases", i, "member"))?;
+        r.branches[b]
+            .bundle
+            .dues_bases
+            .push(DuesBase::new(member, from, base));
+        Ok(())
+    })
+}
+
+pub(super) fn waivers(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["from", "to", "kind"])?;
+    each_row(r, t, |r, b, row| {
+        let from = row.month("from")?;
+        let to = row.month("to")?;
+        let kind = row.choice("kind")?;
+        let (from, to, kind) = (
+            row.req("from", from)?,
+            row.req("to", to)?,
+            row.req("kind", kind)?,
+        );
+        let amount = row.money("amount")?;
+        let decided = row.date("branch_decided_on")?;
+        let approved = row.date("higher_approved_on")?;
+        let i = r.branches[b].bundle.dues_waivers.len();
+        let member = r.subject(b, row, ("dues_waivers", i, "member"))?;
+        let mut w = DuesWaiver::new(member, from, to, kind);
+        w.amount = amount;
+        w.branch_decided_on = decided;
+        w.higher_approved_on = approved;
+        r.branches[b].bundle.dues_waivers.push(w);
+        Ok(())
+    })
+}
+
+pub(super) fn remittances(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["period", "amount", "remitted_on"])?;
+    each_row(r, t, |r, b, row| {
+        let p = row.period("period")?;
+        let a = row.money("amount")?;
+        let d = row.date("remitted_on")?;
+        let x = DuesRemittance::new(
+            row.req("period", p)?,
+            row.req("amount", a)?,
+            row.req("remitted_on", d)?,
+        );
+        r.branches[b].bundle.dues_remittances.push(x);
+        Ok(())
+    })
+}
+
+pub(super) fn publications(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["date", "year"])?;
+    each_row(r, t, |r, b, row| {
+        let d = row.date("date")?;
+        let y = row.count("year")?;
+        let y = row.req("year", y)?;
+        let year = i32::try_from(y).map_err(|_| row.missing("year"))?;
+        r.branches[b]
+            .bundle
+            .dues_publications
+            .push(DuesPublication::new(row.req("date", d)?, year));
+        Ok(())
+    })
+}
+
+pub(super) fn exemptions(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["from", "to"])?;
+    each_row(r, t, |r, b, row| {
+        let from = row.date("from")?;
+        let to = row.date("to")?;
+        let (from, to) = (row.req("from", from)?, row.req("to", to)?);
+        let reason = row.text("reason")?;
+        let i = r.branches[b].bundle.exemptions.len();
+        let member = r.subject(b, row, ("exemptions", i, "member"))?;
+        let mut e = Exemption::new(member, from, to);
+        e.reason = reason;
+        r.branches[b].bundle.exemptions.push(e);
+        Ok(())
+    })
+}
+
+pub(super) fn talks(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["date", "member1", "member2"])?;
+    each_row(r, t, |r, b, row| {
+        let date = row.date("date")?;
+        let date = row.req("date", date)?;
+        let i = r.branches[b].bundle.talks.len();
+        let at = ("talks", i, "members");
+        let one = r.person(b, row, "member1", at)?;
+        let one = row.req("member1", one)?;
+        let two = r.person(b, row, "member2", at)?;
+        let two = row.req("member2", two)?;
+        let mut members = vec![one, two];
+        let mut none = Vec::new();
+        members.extend(r.people(b, row, "others", Some(at), &mut none)?);
+        r.branches[b].bundle.talks.push(Talk::new(date, members));
+        Ok(())
+    })
+}
+
+pub(super) fn trainings(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["date", "hours"])?;
+    each_row(r, t, |r, b, row| {
+        let date = row.date("date")?;
+        let hours = row.hours("hours")?;
+        let (date, hours) = (row.req("date", date)?, row.req("hours", hours)?);
+        let title = row.text("title")?;
+        let channel = row.choice("channel")?;
+        let i = r.branches[b].bundle.trainings.len();
+        let member = r.subject(b, row, ("trainings", i, "member"))?;
+        let mut x = Training::new(member, date, hours);
+        x.title = title;
+        x.channel = channel;
+        r.branches[b].bundle.trainings.push(x);
+        Ok(())
+    })
+}
+
+pub(super) fn transfers(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["direction", "issued_on"])?;
+    each_row(r, t, |r, b, row| {
+        let dir = row.choice("direction")?;
+        let issued = row.date("issued_on")?;
+        let (dir, issued) = (row.req("direction", dir)?, row.req("issued_on", issued)?);
+        let valid_until = row.date("valid_until")?;
+        let org = row.text("org")?;
+        let reported_on = row.date("reported_on")?;
+        let receipt_on = row.date("receipt_on")?;
+        let cross = row.yes_no("cross_system")?.unwrap_or(false);
+        let i = r.branches[b].bundle.transfers.len();
+        let member = r.subject(b, row, ("transfers", i, "member"))?;
+        let mut x = Transfer::new(member, dir, issued);
+        x.valid_until = valid_until;
+        x.org = org;
+        x.reported_on = reported_on;
+        x.receipt_on = receipt_on;
+        x.cross_system = cross;
+        r.branches[b].bundle.transfers.push(x);
+        Ok(())
+    })
+}
+
+pub(super) fn mobility(r: &mut Reader, t: &Table<'_>) -> Result<()> {
+    t.check_required(&["kind", "from"])?;
+    each_row(r, t, |r, b, row| {
+        let kind = row.choice("kind")?;
+        let from = row.date("from")?;
+        let (kind, from) = (row.req("kind", kind)?, row.req("from", from)?);
+        let to = row.date("to")?;
+        let place = row.text("place")?;
+        let fixed = row.yes_no("place_fixed")?.unwrap_or(false);
+        let suspended = row.date("suspended_on")?;
+        let i = r.branches[b].bundle.mobility.len();
+        let member = r.subject(b, row, ("mobility", i, "member"))?;
+        let mut x = Mobility::new(member, kind, from);
+        x.to = to;
+        x.place = place;
+        x.place_fixed = fixed;
+        x.suspended_on = suspended;
+        r.branches[b].bundle.mobility.push(x);
+        Ok(())
+    })
+}

@@ -1,0 +1,515 @@
+//! A sheet as a table: the header row found under any title rows, the
+//! columns it names, and its data rows (blank rows skipped, note rows ending
+//! the table), each cell parsed with its place for errors.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use calamine::{Data, Range};
+use chrono::NaiveDate;
+
+use super::cells::{self, Bad};
+use super::schema::{Col, Kind, SheetDef};
+use super::{Warning, WarningKind};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::{Hours, Id, Money, PeriodSpec, YearMonth};
+
+/// Headers that are common in ledgers and carry nothing to read.
+const IGNORED_HEADERS: &[&str] = &["序号", "备注", "说明", "序"];
+
+/// Texts that start the notes under a table (注意事项, 填表说明 …).
+const NOTE_MARKS: &[&str] = &[
+    "注意事项",
+    "填表说明",
+    "填写说明",
+    "说明：",
+    "注：",
+    "备注：",
+    "注意：",
+];
+
+/// A month column of the grid form of 党费收缴: `1月` … `12月`.
+pub(crate) fn month_header(h: &str) -> Option<u32> {
+    let n = cells::norm(h);
+    let m = n.strip_suffix("月份").or_else(|| n.strip_suffix('月'))?;
+    let m: u32 = match m {
+        "一" => 1,
+        "二" => 2,
+        "三" => 3,
+        "四" => 4,
+        "五" => 5,
+        "六" => 6,
+        "七" => 7,
+        "八" => 8,
+        "九" => 9,
+        "十" => 10,
+        "十一" => 11,
+        "十二" => 12,
+        _ => m.parse().ok()?,
+    };
+    (1..=12).contains(&m).then_some(m)
+}
+
+/// One sheet read as a table.
+pub(crate) struct Table<'s> {
+    pub def: &'static SheetDef,
+    pub sheet: &'s str,
+    pub file: Option<&'s PathBuf>,
+    pub is_1904: bool,
+    rows: Vec<(u32, &'s [Data])>,
+    /// Position in `rows` of the header row.
+    header: usize,
+    /// Absolute column of the range's first column.
+    col0: u32,
+    /// Per relative column: the column it is, if known.
+    cols: Vec<Option<&'static Col>>,
+    /// Per relative column: its header text.
+    headers: Vec<String>,
+    /// The same, normalized.
+    norm_headers: Vec<String>,
+    /// Month columns of the grid form: (relative column, month).
+    pub months: Vec<(usize, u32)>,
+}
+
+/// How a sheet came out: a table, nothing (an empty sheet), or no header.
+pub(crate) enum Found<'s> {
+    Table(Table<'s>),
+    Empty,
+    NoHeader,
+}
+
+impl<'s> Table<'s> {
+    /// Finds the header row of `range` for `def`: the first row naming two
+    /// known columns (or one, when it is all the row holds).
+    pub(crate) fn find(
+        def: &'static SheetDef,
+        sheet: &'s str,
+        file: Option<&'s PathBuf>,
+        range: &'s Range<Data>,
+        is_1904: bool,
+        grid_months: bool,
+        warnings: &mut Vec<Warning>,
+    ) -> Found<'s> {
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let rows: Vec<(u32, &[Data])> = range
+            .rows()
+            .enumerate()
+            .map(|(i, r)| (row0 + i as u32, r))
+            .collect();
+        if rows.iter().all(|(_, r)| r.iter().all(is_blank)) {
+            return Found::Empty;
+        }
+        let known = |h: &str| def.col(h).is_some() || (grid_months && month_header(h).is_some());
+        let header = rows.iter().position(|(_, r)| {
+            r.iter()
+                .filter_map(cells::text)
+                .filter(|t| known(t))
+                .count()
+                >= 2
+        });
+        let Some(header) = header else {
+            return Found::NoHeader;
+        };
+        let (hrow, hcells) = rows[header];
+        let mut cols = Vec::with_capacity(hcells.len());
+        let mut headers = Vec::with_capacity(hcells.len());
+        let mut months = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, c) in hcells.iter().enumerate() {
+            let h = cells::text(c).unwrap_or_default();
+            let col = def.col(&h);
+            let place = || Location {
+                file: file.cloned(),
+                sheet: Some(sheet.to_owned()),
+                cell: Some(cells::a1(hrow, col0 + i as u32)),
+                header: Some(h.clone()),
+                ..Location::default()
+            };
+            match col {
+                Some(c) if seen.contains(&c.key) => {
+                    warnings.push(Warning::new(
+                        WarningKind::UnknownColumn,
+                        place(),
+                        format!("列“{h}”重复，只读第一列 / column {h} appears twice; only the first is read"),
+                    ));
+                    cols.push(None);
+                }
+                Some(c) => {
+                    seen.push(c.key);
+                    cols.push(Some(c));
+                }
+                None => {
+                    if let Some(m) = month_header(&h).filter(|_| grid_months) {
+                        months.push((i, m));
+                    } else if !h.is_empty()
+                        && !IGNORED_HEADERS
+                            .iter()
+                            .any(|x| cells::norm(x) == cells::norm(&h))
+                    {
+                        warnings.push(Warning::new(
+                            WarningKind::UnknownColumn,
+                            place(),
+                            format!(
+                                "“{}”表没有“{h}”这一列，已忽略 / unknown column {h} in sheet {}, ignored",
+                                def.name, def.name
+                            ),
+                        ));
+                    }
+                    cols.push(None);
+                }
+            }
+            headers.push(h);
+        }
+        let norm_headers = headers.iter().map(|h| cells::norm(h)).collect();
+        Found::Table(Table {
+            def,
+            sheet,
+            file,
+            is_1904,
+            rows,
+            header,
+            col0,
+            cols,
+            headers,
+            norm_headers,
+            months,
+        })
+    }
+
+    /// Whether the table has the column `key`.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.cols.iter().flatten().any(|c| c.key == key)
+    }
+
+    fn index(&self, key: &str) -> Option<usize> {
+        self.cols
+            .iter()
+            .position(|c| c.is_some_and(|c| c.key == key))
+    }
+
+    /// The rows above the header (titles, `年度：2025`).
+    pub(crate) fn above(&self) -> impl Iterator<Item = &'s [Data]> + '_ {
+        self.rows.iter().take(self.header).map(|(_, r)| *r)
+    }
+
+    /// The header row's place, for sheet-level errors.
+    pub(crate) fn header_location(&self, key: Option<&str>) -> Location {
+        let (row, _) = self.rows[self.header];
+        let col = key.and_then(|k| self.index(k)).unwrap_or(0);
+        Location {
+            file: self.file.cloned(),
+            sheet: Some(self.sheet.to_owned()),
+            cell: Some(cells::a1(row, self.col0 + col as u32)),
+            table: Some(self.def.table.to_owned()),
+            header: key
+                .and_then(|k| self.def.by_key(k))
+                .map(|c| c.header.to_owned()),
+            ..Location::default()
+        }
+    }
+
+    /// An error for the whole sheet when a required column is missing.
+    pub(crate) fn check_required(&self, keys: &[&str]) -> Result<()> {
+        for k in keys {
+            if !self.has(k) {
+                let c = self.def.by_key(k);
+                let header = c.map_or(*k, |c| c.header);
+                let mut loc = self.header_location(None);
+                loc.header = Some(header.to_owned());
+                return Err(Error::new(
+                    ErrorKind::Data,
+                    loc,
+                    format!(
+                        "“{}”表缺少必填列“{header}” / the sheet has no column {header}, which is required",
+                        self.def.name
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The data rows: after the header, blank rows and repeated headers
+    /// skipped, up to a note row.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = Row<'_, 's>> + '_ {
+        let body = self.rows.get(self.header + 1..).unwrap_or(&[]);
+        body.iter()
+            .take_while(|(_, r)| !is_note(r))
+            .filter(|(_, r)| !r.iter().all(is_blank) && !self.is_header_again(r))
+            .map(move |&(row, cells)| Row {
+                t: self,
+                row,
+                cells,
+            })
+    }
+
+    fn is_header_again(&self, r: &[Data]) -> bool {
+        // Cheap first: the row's first text must be its column's header.
+        let first = r.iter().enumerate().find(|(_, d)| !is_blank(d));
+        match first {
+            Some((i, Data::String(s))) => {
+                let Some(h) = self.norm_headers.get(i) else {
+                    return false;
+                };
+                if h.chars().next() != s.trim_start().chars().next() || *h != cells::norm(s) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        let mut any = false;
+        for (i, c) in r.iter().enumerate() {
+            if let Some(t) = cells::text(c) {
+                if self
+                    .headers
+                    .get(i)
+                    .is_none_or(|h| cells::norm(h) != cells::norm(&t))
+                {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        any
+    }
+}
+
+fn is_blank(d: &Data) -> bool {
+    match d {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+fn is_note(r: &[Data]) -> bool {
+    match r.iter().find(|d| !is_blank(d)) {
+        Some(Data::String(t)) => {
+            let t = t.trim_start();
+            NOTE_MARKS.iter().any(|m| t.starts_with(m))
+        }
+        _ => false,
+    }
+}
+
+/// One data row.
+pub(crate) struct Row<'t, 's> {
+    t: &'t Table<'s>,
+    /// The 0-based row in the sheet.
+    pub row: u32,
+    cells: &'s [Data],
+}
+
+impl<'t, 's> Row<'t, 's> {
+    /// The raw cell at relative column `i`.
+    pub(crate) fn raw_at(&self, i: usize) -> &'s Data {
+        static EMPTY: Data = Data::Empty;
+        self.cells.get(i).unwrap_or(&EMPTY)
+    }
+
+    /// The A1 name of the cell of `key` (or of the row's first cell).
+    pub(crate) fn cell_name(&self, key: &str) -> String {
+        let col = self.t.index(key).unwrap_or(0);
+        cells::a1(self.row, self.t.col0 + col as u32)
+    }
+
+    /// The location of relative column `i`.
+    pub(crate) fn location_at(&self, i: usize) -> Location {
+        Location {
+            file: self.t.file.cloned(),
+            sheet: Some(self.t.sheet.to_owned()),
+            cell: Some(cells::a1(self.row, self.t.col0 + i as u32)),
+            header: self.t.headers.get(i).cloned(),
+            table: Some(self.t.def.table.to_owned()),
+            ..Location::default()
+        }
+    }
+}
+
+impl Fields for Row<'_, '_> {
+    fn raw(&self, key: &str) -> &Data {
+        static EMPTY: Data = Data::Empty;
+        self.t
+            .index(key)
+            .and_then(|i| self.cells.get(i))
+            .unwrap_or(&EMPTY)
+    }
+
+    fn place(&self, key: &str) -> String {
+        format!("{}!{}", self.t.sheet, self.cell_name(key))
+    }
+
+    fn location(&self, key: &str) -> Location {
+        Location {
+            file: self.t.file.cloned(),
+            sheet: Some(self.t.sheet.to_owned()),
+            cell: Some(self.cell_name(key)),
+            header: self
+                .t
+                .index(key)
+                .and_then(|i| self.t.headers.get(i).cloned())
+                .or_else(|| self.t.def.by_key(key).map(|c| c.header.to_owned())),
+            table: Some(self.t.def.table.to_owned()),
+            ..Location::default()
+        }
+    }
+
+    fn is_1904(&self) -> bool {
+        self.t.is_1904
+    }
+
+    fn def(&self) -> &'static SheetDef {
+        self.t.def
+    }
+}
+
+/// The cells of one record, by column key: a table row, or the 项目 / 内容
+/// rows of 支部信息. The parsers name the cell in their errors.
+pub(crate) trait Fields {
+    /// The raw cell of column `key` (empty when the column is absent).
+    fn raw(&self, key: &str) -> &Data;
+    /// `sheet!E17` of the cell of `key`.
+    fn place(&self, key: &str) -> String;
+    /// The location of the cell of `key`.
+    fn location(&self, key: &str) -> Location;
+    /// Whether serial numbers count from 1904.
+    fn is_1904(&self) -> bool;
+    /// The sheet.
+    fn def(&self) -> &'static SheetDef;
+
+    /// The error for a bad value in column `key`.
+    fn bad(&self, key: &str, bad: Bad) -> Error {
+        bad_at(self.location(key), bad)
+    }
+
+    /// The error for an empty required cell.
+    fn missing(&self, key: &str) -> Error {
+        let loc = self.location(key);
+        let h = loc.header.clone().unwrap_or_default();
+        Error::new(
+            ErrorKind::Data,
+            loc,
+            format!("“{h}”不能为空 / {h} is required, but the cell is empty"),
+        )
+    }
+
+    /// A value that must be there.
+    fn req<T>(&self, key: &str, v: Option<T>) -> Result<T> {
+        v.ok_or_else(|| self.missing(key))
+    }
+
+    /// Parses the cell of `key` with `f`.
+    fn parse<T>(&self, key: &str, f: impl FnOnce(&Data) -> cells::Parsed<T>) -> Result<Option<T>> {
+        f(self.raw(key)).map_err(|b| self.bad(key, b))
+    }
+
+    fn text(&self, key: &str) -> Result<Option<String>> {
+        self.parse(key, cells::text_checked)
+    }
+
+    fn id(&self, key: &str) -> Result<Option<Id>> {
+        match self.text(key)? {
+            None => Ok(None),
+            Some(s) => Id::from_str(&s)
+                .map(Some)
+                .map_err(|e| self.bad(key, Bad::new(e.to_string(), self.raw(key)))),
+        }
+    }
+
+    fn date(&self, key: &str) -> Result<Option<NaiveDate>> {
+        let is_1904 = self.is_1904();
+        self.parse(key, |d| cells::date(d, is_1904))
+    }
+
+    fn month(&self, key: &str) -> Result<Option<YearMonth>> {
+        let is_1904 = self.is_1904();
+        self.parse(key, |d| cells::month(d, is_1904))
+    }
+
+    fn period(&self, key: &str) -> Result<Option<PeriodSpec>> {
+        let is_1904 = self.is_1904();
+        self.parse(key, |d| cells::period(d, is_1904))
+    }
+
+    fn money(&self, key: &str) -> Result<Option<Money>> {
+        self.parse(key, cells::money)
+    }
+
+    fn hours(&self, key: &str) -> Result<Option<Hours>> {
+        self.parse(key, cells::hours)
+    }
+
+    fn minutes(&self, key: &str) -> Result<Option<Hours>> {
+        self.parse(key, cells::minutes_as_hours)
+    }
+
+    fn count(&self, key: &str) -> Result<Option<u32>> {
+        self.parse(key, cells::count)
+    }
+
+    fn yes_no(&self, key: &str) -> Result<Option<bool>> {
+        self.parse(key, cells::yes_no)
+    }
+
+    /// An enumerated column as its record-format type.
+    fn choice<T: FromStr>(&self, key: &str) -> Result<Option<T>> {
+        let Some(col) = self.def().by_key(key) else {
+            return Ok(None);
+        };
+        let Kind::Choice(ch) = col.kind else {
+            return Ok(None);
+        };
+        match self.parse(key, |d| ch.parse(d))? {
+            None => Ok(None),
+            Some(code) => code.parse::<T>().map(Some).map_err(|_| {
+                self.bad(
+                    key,
+                    Bad::new(format!("a value of {}", col.header), self.raw(key)),
+                )
+            }),
+        }
+    }
+
+    /// The text items of a list column.
+    fn list(&self, key: &str) -> Result<Vec<String>> {
+        Ok(self.text(key)?.map(|s| cells::list(&s)).unwrap_or_default())
+    }
+}
+
+/// An error at `loc` for a value that is not what the column needs.
+pub(crate) fn bad_at(loc: Location, bad: Bad) -> Error {
+    let h = loc.header.clone().unwrap_or_default();
+    Error::new(
+        ErrorKind::Data,
+        loc,
+        format!(
+            "“{h}”应为{zh}，实为 {found} / expected {exp}, found {found}",
+            zh = zh_expected(&bad.expected),
+            exp = bad.expected,
+            found = bad.found
+        ),
+    )
+}
+
+/// A short Chinese name of what was expected.
+fn zh_expected(expected: &str) -> &'static str {
+    if expected.starts_with("a date") {
+        "日期"
+    } else if expected.starts_with("a month") {
+        "月份"
+    } else if expected.starts_with("a period") {
+        "期间"
+    } else if expected.starts_with("an amount of money") {
+        "金额（最多两位小数）"
+    } else if expected.starts_with("hours") {
+        "小时数（最多两位小数）"
+    } else if expected.starts_with("minutes") || expected.starts_with("a whole number") {
+        "非负整数"
+    } else if expected.starts_with("是") {
+        "“是”或“否”"
+    } else if expected.starts_with("one of") {
+        "下拉列表中的值"
+    } else {
+        "有效值"
+    }
+}

@@ -1,0 +1,45 @@
+//! Where records read from a workbook came from.
+
+use std::collections::BTreeMap;
+
+/// The workbook cells (`三会一课!F7`) of references the workbook reader
+/// could not resolve — a 姓名 no member of the roster has, or that several
+/// members share — by table, record index and field as the data-quality
+/// rule `DAT001` names them (`meetings`, 3, `chair`).
+///
+/// Filled only by the workbook reader and never serialized; two bundles that
+/// differ only here are equal (`==` ignores it), so a workbook and its JSON
+/// twin compare equal.
+#[derive(Clone, Debug, Default)]
+pub struct Origins(BTreeMap<(&'static str, usize, &'static str), Vec<String>>);
+
+impl Origins {
+    /// Records that `field` of record `record` of `table` came from `cell`.
+    pub fn add(&mut self, table: &'static str, record: usize, field: &'static str, cell: String) {
+        let v = self.0.entry((table, record, field)).or_default();
+        if !v.contains(&cell) {
+            v.push(cell);
+        }
+    }
+
+    /// The cells recorded for `field` of record `record` of `table`.
+    pub fn cells(&self, table: &str, record: usize, field: &str) -> &[String] {
+        self.0
+            .iter()
+            .find(|((t, r, f), _)| *t == table && *r == record && *f == field)
+            .map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    /// Whether nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl PartialEq for Origins {
+    fn eq(&self, _: &Origins) -> bool {
+        true
+    }
+}
+
+impl Eq for Origins {}
