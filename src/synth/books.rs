@@ -35,18 +35,26 @@ impl Gen {
             .map(|(i, p)| (p.paid_on, i))
             .collect();
         order.sort_unstable();
-        let secretary = member_id(org.secretary);
+        // The few collectors' ids, made once (`format!` per payment would
+        // cost more than the rest of the books).
+        let mut ids: Vec<(usize, Id)> = Vec::with_capacity(5);
         for (seq, (_, i)) in order.into_iter().enumerate() {
             let skip = self.fault_at(0.5);
             let Some(p) = b.dues_payments.get_mut(i) else {
                 continue;
             };
-            p.collector = Some(match member_pos(&p.member) {
-                Some(pos) => member_id(org.collector(pos)),
-                None => secretary.clone(),
-            });
+            let who = member_pos(&p.member).map_or(org.secretary, |pos| org.collector(pos));
+            let id = match ids.iter().find(|(w, _)| *w == who) {
+                Some((_, id)) => id.clone(),
+                None => {
+                    let id = member_id(who);
+                    ids.push((who, id.clone()));
+                    id
+                }
+            };
+            p.collector = Some(id);
             if !skip {
-                p.receipt_no = Some(format!("{year}-{:04}", seq + 1));
+                p.receipt_no = Some(receipt_no(year, seq + 1));
             }
         }
     }
@@ -153,5 +161,47 @@ impl Gen {
             b.dues_publications
                 .push(DuesPublication { date: day, year });
         }
+    }
+}
+
+/// `YYYY-NNNN` (the year, the number zero-padded to four digits), written
+/// without the formatting machinery.
+fn receipt_no(year: i32, n: usize) -> String {
+    let mut buf = [0u8; 48];
+    let mut len = put_digits(&mut buf, 0, u64::from(year.unsigned_abs()), 4);
+    if let Some(b) = buf.get_mut(len) {
+        *b = b'-';
+        len += 1;
+    }
+    let len = put_digits(&mut buf, len, n as u64, 4);
+    buf.get(..len)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Writes `n` in decimal, zero-padded to `width` digits, at `at`; returns
+/// the end.
+fn put_digits(buf: &mut [u8], at: usize, n: u64, width: usize) -> usize {
+    let digits = n.checked_ilog10().map_or(1, |l| l as usize + 1).max(width);
+    let mut n = n;
+    for k in (0..digits).rev() {
+        if let Some(b) = buf.get_mut(at + k) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+    }
+    at + digits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::receipt_no;
+
+    #[test]
+    fn receipt_numbers() {
+        assert_eq!(receipt_no(2025, 7), "2025-0007");
+        assert_eq!(receipt_no(2025, 12345), "2025-12345");
+        assert_eq!(receipt_no(9000, 1), "9000-0001");
     }
 }
