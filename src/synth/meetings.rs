@@ -226,7 +226,9 @@ impl Gen {
             }
         }
         if self.fault() {
-            present = present.min(expected / 2);
+            // Fewer than half present: no quorum under either reading of
+            // "半数以上" (meetings.quorum_inclusive).
+            present = present.min(expected.saturating_sub(1) / 2);
         } else if 2 * present <= expected {
             return None;
         }
