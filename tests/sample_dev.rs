@@ -1,7 +1,8 @@
 //! The bundled sample (`examples/data/sample.json`, written by
-//! `examples/data/make_sample.py`) yields exactly the member-development
-//! findings planted in it, and its text report shows each candidate's next
-//! step. Each expected finding names the fault (`FAULT:` in the script).
+//! `examples/data/make_sample.py`, the files from `sample_dev.py`) yields
+//! exactly the member-development findings planted in it, and its text report
+//! shows each candidate's next step. Each expected finding names the fault
+//! (`FAULT:` in the script).
 
 use chrono::NaiveDate;
 use dangjian::development::{self, Action, Status};

@@ -23,10 +23,12 @@ fn sample_meetings_education_and_organisation_findings() {
         "B01 MTG009 M13 2025-01-01",
         // B01: the Q2 general meeting voted with 8 of 16 voting members present:
         // exactly half, which is a quorum under 支部工作条例 第十一条 "半数以上…到会"
-        // (以上 includes half; v1 read it strictly). No MTG011 until the sample
-        // plants a meeting with fewer than half.
+        // (以上 includes half; v1 read it strictly): no MTG011 (B02's Q4 below has one).
         // B01: the May theme day was recorded without a topic.
         "B01 MTG012 B01-theme_day-05 2025-05-25",
+        // B01: the 2024 组织生活会's item "三会一课记录不够规范" was due on
+        // 2025-06-30 and is still open (支部工作条例 第十七条).
+        "B01 MTG015 B01-life_meeting-2024 2025-06-30",
         // B01: the committee elected 2023-06-15 for 3 years ends its term on
         // 2026-06-15, within 6 months of as_of: notice (info).
         "B01 ORG003 B01 2026-06-15",
@@ -40,6 +42,12 @@ fn sample_meetings_education_and_organisation_findings() {
         // B02: M21 took no part in organisational life from March to September:
         // seven months, a 自行脱党 case (党章 第九条).
         "B02 MTG010 M21 2025-03-01",
+        // B02: the Q4 general meeting voted with 6 of 13 voting members present,
+        // fewer than half (支部工作条例 第十一条).
+        "B02 MTG011 B02-general_meeting-Q4 2025-12-20",
+        // B02: the secretary M17, a leading cadre, was away at the 2025 组织生活会
+        // (党员教育管理工作条例 第十六条).
+        "B02 MTG013 M17 2025-01-01",
         // B02: the committee elected 2020-05-20 for 3 years expired on
         // 2023-05-20 and was never re-elected (党章 第三十一条).
         "B02 ORG003 B02 2023-05-20",

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use dangjian::synth::{self, SplitMix64, SynthOptions};
 use dangjian::{
-    Auditor, Bundle, ConversionOutcome, DateRange, Finding, MemberStatus, PaymentCycle, Step,
+    Auditor, Bundle, ConversionOutcome, DateRange, Finding, LeftReason, MemberStatus, MobilityKind,
+    PaymentCycle, Step, TransferDirection,
 };
 
 fn year_end(year: i32) -> NaiveDate {
@@ -180,6 +181,15 @@ fn faults_fire_across_the_rule_families() {
         "{faulty_bundles} of 120 bundles faulty"
     );
 
+    // Faults in a meeting held need the meeting held, and at rate 1 every
+    // meeting is skipped: they show at the lower rate.
+    for rule in ["MTG011", "MTG013", "MTG014"] {
+        assert!(
+            by_rule.contains_key(rule),
+            "{rule} did not fire at faults = 0.05: {by_rule:?}"
+        );
+    }
+
     // Every fault kind fires at rate 1 (each rule that a planted fault targets).
     let all = SynthOptions {
         faults: 1.0,
@@ -190,10 +200,11 @@ fn faults_fire_across_the_rule_families() {
         fired.extend(auditor.check(&b).iter().map(|f| f.rule.as_str()));
     }
     for rule in [
-        "DUE001", "DUE004", "DUE006", "DUE007", "MTG001", "MTG002", "MTG005", "MTG006", "MTG007",
-        "MTG008", "MTG009", "MTG010", "MTG012", "EDU001", "EDU002", "DEV001", "DEV002", "DEV003",
-        "DEV005", "DEV008", "DEV009", "DEV010", "DEV011", "DEV013", "DEV014", "ORG002", "ORG003",
-        "DAT002", "DAT003",
+        "DUE001", "DUE004", "DUE006", "DUE007", "DUE009", "DUE010", "DUE011", "MTG001", "MTG002",
+        "MTG005", "MTG006", "MTG007", "MTG008", "MTG009", "MTG010", "MTG012", "MTG015", "EDU001",
+        "EDU002", "DEV001", "DEV002", "DEV003", "DEV005", "DEV008", "DEV009", "DEV010", "DEV011",
+        "DEV013", "DEV014", "ORG002", "ORG003", "ORG004", "ORG005", "IDE001", "REL001", "REL002",
+        "REL003", "REL004", "REL005", "REL006", "DAT002", "DAT003",
     ] {
         assert!(
             fired.contains(rule),
@@ -220,7 +231,7 @@ fn every_table_and_situation_is_populated() {
     let mut see =
         |what: &'static str, yes: bool| *seen.entry(what).or_default() += usize::from(yes);
     for b in opts.bundles() {
-        let tables: [(&str, usize); 11] = [
+        let tables: [(&str, usize); 15] = [
             ("members", b.members.len()),
             ("dues_bases", b.dues_bases.len()),
             ("dues_payments", b.dues_payments.len()),
@@ -232,6 +243,10 @@ fn every_table_and_situation_is_populated() {
             ("candidates", b.candidates.len()),
             ("development", b.development.len()),
             ("publicity", b.publicity.len()),
+            ("transfers", b.transfers.len()),
+            ("mobility", b.mobility.len()),
+            ("dues_remittances", b.dues_remittances.len()),
+            ("dues_publications", b.dues_publications.len()),
         ];
         for (t, n) in tables {
             see(t, n > 0);
@@ -261,6 +276,69 @@ fn every_table_and_situation_is_populated() {
             "payment over several months",
             b.dues_payments.iter().any(|p| p.through.is_some()),
         );
+        // v1.1 records.
+        let c = b.branch.committee.as_ref();
+        see(
+            "postponed election",
+            c.is_some_and(|c| c.postponement.is_some()),
+        );
+        see("five-year term", c.is_some_and(|c| c.term_years == 5));
+        let pays = &b.dues_payments;
+        see("receipts", pays.iter().any(|p| p.receipt_no.is_some()));
+        see("collectors", pays.iter().any(|p| p.collector.is_some()));
+        let mt = &b.meetings;
+        see(
+            "ideology review",
+            mt.iter().any(|m| m.tags.iter().any(|t| t == "ideology")),
+        );
+        see(
+            "rectification items",
+            mt.iter().any(|m| !m.rectifications.is_empty()),
+        );
+        for (what, reason) in [
+            ("left: transferred", LeftReason::Transferred),
+            ("left: died", LeftReason::Died),
+            ("left: other", LeftReason::Other),
+        ] {
+            see(what, m.iter().any(|m| m.left_reason == Some(reason)));
+        }
+        for (what, kind) in [
+            ("away: work", MobilityKind::Work),
+            ("away: study", MobilityKind::Study),
+            ("away: life", MobilityKind::Life),
+            ("away: abroad", MobilityKind::Abroad),
+            ("away: lost contact", MobilityKind::LostContact),
+        ] {
+            see(what, b.mobility.iter().any(|x| x.kind == kind));
+        }
+        see(
+            "transfer letter in",
+            b.transfers
+                .iter()
+                .any(|t| t.direction == TransferDirection::In),
+        );
+        see(
+            "transfer letter out",
+            b.transfers
+                .iter()
+                .any(|t| t.direction == TransferDirection::Out),
+        );
+        see(
+            "candidate's member",
+            b.candidates.iter().any(|c| c.member.is_some()),
+        );
+        see(
+            "training channel",
+            b.trainings.iter().any(|t| t.channel.is_some()),
+        );
+        see(
+            "v1 export",
+            pays.iter().all(|p| p.receipt_no.is_none())
+                && mt.iter().all(|m| m.tags.is_empty())
+                && b.transfers.is_empty()
+                && b.dues_remittances.is_empty()
+                && b.trainings.iter().all(|t| t.channel.is_none()),
+        );
         see(
             "probation extended",
             b.development
@@ -287,7 +365,7 @@ fn every_table_and_situation_is_populated() {
     for (what, n) in &seen {
         assert!(*n > 0, "{what}: in none of 300 bundles ({seen:?})");
     }
-    assert_eq!(seen.len(), 11 + 12 + 5, "{seen:?}");
+    assert_eq!(seen.len(), 15 + 12 + 19 + 5, "{seen:?}");
     // Dues categories: mostly salaried, and every category occurs.
     let mut cats: BTreeMap<String, usize> = BTreeMap::new();
     for b in opts.bundles().take(100) {

@@ -48,6 +48,15 @@ pub(super) fn member_id(pos: usize) -> Id {
     gen_id(format!("M{:02}", pos + 1))
 }
 
+/// The position of a generated member id (`M01` is 0); `None` for others.
+pub(super) fn member_pos(id: &Id) -> Option<usize> {
+    id.as_str()
+        .strip_prefix('M')?
+        .parse::<usize>()
+        .ok()?
+        .checked_sub(1)
+}
+
 pub(super) fn hours(h: u32) -> Hours {
     Hours::new(Decimal::from(h)).unwrap_or(Hours::ZERO)
 }
@@ -196,6 +205,61 @@ pub(super) const COMMUNITIES: &[&str] = &[
     "西苑",
     "春晖",
     "金桂",
+];
+
+/// Fixed places members go to work (外出务工经商).
+pub(super) const PLACES_WORK: &[&str] = &[
+    "深圳", "广州", "东莞", "杭州", "苏州", "上海", "宁波", "厦门", "北京", "成都", "武汉", "南京",
+];
+
+/// Where members go to study or serve a secondment (外出学习、挂职).
+pub(super) const PLACES_STUDY: &[&str] = &[
+    "省委党校（脱产学习）",
+    "中国浦东干部学院",
+    "省会（挂职锻炼）",
+    "对口帮扶县（驻村）",
+    "省行业主管部门（跟班学习）",
+];
+
+/// Members working at changing places (地点不固定).
+pub(super) const PLACES_ROAMING: &[&str] = &[
+    "广东、福建等地（建筑工地）",
+    "长三角各地（货运）",
+    "全国各地（工程项目）",
+    "珠三角各地（务工）",
+];
+
+/// Abroad (出国（境）学习、研修、探亲).
+pub(super) const PLACES_ABROAD: &[&str] = &[
+    "英国伦敦",
+    "德国柏林",
+    "日本东京",
+    "新加坡",
+    "澳大利亚悉尼",
+    "美国波士顿",
+    "加拿大多伦多",
+];
+
+/// Abroad at work (出国（境）务工).
+pub(super) const PLACES_ABROAD_WORK: &[&str] = &[
+    "日本（技能实习）",
+    "新加坡（务工）",
+    "阿联酋迪拜（务工）",
+    "韩国（务工）",
+];
+
+/// Items to rectify found at a 组织生活会 (查摆问题).
+pub(super) const RECTIFY_ITEMS: &[&str] = &[
+    "理论学习不够系统深入",
+    "“三会一课”记录不够规范",
+    "党费收缴不够及时",
+    "联系服务群众不够经常",
+    "批评和自我批评不够深入",
+    "党员先锋模范作用发挥不够",
+    "党员教育管理存在薄弱环节",
+    "落实意识形态工作责任制不够到位",
+    "主题党日活动形式单一",
+    "谈心谈话开展不够经常",
 ];
 
 pub(super) const EXCUSES: &[&str] = &["出差", "病假", "事假", "外出培训", "值班", "公务外出"];

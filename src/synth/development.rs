@@ -437,3 +437,83 @@ pub(super) fn simulate(
         };
     }
 }
+
+// ---------------------------------------------------------------------------
+// The shapes of a file
+
+#[derive(Clone, Copy)]
+pub(super) enum Stage {
+    Applicant,
+    Activist,
+    Candidate,
+    Probationary,
+    Full,
+}
+
+#[derive(Clone, Copy, Default)]
+pub(super) struct DevFaults {
+    under_age: bool,
+    late_talk: bool,
+    three_contacts: bool,
+    short_activist: bool,
+    one_introducer: bool,
+    no_review: bool,
+    short_training: bool,
+    skip_candidate_pub: bool,
+    short_candidate_pub: bool,
+    no_quorum: bool,
+    late_approval: bool,
+    out_of_order: bool,
+    no_oath: bool,
+    early_conversion: bool,
+    skip_conversion_pub: bool,
+    not_archived: bool,
+    assessment_gap: bool,
+    weak_vote: bool,
+    no_conversion: bool,
+    bad_extension: bool,
+    drop: Option<Step>,
+}
+
+pub(super) struct CandOut {
+    pub(super) candidate: Candidate,
+    pub(super) records: Vec<DevelopmentRecord>,
+    pub(super) publicity: Vec<Publicity>,
+    /// Admitted (the admission approved by the year end): the date of the
+    /// admission meeting, and the end of probation if converted by the year end.
+    pub(super) admitted: Option<(NaiveDate, Option<NaiveDate>)>,
+}
+
+/// The dates that bound the stages of a file.
+pub(super) struct Milestones {
+    ac: NaiveDate,
+    cc: NaiveDate,
+    am: NaiveDate,
+    aa: NaiveDate,
+    /// The final approval of the conversion (for a file that never gets
+    /// there, a date after the end of probation, to bound the stages).
+    ca: NaiveDate,
+    /// The end of probation, extension included.
+    end: NaiveDate,
+    converted: bool,
+}
+
+pub(super) enum Detail {
+    None,
+    /// Positions of members (contacts, introducers).
+    People(u8, [u8; 3]),
+    Review,
+    Training {
+        days: u32,
+        hours: u32,
+    },
+    Vote(Votes),
+    Conversion(Votes),
+    Extension(Votes, u32),
+}
+
+pub(super) struct Ev {
+    step: Step,
+    date: NaiveDate,
+    detail: Detail,
+}

@@ -155,7 +155,8 @@ impl Gen {
         // Exemptions.
         for p in people {
             if let Some((from, to)) = p.exempt {
-                let reason = self.pick(&["illness", "abroad", "mobile", "other"], "illness");
+                let drawn = self.pick(&["illness", "abroad", "mobile", "other"], "illness");
+                let reason = p.exempt_reason.unwrap_or(drawn);
                 b.exemptions.push(Exemption {
                     member: p.m.id.clone(),
                     from,

@@ -3,7 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    Attendance, AttendanceStatus, Meeting, MeetingKind, PeriodSpec, Talk, Training, Votes,
+    Attendance, AttendanceStatus, Meeting, MeetingKind, MobilityKind, PeriodSpec, Talk, Training,
+    TrainingChannel, Votes,
 };
 
 use super::*;
@@ -50,7 +51,8 @@ impl Gen {
             if !org.committee.is_empty() && !self.fault() {
                 let mut p = plan(MeetingKind::CommitteeMeeting, day, format!("{mm}-CM"));
                 p.expected = &org.committee;
-                let m = self.meeting(people, p);
+                let mut m = self.meeting(people, p);
+                self.committee_quorum(people, &org.committee, &mut m);
                 out.push(m);
             }
             for (gid, members, leader) in &org.groups {
@@ -116,7 +118,10 @@ impl Gen {
                         date(year, 12, day),
                         format!("{year}-{}", kind_code(kind)),
                     );
-                    let m = self.meeting(people, p);
+                    let mut m = self.meeting(people, p);
+                    if kind == MeetingKind::LifeMeeting {
+                        self.cadres_present(people, &mut m);
+                    }
                     out.push(m);
                 }
             }
@@ -189,6 +194,9 @@ impl Gen {
         if p.exempt_on(d) {
             return entry(AttendanceStatus::Absent, Some("正当理由（已批准）"));
         }
+        if let Some(why) = p.away_on(d) {
+            return entry(AttendanceStatus::Excused, Some(why));
+        }
         let excused = self.chance(0.06).then(|| self.pick(EXCUSES, "事假"));
         if self.fault() {
             return if self.frng.chance(0.5) {
@@ -221,7 +229,9 @@ impl Gen {
             }
         }
         if self.fault() {
-            present = present.min(expected / 2);
+            // Fewer than half present: no quorum under either reading of
+            // "半数以上" (meetings.quorum_inclusive).
+            present = present.min(expected.saturating_sub(1) / 2);
         } else if 2 * present <= expected {
             return None;
         }
@@ -246,13 +256,35 @@ impl Gen {
                 // ask it); committee members talk with each other below.
                 continue;
             }
+            let from = p.from.max(self.y0);
+            let to = p.to.min(self.y1);
+            if to < from {
+                continue; // not in the branch this year
+            }
             let leader = if self.chance(0.6) {
                 org.secretary
             } else {
                 self.pick(leaders, org.secretary)
             };
-            let from = p.from.max(self.y0);
-            let to = p.to.min(self.y1);
+            if let Some(a) = p.away.filter(|a| a.kind == MobilityKind::Abroad) {
+                // Abroad: a contact (by phone or video) every half-year.
+                let back = a.to.unwrap_or(NaiveDate::MAX).min(to);
+                for (h0, h1) in [(from, date(self.year, 6, 30)), (date(self.year, 7, 1), to)] {
+                    let (lo, hi) = (h0.max(a.from).max(from), h1.min(back));
+                    if lo > hi {
+                        continue;
+                    }
+                    let day = self.between(lo, hi);
+                    if self.fault() {
+                        continue;
+                    }
+                    out.push(Talk {
+                        date: day,
+                        members: vec![member_id(leader), p.m.id.clone()],
+                    });
+                }
+                continue;
+            }
             let mut day = self.between(from, to);
             if let Some((a, z)) = p.exempt.filter(|_| p.exempt_on(day)) {
                 day = if z < minus(to, 10) {
@@ -286,6 +318,7 @@ impl Gen {
 
     pub(super) fn trainings(&mut self, people: &[Person], out: &mut Vec<Training>) {
         let year_days = days_between(self.y0, self.y1) + 1;
+        let v11 = self.ledger.v11;
         out.reserve(people.len() * 5);
         for p in people {
             let from = p.from.max(self.y0);
@@ -305,7 +338,7 @@ impl Gen {
             let cadre_course = p.cadre && total >= 24;
             if cadre_course {
                 out.push(Training {
-                    channel: None,
+                    channel: v11.then_some(TrainingChannel::Offline),
                     member: p.m.id.clone(),
                     date: self.between(from, to),
                     hours: hours(24),
@@ -317,7 +350,7 @@ impl Gen {
                 let chunk = self.pick(&[4u64, 6, 8, 8, 12, 16], 8).min(total);
                 let title = self.pick(TRAINING_TITLES, "网络党校专题培训");
                 out.push(Training {
-                    channel: None,
+                    channel: v11.then(|| channel(title)),
                     member: p.m.id.clone(),
                     date: self.between(from, to),
                     hours: hours(chunk as u32),
@@ -329,4 +362,13 @@ impl Gen {
     }
 
     // -- development --
+}
+
+/// How the hours of a course of this title were earned.
+fn channel(title: &str) -> TrainingChannel {
+    match title {
+        "网络党校专题培训" => TrainingChannel::OnlineSchool,
+        "学习强国专题学习" => TrainingChannel::Xuexi,
+        _ => TrainingChannel::Offline,
+    }
 }

@@ -31,13 +31,26 @@
 //!
 //! * **The branch**: a kind (organ, enterprise, school, hospital, village,
 //!   community) with a fitting Chinese name, founded years ago; 3–50 members
-//!   (mean about 25); a committee (支委会, 3, 5 or 7 seats with a secretary,
-//!   elected within its three-year term) when it has 7 or more full members,
-//!   a secretary otherwise; party groups (党小组) from 15 members.
+//!   (mean about 25); a committee (支委会, 3, 5 or 7 seats with a secretary)
+//!   when it has 7 or more full members, a secretary otherwise; party groups
+//!   (党小组) from 15 members. The committee was elected within its term: 3
+//!   years, 5 for a village or community branch elected from 2018-07 on
+//!   (任期意见); one in thirty whose term ended in the second half of the year
+//!   has the election postponed with approval by just under a year.
+//!   The 支委会 meets with half or more of its members present.
 //! * **Members**: Chinese names, ages and dues categories that fit the kind
 //!   (mostly salaried; retired, farmers, students, the unemployed, relief and
 //!   low-income members where they belong), some leading cadres, now and then
-//!   a member transferred in or out during the year.
+//!   a member transferred in or out during the year (with the letters: the
+//!   incoming member reports within the letter's validity, the receipt of
+//!   the outgoing letter comes back), a retired member who died, a member
+//!   the branch lost contact with two years ago and whose membership was
+//!   suspended after six months. Some members are away (`mobility`): for a
+//!   few months of work or study at a fixed place (back before six months),
+//!   working at changing places, living with their children (retired),
+//!   abroad (with an approved exemption and a contact every half-year), or
+//!   away before moving their relations to the place they went to; while
+//!   away they are excused from meetings.
 //! * **Dues**: a base for every base-rated member (a raise in July now and
 //!   then), a year of payments of exactly the amount the dues calculator
 //!   expects ([`crate::dues::expected_monthly`]), collected on the branch's
@@ -45,7 +58,12 @@
 //!   month pays after arriving); some retired members and farmers pay by
 //!   quarter; approved waivers and reductions for members in difficulty;
 //!   approved exemptions (illness, abroad, …), whose months are sometimes
-//!   paid in one payment on return.
+//!   paid in one payment on return. Branches that keep receipts number them
+//!   in the order of payment and name the collector (the group leader or the
+//!   组织委员); branches that keep the books remit each quarter's (or month's)
+//!   collection in full in the month after it and publish the year's
+//!   figures at the year end (the fourth quarter is remitted in January,
+//!   after the year end; last year's fourth quarter this January).
 //! * **Organisational life**: every meeting the rules require, each with a
 //!   topic, chair, recorder, hours and attendance (present, or excused with a
 //!   reason; absent while exempt): a 支部党员大会 every quarter (sometimes with a
@@ -54,7 +72,11 @@
 //!   the previous year's in January, counting for that year), a few study
 //!   sessions; a talk (谈心谈话) of every member with a committee member or the
 //!   secretary, and of every two committee members; training hours (32 a year,
-//!   56 for cadres, pro rata for part of a year).
+//!   56 for cadres, pro rata for part of a year). Leading cadres attend the
+//!   组织生活会 (双重组织生活). Branches that tag their meetings hold an ideology
+//!   review (tag `ideology`) at a 支委会 (or 支部党员大会) every half-year, and
+//!   list the 组织生活会's rectification items: last year's due in spring and
+//!   done in time, this year's due next spring.
 //! * **Development**: a few candidates per branch at every stage (applicant,
 //!   activist, candidate for development, probationary, converted), each with
 //!   a compliant file: the 25 steps in order with the required intervals,
@@ -64,7 +86,13 @@
 //!   only those the central profile requires), quorate votes carried by a
 //!   majority, and now and then a probation extended once by 6–12 months.
 //!   Those admitted are members of the branch (probationary, or full once
-//!   converted).
+//!   converted), named by `candidates.member`.
+//!
+//! One branch in eight exports as v1 did, without any of the optional v1.1
+//! records (`left_reason`, receipts, remittances, publications, tags,
+//! rectifications, transfers, mobility, `candidates.member`, training
+//! channels); the others keep each book with some probability, so every gate
+//! of the rules on optional data is exercised both ways.
 //!
 //! The latest event date of every bundle is 31 December of the year (the
 //! secretary's December dues), so the audit command's default `as_of` is the
@@ -96,13 +124,28 @@
 //! | each attendance entry | absent without excuse | MTG009 (at 3 a year) |
 //! | each member (*p*/2) | 6–8 months absent from everything, and unpaid | MTG010, DUE004 |
 //! | each vote taken at a 支部党员大会 | no quorum | MTG011 |
+//! | each 支委会 held (*p*/2) | fewer than half of the committee present | MTG014 |
+//! | each leading cadre | excused from the year's 组织生活会 | MTG013 |
+//! | each rectification item of last year's 组织生活会 | still open, or done late | MTG015 |
+//! | each half-year (branches that tag meetings) | no ideology review | IDE001 |
+//! | each payment (branches that keep receipts, *p*/2) | no receipt number | DUE009 |
+//! | each of the first three quarters (branches that keep the books) | remitted 5–30% short | DUE010 |
+//! | the year (branches that keep the books) | not published | DUE011 |
+//! | each member transferred in | reported after the letter's validity | REL001 |
+//! | each member transferred out | the letter issued two months before leaving (REL003); no receipt back (REL002, once overdue) | REL003; REL002 |
+//! | each member working at changing places | in fact at one place for 6 months and more, not transferred | REL004 |
+//! | each member out of contact | no decision to suspend the membership | REL005 |
+//! | each half-year abroad | no contact | REL006 (MTG008 if both) |
 //! | each member; each two committee members | no talk | MTG008 |
 //! | each member | too few training hours | EDU001 / EDU002 |
 //! | each candidate, for each of 21 kinds | under age; late talk; a step missing; three contacts; an activist assessment skipped; short activist period; one introducer; no political review; short training; no or short candidate publicity; no quorum; passed without a majority; late approval; higher talk after the approval; no oath; early conversion; probation extended by 3–5 months; conversion meeting never held; no conversion publicity; not archived | DEV001–DEV020 (each once the step concerned is reached by the year end) |
-//! | the committee | term expired; 2 seats; none for ≥ 7 full members (*p*/2) | ORG003; ORG002; ORG001 |
+//! | the committee | term expired; 2 seats; a term of the wrong length; none for ≥ 7 full members (*p*/2) | ORG003; ORG002; ORG005; ORG001 |
+//! | the bundle (*p*/4) | 55–58 members | ORG004 |
 //! | the bundle (*p*/2 each) | a payment for an unknown member; a duplicate meeting id; `full_on` before `admitted_on` | DAT001; DAT002; DAT003 |
 //!
 //! Faults never move an event past the year end, so `as_of` stays the year end.
+//! At *p* = 1 every meeting is skipped, so the faults of meetings held
+//! (MTG011–MTG014) show only at lower rates.
 //!
 //! # Determinism
 //!
@@ -119,9 +162,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Branch, BranchKind, Bundle, Candidate, DevelopmentRecord, DuesPayment, Gender, Group, Id,
-    MeetingKind, Member, Money, PeriodSpec, Publicity, Step, Votes, WaiverKind, YearMonth,
-    sub_months,
+    Branch, BranchKind, Bundle, DuesPayment, Gender, Group, Id, MeetingKind, Member, Money,
+    PeriodSpec, WaiverKind, YearMonth, sub_months,
 };
 use crate::profile::Profile;
 
@@ -266,13 +308,18 @@ impl SplitMix64 {
     }
 }
 
+mod books;
 mod data;
 mod development;
 mod dues;
+mod life;
 mod meetings;
+mod moves;
+mod org;
 mod people;
 
 use data::*;
+use moves::{Away, away_rate};
 
 // ---------------------------------------------------------------------------
 // The generator's state
@@ -286,6 +333,24 @@ struct Gen {
     year: i32,
     y0: NaiveDate,
     y1: NaiveDate,
+    /// Which optional records the branch keeps (drawn first thing in `build`).
+    ledger: Ledger,
+}
+
+/// Which of the optional v1.1 records a branch keeps. One branch in eight
+/// exports as v1 did (none of them); the others keep each book or not.
+#[derive(Clone, Copy, Default)]
+struct Ledger {
+    /// `left_reason`, `candidates.member`, `trainings.channel`.
+    v11: bool,
+    /// `receipt_no` and `collector` on every payment (DUE009 applies).
+    receipts: bool,
+    /// `dues_remittances` and `dues_publications` (DUE010, DUE011 apply).
+    books: bool,
+    /// Meeting `tags` and rectification items (IDE001 applies).
+    detail: bool,
+    /// `transfers` and `mobility` (REL003 applies once a letter is recorded).
+    letters: bool,
 }
 
 /// A member being generated, with what the generator needs to know about them.
@@ -307,6 +372,10 @@ struct Person {
     farmer_fen: u64,
     quarterly: bool,
     exempt: Option<(NaiveDate, NaiveDate)>,
+    /// The exemption's reason (`None`: drawn when written).
+    exempt_reason: Option<&'static str>,
+    /// Away from the branch (a `mobility` record).
+    away: Option<Away>,
     /// Pays the exempt months in one payment after the exemption.
     lump: bool,
     waiver: Option<PersonWaiver>,
@@ -333,6 +402,8 @@ struct Org {
     committee: Vec<usize>,
     secretary: usize,
     recorder: usize,
+    /// Who collects the dues where there are no groups (the 组织委员).
+    collector: usize,
     /// (id, member positions, leader position)
     groups: Vec<(Id, Vec<usize>, usize)>,
 }
@@ -359,6 +430,7 @@ impl Gen {
             year,
             y0: date(year, 1, 1),
             y1: date(year, 12, 31),
+            ledger: Ledger::default(),
         }
     }
 
@@ -470,8 +542,13 @@ impl Gen {
     // -- the bundle --
 
     fn build(&mut self, index: usize) -> Bundle {
+        self.ledger = self.ledger();
         let kind = self.weighted(KINDS, BranchKind::Organ);
-        let planned = ((1 + self.below(25) + self.below(26)) as usize).max(3);
+        let mut planned = ((1 + self.below(25) + self.below(26)) as usize).max(3);
+        if self.fault_at(0.25) {
+            // Grown past 50 members without becoming a general branch (ORG004).
+            planned = 55 + self.frng.below(4) as usize;
+        }
         let founded = date(
             self.year - 8 - self.below(22) as i32,
             1 + self.below(12) as u32,
@@ -498,15 +575,16 @@ impl Gen {
             let p = self.core_member(i, i < stable, kind, founded);
             people.push(p);
         }
-        for c in &cands {
+        for c in &mut cands {
             if let Some((admitted, full_on)) = c.admitted {
                 let pos = people.len();
                 let p = self.dev_member(pos, &c.candidate, admitted, full_on, kind);
                 people.push(p);
+                c.candidate.member = self.ledger.v11.then(|| member_id(pos));
             }
         }
-        self.transfers(&mut people, stable, core);
-        self.circumstances(&mut people, stable);
+        self.moves(&mut people, stable, core);
+        self.circumstances(&mut people, stable, kind);
         for p in &mut people {
             p.rate();
         }
@@ -516,7 +594,7 @@ impl Gen {
             .iter()
             .filter(|p| p.in_branch(self.y1) && p.full_on(self.y1))
             .count();
-        let (committee, org) = self.organisation(&people, full_at_end);
+        let (committee, org) = self.organisation(&people, full_at_end, kind);
         for &c in org.leaders() {
             if let Some(p) = people.get_mut(c) {
                 p.cadre = true;
@@ -549,8 +627,10 @@ impl Gen {
 
         self.dues(&people, &mut b);
         self.meetings(&people, &org, &mut b.meetings);
+        self.meeting_detail(&org, &mut b.meetings);
         self.talks(&people, &org, &mut b.talks);
         self.trainings(&people, &mut b.trainings);
+        self.letters(&people, &mut b);
 
         for c in cands {
             b.candidates.push(c.candidate);
@@ -588,11 +668,25 @@ impl Gen {
             }
         }
 
+        self.books(&org, &mut b);
+
         b.members = people.into_iter().map(|p| p.m).collect();
         b
     }
 
-    // -- members --
+    /// Which optional records the branch keeps.
+    fn ledger(&mut self) -> Ledger {
+        if !self.chance(0.875) {
+            return Ledger::default();
+        }
+        Ledger {
+            v11: true,
+            receipts: self.chance(0.65),
+            books: self.chance(0.6),
+            detail: self.chance(0.65),
+            letters: self.chance(0.8),
+        }
+    }
 }
 
 struct MeetingPlan<'a> {
@@ -604,84 +698,4 @@ struct MeetingPlan<'a> {
     expected: &'a [usize],
     chair: usize,
     recorder: usize,
-}
-
-// ---------------------------------------------------------------------------
-// Development files
-
-#[derive(Clone, Copy)]
-enum Stage {
-    Applicant,
-    Activist,
-    Candidate,
-    Probationary,
-    Full,
-}
-
-#[derive(Clone, Copy, Default)]
-struct DevFaults {
-    under_age: bool,
-    late_talk: bool,
-    three_contacts: bool,
-    short_activist: bool,
-    one_introducer: bool,
-    no_review: bool,
-    short_training: bool,
-    skip_candidate_pub: bool,
-    short_candidate_pub: bool,
-    no_quorum: bool,
-    late_approval: bool,
-    out_of_order: bool,
-    no_oath: bool,
-    early_conversion: bool,
-    skip_conversion_pub: bool,
-    not_archived: bool,
-    assessment_gap: bool,
-    weak_vote: bool,
-    no_conversion: bool,
-    bad_extension: bool,
-    drop: Option<Step>,
-}
-
-struct CandOut {
-    candidate: Candidate,
-    records: Vec<DevelopmentRecord>,
-    publicity: Vec<Publicity>,
-    /// Admitted (the admission approved by the year end): the date of the
-    /// admission meeting, and the end of probation if converted by the year end.
-    admitted: Option<(NaiveDate, Option<NaiveDate>)>,
-}
-
-/// The dates that bound the stages of a file.
-struct Milestones {
-    ac: NaiveDate,
-    cc: NaiveDate,
-    am: NaiveDate,
-    aa: NaiveDate,
-    /// The final approval of the conversion (for a file that never gets
-    /// there, a date after the end of probation, to bound the stages).
-    ca: NaiveDate,
-    /// The end of probation, extension included.
-    end: NaiveDate,
-    converted: bool,
-}
-
-enum Detail {
-    None,
-    /// Positions of members (contacts, introducers).
-    People(u8, [u8; 3]),
-    Review,
-    Training {
-        days: u32,
-        hours: u32,
-    },
-    Vote(Votes),
-    Conversion(Votes),
-    Extension(Votes, u32),
-}
-
-struct Ev {
-    step: Step,
-    date: NaiveDate,
-    detail: Detail,
 }

@@ -1,11 +1,11 @@
-//! Members and their circumstances: ages, dues categories, transfers, exemptions, the committee.
+//! Members and their circumstances: ages, dues categories, exemptions, waivers.
 
 use chrono::NaiveDate;
 
 use crate::dues::{expected_monthly, is_base_rated};
 use crate::model::{
-    BranchKind, Candidate, Committee, CommitteeRole, CommitteeSeat, DuesCategory, Member,
-    MemberStatus, Money, PaymentCycle, WaiverKind, YearMonth, add_months,
+    BranchKind, Candidate, DuesCategory, Member, MemberStatus, Money, PaymentCycle, WaiverKind,
+    YearMonth, add_months,
 };
 
 use super::*;
@@ -196,6 +196,8 @@ impl Gen {
             farmer_fen,
             quarterly: false,
             exempt: None,
+            exempt_reason: None,
+            away: None,
             lump: false,
             waiver: None,
             lapse: None,
@@ -265,6 +267,8 @@ impl Gen {
             farmer_fen,
             quarterly: false,
             exempt: None,
+            exempt_reason: None,
+            away: None,
             lump: false,
             waiver: None,
             lapse: None,
@@ -274,47 +278,19 @@ impl Gen {
         }
     }
 
-    /// Now and then a member transferred out, and one transferred in.
-    pub(super) fn transfers(&mut self, people: &mut [Person], stable: usize, core: usize) {
-        if core < 8 {
-            return;
-        }
-        let span = (core - stable) as u64;
-        let out = self.chance(0.3).then(|| stable + self.below(span) as usize);
-        let inn = self.chance(0.3).then(|| stable + self.below(span) as usize);
-        let window = (date(self.year, 2, 1), date(self.year, 11, 30));
-        if let Some(p) = out.and_then(|i| people.get_mut(i)) {
-            let to = self.between(window.0, window.1);
-            p.m.in_branch_to = Some(to);
-            p.to = to;
-        }
-        if let Some(p) = inn
-            .filter(|i| Some(*i) != out)
-            .and_then(|i| people.get_mut(i))
-        {
-            let from = self.between(window.0, window.1);
-            p.m.in_branch_from = Some(from);
-            // The transfer letter: dues settled up to the month of the move,
-            // or to the month before (then that month is owed here).
-            p.m.dues_paid_until = Some(if self.chance(0.7) {
-                YearMonth::of(from)
-            } else {
-                YearMonth::of(from).pred()
-            });
-            p.from = from;
-            p.base_from = p.base_from.min(YearMonth::of(from));
-        }
-    }
-
     /// Payment cycles, exemptions, waivers, and the member-level faults.
-    pub(super) fn circumstances(&mut self, people: &mut [Person], stable: usize) {
+    pub(super) fn circumstances(&mut self, people: &mut [Person], stable: usize, kind: BranchKind) {
         let year = self.year;
+        let away = away_rate(kind);
         for (i, p) in people.iter_mut().enumerate() {
             let moved = p.m.in_branch_from.is_some() || p.m.in_branch_to.is_some();
             let newly = p.m.status == MemberStatus::Probationary || p.m.admitted_on >= self.y0;
             let settled_in = !moved && !newly && i >= stable;
             let cat = p.m.dues_category;
-            if settled_in && self.chance(0.04) {
+            if settled_in && !p.m.leading_cadre && self.chance(away) {
+                // Away for work or study, or abroad (流动党员, 出国（境）).
+                self.away(p, kind);
+            } else if settled_in && !p.m.leading_cadre && self.chance(0.04) {
                 // An approved exemption (正当理由).
                 let start = 2 + self.below(8) as u32;
                 if self.chance(0.25) {
@@ -369,7 +345,12 @@ impl Gen {
             if i == 0 {
                 continue; // the secretary's December payment is the year-end anchor
             }
-            if settled_in && !p.quarterly && p.exempt.is_none() && self.fault_at(0.5) {
+            if settled_in
+                && !p.quarterly
+                && p.exempt.is_none()
+                && p.away.is_none()
+                && self.fault_at(0.5)
+            {
                 let len = 6 + self.frng.below(3) as u32;
                 let first = 1 + self.frng.below(u64::from(13 - len)) as u32;
                 p.lapse = Some((first, first + len - 1));
@@ -382,104 +363,5 @@ impl Gen {
             }
         }
     }
-
-    pub(super) fn organisation(
-        &mut self,
-        people: &[Person],
-        full_at_end: usize,
-    ) -> (Option<Committee>, Org) {
-        let year = self.year;
-        let with_committee = full_at_end >= 7 && !self.fault_at(0.5);
-        let mut org = Org {
-            committee: Vec::new(),
-            secretary: 0,
-            recorder: 1,
-            groups: Vec::new(),
-        };
-        let committee = if with_committee {
-            let mut seats: usize = if full_at_end < 15 {
-                3
-            } else if full_at_end < 30 {
-                if self.chance(0.3) { 3 } else { 5 }
-            } else if self.chance(0.4) {
-                5
-            } else {
-                7
-            };
-            if self.fault() {
-                seats = 2;
-            }
-            let roles: &[CommitteeRole] = match seats {
-                2 => &[CommitteeRole::Secretary, CommitteeRole::Organization],
-                3 => &[
-                    CommitteeRole::Secretary,
-                    CommitteeRole::Organization,
-                    CommitteeRole::Propaganda,
-                ],
-                5 => &[
-                    CommitteeRole::Secretary,
-                    CommitteeRole::DeputySecretary,
-                    CommitteeRole::Organization,
-                    CommitteeRole::Propaganda,
-                    CommitteeRole::Discipline,
-                ],
-                _ => &[
-                    CommitteeRole::Secretary,
-                    CommitteeRole::DeputySecretary,
-                    CommitteeRole::Organization,
-                    CommitteeRole::Propaganda,
-                    CommitteeRole::Discipline,
-                    CommitteeRole::Member,
-                    CommitteeRole::Member,
-                ],
-            };
-            // Elected within the three-year term, more than six months
-            // before it ends; one branch in five held its election this year.
-            let elected_on = if self.fault() {
-                self.between(date(year - 4, 1, 1), date(year - 3, 6, 30))
-            } else if self.chance(0.2) {
-                self.between(date(year, 1, 5), date(year, 11, 30))
-            } else {
-                self.between(date(year - 2, 7, 15), date(year - 1, 12, 20))
-            };
-            org.committee = (0..roles.len()).collect();
-            org.recorder = if roles.len() > 2 { 2 } else { 1 };
-            Some(Committee {
-                postponement: None,
-                elected_on,
-                term_years: 3,
-                members: roles
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &role)| CommitteeSeat {
-                        member: member_id(i),
-                        role,
-                    })
-                    .collect(),
-            })
-        } else {
-            None
-        };
-        // Groups of bigger branches: members dealt round-robin, so that each
-        // group has a stable member to lead it.
-        let n = people.len();
-        if n >= 15 {
-            let k = if n < 28 {
-                2
-            } else if n < 40 {
-                3
-            } else {
-                4
-            };
-            for g in 0..k {
-                let members: Vec<usize> = (g..n).step_by(k).collect();
-                let leader = if g == 0 { g + k } else { g };
-                org.groups
-                    .push((gen_id(format!("G{}", g + 1)), members, leader));
-            }
-        }
-        (committee, org)
-    }
-
     // -- dues --
 }
