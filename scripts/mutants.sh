@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Mutation testing of the library (issue 14) with cargo-mutants, one area at
+# a time, each with the tests that judge it. Results: mutants.out/AREA/
+# (caught.txt, missed.txt, unviable.txt, timeout.txt, outcomes.json).
+#
+#   scripts/mutants.sh                 # every area (many hours on 2 cores)
+#   scripts/mutants.sh dues life       # some areas
+#   scripts/mutants.sh --iterate dues  # only what was missed or new last time
+#   SHARD=0/4 scripts/mutants.sh model # a quarter of an area
+#   scripts/mutants.sh --score         # the table of scores from mutants.out/
+#
+# Configuration (what is never mutated, features, profile): .cargo/mutants.toml.
+# Needs `cargo install cargo-mutants` (tested with 27.1).
+set -euo pipefail
+set -f   # the areas are globs for cargo-mutants, not for the shell
+cd "$(dirname "$0")/.."
+
+declare -A FILES=(
+    [dues]="src/families/dues/**"
+    [development]="src/families/development/**"
+    [life]="src/families/life/**"
+    [organisation]="src/families/organisation/**"
+    [ideology]="src/families/ideology/**"
+    [transfers]="src/families/transfers/**"
+    [data]="src/families/data/**"
+    [model]="src/model/** src/period.rs src/calendar.rs"
+    [audit]="src/audit/**"
+    [profile]="src/profile/**"
+    [report]="src/report/**"
+    [load]="src/load/*.rs"
+    [render]="src/render/*.rs"
+    [error]="src/error.rs src/lib.rs"
+)
+ORDER=(dues development life organisation ideology transfers data model audit profile report load render error)
+
+# The tests that judge library code. Every area gets the fixtures, the
+# samples and the rule properties; the slow model property (an audit of
+# arbitrary bundles, ~7 s a run) only where it judges the code mutated.
+BASE=(--lib --test api --test citations --test cases --test sample --test sample_dev
+      --test sample_mtg --test sample_v11 --test prop_dues --test prop_development
+      --test prop_meetings --test prop_rules_v11 --test prop_transfers --test synth)
+declare -A EXTRA=(
+    [model]="--test prop_model"
+    [load]="--test prop_model"
+    [audit]="--test prop_model --test profile --test prop_profile"
+    [profile]="--test profile --test prop_profile"
+    [report]="--test baseline --test indicators --test scorecard --test todo"
+    [render]="--test baseline --test indicators --test scorecard --test todo"
+)
+
+score() {
+    printf '%-13s %7s %7s %7s %8s %8s %7s\n' area mutants caught missed timeout unviable score
+    for a in "${ORDER[@]}"; do
+        d=mutants.out/$a/mutants.out
+        [ -d "$d" ] || continue
+        c=$(wc -l <"$d/caught.txt"); m=$(wc -l <"$d/missed.txt")
+        t=$(wc -l <"$d/timeout.txt"); u=$(wc -l <"$d/unviable.txt")
+        v=$((c + m + t))
+        s=$(awk -v c="$c" -v t="$t" -v v="$v" 'BEGIN { if (v) printf "%.1f%%", 100*(c+t)/v; else print "-" }')
+        printf '%-13s %7d %7d %7d %8d %8d %7s\n' "$a" $((v + u)) "$c" "$m" "$t" "$u" "$s"
+    done
+}
+
+args=()
+areas=()
+for arg in "$@"; do
+    case $arg in
+        --score) score; exit 0 ;;
+        --*) args+=("$arg") ;;
+        *) [ -n "${FILES[$arg]:-}" ] || { echo "unknown area '$arg' (one of: ${ORDER[*]})" >&2; exit 2; }
+           areas+=("$arg") ;;
+    esac
+done
+[ ${#areas[@]} -gt 0 ] || areas=("${ORDER[@]}")
+
+for a in "${areas[@]}"; do
+    files=()
+    for f in ${FILES[$a]}; do files+=(--file "$f"); done
+    # shellcheck disable=SC2206
+    tests=("${BASE[@]}" ${EXTRA[$a]:-})
+    shard=()
+    [ -z "${SHARD:-}" ] || shard=(--shard "$SHARD")
+    mkdir -p "mutants.out/$a"
+    echo "== $a"
+    cargo mutants "${files[@]}" "${shard[@]}" "${args[@]}" --output "mutants.out/$a" \
+        -- "${tests[@]}" || true   # missed mutants exit non-zero; the score says
+done
+score
