@@ -12,8 +12,8 @@ use crate::rules::Selection;
 /// Audits party branch records and reports every breach with its citation.
 ///
 /// FILE may be a dangjian/1 `.json` document, a `.jsonl` file (one branch
-/// per line) or `-` (JSON Lines on stdin). With no FILE the bundled sample
-/// is audited.
+/// per line), an Excel 台账 workbook (`.xlsx`, `.xlsm`) or `-` (JSON Lines
+/// on stdin). With no FILE the bundled sample is audited.
 #[derive(Parser, Debug, Clone)]
 #[command(
     name = "audit",
@@ -24,7 +24,7 @@ use crate::rules::Selection;
                   2 bad input or usage (one message on stderr)."
 )]
 pub(crate) struct Cli {
-    /// Input files: .json, .jsonl, or - for JSON Lines on stdin.
+    /// Input files: .json, .jsonl, .xlsx (the 台账 workbook), or - for JSON Lines on stdin.
     #[arg(value_name = "FILE")]
     pub(crate) files: Vec<PathBuf>,
 
@@ -53,6 +53,12 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "DIR")]
     pub(crate) template_dir: Option<PathBuf>,
 
+    /// Write the empty 台账 workbook to fill in (with a 填表说明 sheet and
+    /// drop-down lists) to FILE, and exit.
+    #[cfg(feature = "xlsx")]
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub(crate) template: Option<PathBuf>,
+
     /// Language of messages and headings.
     #[arg(long, value_enum, default_value_t = LangArg::Zh)]
     pub(crate) lang: LangArg,
@@ -73,8 +79,9 @@ pub(crate) struct Cli {
     #[arg(long)]
     pub(crate) explain_profile: bool,
 
-    /// An earlier report (JSON) to compare with: every finding is marked
-    /// new, unchanged or updated, and the findings gone are listed as resolved.
+    /// An earlier report to compare with — JSON, or a report workbook whose
+    /// 整改台账 the branch filled in: every finding is marked new, unchanged
+    /// or updated, and the findings gone are listed as resolved.
     #[arg(long, value_name = "REPORT")]
     pub(crate) baseline: Option<PathBuf>,
 
@@ -124,6 +131,9 @@ pub(crate) enum Format {
     /// One offline HTML page (needs --out).
     #[cfg(feature = "html")]
     Html,
+    /// The report workbook: 概况, 问题清单, 整改台账, grids, 指标 (needs --out).
+    #[cfg(feature = "xlsx")]
+    Xlsx,
 }
 
 /// Language.

@@ -4,13 +4,17 @@
 //!
 //! ```text
 //! audit [FILE ...] [--as-of DATE] [--from DATE] [--to DATE]
-//!       [--format text|json|csv] [--lang zh|en] [--fail-on error|warning|info]
+//!       [--format text|json|csv|html|xlsx] [--out FILE] [--lang zh|en]
+//!       [--fail-on error|warning|info|new] [--profile [NAME|FILE]] [--explain-profile]
+//!       [--baseline REPORT] [--todo DAYS] [--template FILE.xlsx] [--template-dir DIR]
 //!       [--rules SELECTION] [--keep-going] [--threads N] [--progress auto|always|never]
 //!       [--stats] [--version] [--help]
 //! ```
 //!
-//! * FILE: `.json`, `.jsonl`, or `-` (JSON Lines on stdin). No FILE: the
-//!   bundled sample.
+//! * FILE: `.json`, `.jsonl`, `.xlsx` (the 台账 workbook, feature `xlsx`; its
+//!   warnings — unknown sheets and columns, unresolved names — go to stderr),
+//!   or `-` (JSON Lines on stdin). No FILE: the bundled sample.
+//! * `--format html` and `--format xlsx` are documents: they need `--out`.
 //! * `--as-of` defaults to the latest event date in the data (never the
 //!   clock); `--from`/`--to` default to the calendar year of `--as-of`.
 //! * Exit 0: the audit ran. Exit 1: it ran and `--fail-on` matched. Exit 2:
@@ -177,6 +181,9 @@ struct Audited {
     /// The branch's part of the HTML page.
     #[cfg(feature = "html")]
     html: Option<crate::render::html::HtmlBranch>,
+    /// The branch's part of the report workbook.
+    #[cfg(feature = "xlsx")]
+    xlsx: Option<crate::render::xlsx::XlsxBranch>,
     /// How many findings are new, unchanged, updated (with a baseline); of
     /// the new ones, how many no exception covers.
     statuses: [usize; 4],
@@ -206,6 +213,9 @@ fn finding_key(f: &crate::Finding, seq: usize, idx: usize) -> Vec<u8> {
 
 /// Reads the baseline report of `--baseline`.
 fn read_baseline(path: &Path) -> Result<Baseline, Stop> {
+    if crate::load::is_workbook_path(path) {
+        return read_baseline_workbook(path);
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Stop::from(crate::Error::io(Some(path.to_path_buf()), e)))?;
     let report =
@@ -214,6 +224,23 @@ fn read_baseline(path: &Path) -> Result<Baseline, Stop> {
         &report,
         Some(&path.display().to_string()),
     ))
+}
+
+/// Reads a report workbook (whose 整改台账 the branch filled) as a baseline.
+#[cfg(feature = "xlsx")]
+fn read_baseline_workbook(path: &Path) -> Result<Baseline, Stop> {
+    Err(Stop::Fail(format!(
+        "{}: PENDING-XLSX-BASELINE",
+        path.display()
+    )))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn read_baseline_workbook(path: &Path) -> Result<Baseline, Stop> {
+    Err(Stop::Fail(format!(
+        "{}: reading a report workbook as --baseline needs the crate feature `xlsx`",
+        path.display()
+    )))
 }
 
 fn write_out(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Stop> {
@@ -280,6 +307,8 @@ impl Format {
         match self {
             #[cfg(feature = "html")]
             Format::Html => true,
+            #[cfg(feature = "xlsx")]
+            Format::Xlsx => true,
             _ => false,
         }
     }
@@ -291,6 +320,8 @@ impl Format {
             Format::Csv => "csv",
             #[cfg(feature = "html")]
             Format::Html => "html",
+            #[cfg(feature = "xlsx")]
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -306,6 +337,14 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     }
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
         return Err(Stop::Fail("- (stdin) given more than once".to_owned()));
+    }
+    #[cfg(feature = "xlsx")]
+    if let Some(path) = &cli.template {
+        let mut bytes = Vec::new();
+        crate::render::xlsx::write_template(&mut bytes)?;
+        std::fs::write(path, bytes)
+            .map_err(|e| Stop::from(crate::Error::io(Some(path.clone()), e)))?;
+        return Ok(0);
     }
     let profile = load_profile(cli, &inputs)?;
     if cli.explain_profile {
@@ -340,6 +379,8 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         .sum();
     let bar = progress::Bar::new(cli.progress, env.terminal, total_bytes);
     let tick = |bytes: u64, bundles: u64| bar.update(bytes, bundles);
+    let warnings = std::cell::RefCell::new(Vec::<String>::new());
+    let warn = |w: String| warnings.borrow_mut().push(w);
 
     let t_start = clock.elapsed();
     let as_of = match cli.as_of {
@@ -350,6 +391,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 threads,
                 keep_going: cli.keep_going,
                 progress: &tick,
+                warn: &|_| {},
             };
             let (d, _) = pipeline::latest_event_date(&inputs, &mut env.stdin, &opts, clock)?;
             d.ok_or_else(|| {
@@ -397,6 +439,8 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         }
         _ => None,
     };
+    #[cfg(feature = "xlsx")]
+    let mut workbook = (cli.format == Format::Xlsx).then(crate::render::xlsx::ReportWorkbook::new);
     let mut report = auditor.empty_report();
     report.todo = cli.todo.map(|d| crate::report::Todo::new(as_of, d));
     let mut spool = SortedSpool::new(cli.spill_after);
@@ -412,6 +456,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         threads,
         keep_going: cli.keep_going,
         progress: &tick,
+        warn: &warn,
     };
     let stats = pipeline::run(
         &inputs,
@@ -463,7 +508,12 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     .collect(),
                 #[cfg(feature = "html")]
                 Format::Html => Vec::new(),
+                #[cfg(feature = "xlsx")]
+                Format::Xlsx => Vec::new(),
             };
+            #[cfg(feature = "xlsx")]
+            let xlsx = (format == Format::Xlsx)
+                .then(|| crate::render::xlsx::XlsxBranch::new(&cx, &findings));
             #[cfg(feature = "html")]
             let html = (format == Format::Html)
                 .then(|| crate::render::html::HtmlBranch::new(&cx, &findings, lang));
@@ -492,6 +542,8 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 },
                 #[cfg(feature = "html")]
                 html,
+                #[cfg(feature = "xlsx")]
+                xlsx,
                 counts,
                 statuses,
                 items,
@@ -532,6 +584,10 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             if let (Some(h), Some(b)) = (html.as_mut(), a.html) {
                 h.push(b);
             }
+            #[cfg(feature = "xlsx")]
+            if let (Some(w), Some(b)) = (workbook.as_mut(), a.xlsx) {
+                w.push(b);
+            }
             report.indicators.extend(a.indicators);
             if let Some(t) = &mut report.todo {
                 t.items.extend(a.todo);
@@ -548,6 +604,9 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     bar.finish();
     if let Some(e) = spool_error {
         return Err(Stop::Fail(format!("writing temporary files: {e}")));
+    }
+    for w in warnings.borrow().iter() {
+        let _ = writeln!(env.stderr, "audit: {w}");
     }
     for u in &unreadable {
         let _ = writeln!(env.stderr, "audit: {} (left out)", u.message);
@@ -612,6 +671,14 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             Format::Html => {
                 if let Some(h) = html.take() {
                     h.write(&report, &mut out)?;
+                }
+            }
+            #[cfg(feature = "xlsx")]
+            Format::Xlsx => {
+                if let Some(w) = workbook.take() {
+                    let mut bytes = Vec::new();
+                    w.finish(&report, &mut bytes)?;
+                    write_out(&mut out, &bytes)?;
                 }
             }
             Format::Text => {

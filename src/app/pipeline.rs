@@ -95,6 +95,9 @@ pub(crate) struct RunOptions<'a> {
     pub(crate) threads: usize,
     pub(crate) keep_going: bool,
     pub(crate) progress: &'a dyn Fn(u64, u64),
+    /// Told each warning of a workbook reader (unknown sheets and columns,
+    /// unresolved names), once per workbook read.
+    pub(crate) warn: &'a dyn Fn(String),
 }
 
 enum Job {
@@ -337,6 +340,27 @@ fn read_jobs(
                 }
             }
             Input::File(path) => {
+                if load::is_workbook_path(path) {
+                    let t0 = clock.elapsed();
+                    let parts = read_workbook(path, opts.keep_going, opts.warn);
+                    stats.read += clock.elapsed().saturating_sub(t0);
+                    stats.bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                    let parts = match parts {
+                        Ok(p) => p,
+                        Err(e) => fail!(e, stats),
+                    };
+                    for b in parts {
+                        stats.bundles += 1;
+                        let job = match b {
+                            Ok(b) => Job::Bundle(Box::new(b)),
+                            Err(e) => Job::Failed(e),
+                        };
+                        if !go(job, stats)? {
+                            return Ok(());
+                        }
+                    }
+                    continue;
+                }
                 let file = match File::open(path) {
                     Ok(f) => f,
                     Err(e) => fail!(Error::io(Some(path.clone()), e), stats),
@@ -394,6 +418,35 @@ fn read_lines<R: BufRead>(
     }
 }
 
+/// Reads a workbook: its bundles, then (`keep_going`) every row that could
+/// not be read; its warnings go to `warn`.
+#[cfg(feature = "xlsx")]
+fn read_workbook(
+    path: &Path,
+    keep_going: bool,
+    warn: &dyn Fn(String),
+) -> Result<Vec<Result<Bundle>>> {
+    let wb = load::xlsx::ReadOptions::new()
+        .keep_going(keep_going)
+        .read(path)?;
+    for w in &wb.warnings {
+        warn(format!("warning: {w}"));
+    }
+    let mut parts: Vec<Result<Bundle>> = wb.bundles.into_iter().map(Ok).collect();
+    parts.extend(wb.errors.into_iter().map(Err));
+    Ok(parts)
+}
+
+/// Without the `xlsx` feature: the loader's message that says so.
+#[cfg(not(feature = "xlsx"))]
+fn read_workbook(
+    path: &Path,
+    _keep_going: bool,
+    _warn: &dyn Fn(String),
+) -> Result<Vec<Result<Bundle>>> {
+    load::read_path(path).map(|bs| bs.into_iter().map(Ok).collect())
+}
+
 /// Reads a `.json` document: whole, or bundle by bundle (`keep_going`).
 fn read_document(path: &Path, file: File, keep_going: bool) -> Result<Vec<Result<Bundle>>> {
     let mut bytes = Vec::new();
@@ -431,6 +484,7 @@ mod tests {
                 threads,
                 keep_going: false,
                 progress: &|_, _| {},
+                warn: &|_| {},
             };
             let stats = run(
                 &sample(),
@@ -457,6 +511,7 @@ mod tests {
                 threads,
                 keep_going: true,
                 progress: &|_, _| {},
+                warn: &|_| {},
             };
             run(
                 &[Input::Stdin],

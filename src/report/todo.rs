@@ -49,6 +49,21 @@ pub enum TodoKind {
     TransferExpires,
 }
 
+impl TodoKind {
+    /// Its name in Chinese, for tables (发展步骤, 预备期满, …).
+    pub fn zh(self) -> &'static str {
+        match self {
+            TodoKind::DevelopmentStep => "发展步骤",
+            TodoKind::ProbationEnds => "预备期满",
+            TodoKind::TermExpires => "换届到期",
+            TodoKind::MeetingDue => "应开会议",
+            TodoKind::DuesLapse => "党费临近六个月",
+            TodoKind::LifeLapse => "组织生活临近六个月",
+            TodoKind::TransferExpires => "介绍信到期",
+        }
+    }
+}
+
 /// One thing that falls due.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[non_exhaustive]

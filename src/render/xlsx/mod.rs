@@ -25,7 +25,7 @@ mod report;
 mod template;
 
 pub use records::write_records;
-pub use report::{ReportWorkbook, ScoreRow};
+pub use report::{ReportWorkbook, ScoreRow, XlsxBranch};
 pub use template::write_template;
 
 /// The columns of the 整改台账 sheet (header on row 2, data from row 3):

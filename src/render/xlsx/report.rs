@@ -58,6 +58,75 @@ struct BranchPart {
     development: Vec<(Vec<Val>, bool)>,
 }
 
+/// One branch's part of a [`ReportWorkbook`]: its grids, its candidates'
+/// progress and the names of the subjects of its findings, rendered from its
+/// [`Context`] so that only these rows are kept. `Send`, so it can be built
+/// on the thread that audited the branch.
+pub struct XlsxBranch {
+    part: BranchPart,
+    months: Vec<YearMonth>,
+    names: Vec<((String, SubjectKind, String), String)>,
+}
+
+impl std::fmt::Debug for XlsxBranch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("XlsxBranch")
+            .field("branch", &self.part.id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl XlsxBranch {
+    /// The part of the branch of `cx`, whose findings are `findings`.
+    pub fn new(cx: &Context<'_>, findings: &[Finding]) -> XlsxBranch {
+        // Every branch of an audit has the same period, so the same months.
+        let months = grids::months_of(cx);
+        let (dues, life) = grids::grids(cx, &months);
+        let branch = cx.bundle.branch.id.as_str().to_owned();
+        let wanted: std::collections::HashSet<(SubjectKind, &str)> = findings
+            .iter()
+            .map(|f| (f.subject.kind, f.subject.id.as_str()))
+            .collect();
+        let mut names = Vec::new();
+        for m in &cx.bundle.members {
+            if wanted.contains(&(SubjectKind::Member, m.id.as_str())) {
+                names.push((
+                    (
+                        branch.clone(),
+                        SubjectKind::Member,
+                        m.id.as_str().to_owned(),
+                    ),
+                    m.name.clone(),
+                ));
+            }
+        }
+        for c in &cx.bundle.candidates {
+            if wanted.contains(&(SubjectKind::Candidate, c.id.as_str())) {
+                names.push((
+                    (
+                        branch.clone(),
+                        SubjectKind::Candidate,
+                        c.id.as_str().to_owned(),
+                    ),
+                    c.name.clone(),
+                ));
+            }
+        }
+        XlsxBranch {
+            part: BranchPart {
+                id: branch,
+                name: cx.bundle.branch.name.clone(),
+                members: cx.bundle.members.len(),
+                dues,
+                life,
+                development: grids::development_rows(cx),
+            },
+            months,
+            names,
+        }
+    }
+}
+
 /// The report workbook, built one branch at a time: [`add_branch`] renders
 /// the branch's grids and progress rows from its [`Context`] (so a
 /// streaming audit keeps only those rows, not the bundles), [`finish`]
@@ -115,50 +184,21 @@ impl ReportWorkbook {
     /// candidates for the 对象 column. `findings` are the branch's (only
     /// the report's findings are listed; these name the subjects).
     pub fn add_branch(&mut self, cx: &Context<'_>, findings: &[Finding]) {
-        let months = grids::months_of(cx);
+        self.push(XlsxBranch::new(cx, findings));
+    }
+
+    /// Adds a branch built with [`XlsxBranch::new`] (where its context was,
+    /// e.g. on a worker thread of a streaming audit).
+    pub fn push(&mut self, branch: XlsxBranch) {
         if self.months.is_empty() {
-            self.months = months.clone();
+            self.months = branch.months;
         }
-        let (dues, life) = grids::grids(cx, &self.months);
-        let branch = cx.bundle.branch.id.as_str().to_owned();
-        let wanted: std::collections::HashSet<(SubjectKind, &str)> = findings
-            .iter()
-            .map(|f| (f.subject.kind, f.subject.id.as_str()))
-            .collect();
-        for m in &cx.bundle.members {
-            if wanted.contains(&(SubjectKind::Member, m.id.as_str())) {
-                self.names
-                    .entry((
-                        branch.clone(),
-                        SubjectKind::Member,
-                        m.id.as_str().to_owned(),
-                    ))
-                    .or_insert_with(|| m.name.clone());
-            }
-        }
-        for c in &cx.bundle.candidates {
-            if wanted.contains(&(SubjectKind::Candidate, c.id.as_str())) {
-                self.names
-                    .entry((
-                        branch.clone(),
-                        SubjectKind::Candidate,
-                        c.id.as_str().to_owned(),
-                    ))
-                    .or_insert_with(|| c.name.clone());
-            }
+        for (k, v) in branch.names {
+            self.names.entry(k).or_insert(v);
         }
         let seq = self.branches.len();
-        self.branches.insert(
-            (branch.clone(), seq),
-            BranchPart {
-                id: branch,
-                name: cx.bundle.branch.name.clone(),
-                members: cx.bundle.members.len(),
-                dues,
-                life,
-                development: grids::development_rows(cx),
-            },
-        );
+        self.branches
+            .insert((branch.part.id.clone(), seq), branch.part);
     }
 
     /// The 评星 rows (the hook for scoring: written as the 评星 sheet when
@@ -265,8 +305,14 @@ impl ReportWorkbook {
             &life,
         )?;
         self.development(wb, &st)?;
-        if !self.scorecards.is_empty() {
-            self.stars(wb, &st)?;
+        if !self.scorecards.is_empty() || !report.scorecards.is_empty() {
+            self.stars(wb, &st, report)?;
+        }
+        if !report.indicators.is_empty() {
+            self.indicators(wb, &st, report)?;
+        }
+        if let Some(t) = &report.todo {
+            self.todo(wb, &st, t)?;
         }
         Ok(())
     }
@@ -300,8 +346,9 @@ impl ReportWorkbook {
         if sum.accepted > 0 {
             facts.push(("已说明（经批准的例外）", Val::Int(sum.accepted as u64)));
         }
-        let with_baseline =
-            self.resolved.is_some() || report.findings.iter().any(|f| f.baseline.is_some());
+        let with_baseline = self.resolved.is_some()
+            || report.summary.baseline.is_some()
+            || report.findings.iter().any(|f| f.baseline.is_some());
         if with_baseline {
             let count = |b: &[BaselineStatus]| {
                 report
@@ -315,7 +362,10 @@ impl ReportWorkbook {
             let accepted = report.findings.iter().filter(|f| f.is_accepted()).count();
             facts.push(("新发现", Val::Int(new as u64)));
             facts.push(("未整改", Val::Int(open as u64)));
-            match self.resolved {
+            let resolved = self
+                .resolved
+                .or_else(|| report.summary.baseline.as_ref().map(|b| b.resolved));
+            match resolved {
                 Some(done) => {
                     facts.push(("已整改", Val::Int(done as u64)));
                     let base = done + open;
@@ -560,11 +610,34 @@ impl ReportWorkbook {
             for (c, v) in row.iter().enumerate() {
                 put(ws, r, c as u16, v, st, matches!(c, 1 | 3 | 4))?;
             }
-            ws.write_blank(r, 7, &fill_wrap)?;
-            ws.write_blank(r, 8, &fill)?;
-            ws.write_blank(r, 9, &fill_date)?;
-            ws.write_blank(r, 10, &fill)?;
-            ws.write_blank(r, 11, &fill_wrap)?;
+            // The columns the branch fills, carried forward from the
+            // baseline's 整改台账 by finding id.
+            let rem = open[r as usize - 2].remediation.as_ref();
+            let cells = [
+                (7, rem.and_then(|m| m.measures.as_deref()), &fill_wrap),
+                (8, rem.and_then(|m| m.owner.as_deref()), &fill),
+                (9, rem.and_then(|m| m.deadline.as_deref()), &fill_date),
+                (10, rem.and_then(|m| m.progress.as_deref()), &fill),
+                (11, rem.and_then(|m| m.proof.as_deref()), &fill_wrap),
+            ];
+            for (c, text, format) in cells {
+                match text {
+                    Some(t) => match (
+                        c,
+                        crate::model::parse_date(t).ok().and_then(super::excel_date),
+                    ) {
+                        (9, Some(d)) => {
+                            ws.write_date_with_format(r, c, &d, format)?;
+                        }
+                        _ => {
+                            ws.write_string_with_format(r, c, t, format)?;
+                        }
+                    },
+                    None => {
+                        ws.write_blank(r, c, format)?;
+                    }
+                }
+            }
         }
         let last = 1 + rows.len().max(1) as u32;
         let done = DataValidation::new()
@@ -631,10 +704,18 @@ impl ReportWorkbook {
         finish_table(ws, 1, &w, rows.len() as u32, true)
     }
 
-    fn stars(&self, wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
+    fn stars(&self, wb: &mut Workbook, st: &Styles, report: &Report) -> Result<(), XlsxError> {
         let ws = wb.add_worksheet();
         ws.set_name("评星")?;
-        let headers = ["支部", "支部名称", "评分方案", "得分", "星级"];
+        let headers = [
+            "支部",
+            "支部名称",
+            "评分方案",
+            "得分",
+            "星级",
+            "扣分项",
+            "否决",
+        ];
         title(ws, st, "支部评星", headers.len())?;
         for (i, h) in headers.iter().enumerate() {
             ws.write_string_with_format(1, i as u16, *h, &st.header)?;
@@ -644,16 +725,160 @@ impl ReportWorkbook {
             .values()
             .map(|b| (b.id.as_str(), b.name.as_str()))
             .collect();
-        let rows: Vec<Vec<Val>> = self
+        let name = |b: &str| Val::text(name_of.get(b).copied().unwrap_or(""));
+        let mut rows: Vec<Vec<Val>> = self
             .scorecards
             .iter()
             .map(|s| {
                 vec![
                     Val::text(&s.branch),
-                    Val::text(name_of.get(s.branch.as_str()).copied().unwrap_or("")),
+                    name(&s.branch),
                     Val::text(&s.scheme),
                     Val::text(&s.score),
                     Val::text(&s.level),
+                    Val::Empty,
+                    Val::Empty,
+                ]
+            })
+            .collect();
+        for c in &report.scorecards {
+            let items = c
+                .items
+                .iter()
+                .filter(|i| i.findings > 0)
+                .map(|i| {
+                    format!(
+                        "{}：{} 项，扣 {}{}",
+                        i.rules.join("、"),
+                        i.findings,
+                        i.points,
+                        if i.capped { "（封顶）" } else { "" }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let veto = c
+                .veto
+                .as_ref()
+                .map(|v| {
+                    format!(
+                        "{}（{}）：{} → {}",
+                        v.why,
+                        v.findings.join("、"),
+                        v.level_by_score,
+                        v.cap
+                    )
+                })
+                .unwrap_or_default();
+            rows.push(vec![
+                Val::text(c.branch.as_str()),
+                name(c.branch.as_str()),
+                Val::text(&c.scheme),
+                Val::text(c.score.to_string()),
+                Val::text(&c.level),
+                Val::text(items),
+                Val::text(veto),
+            ]);
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                put(ws, r as u32 + 2, c as u16, v, st, matches!(c, 5 | 6))?;
+            }
+        }
+        let mut w = widths(&headers, &rows, 8.0, 40.0);
+        w[5] = 40.0;
+        w[6] = 30.0;
+        fit_rows(ws, 2, &rows, &w, &[5, 6])?;
+        // One deduction item per line: a little more room than fit_rows
+        // gives, or the first line is clipped in print.
+        for (r, row) in rows.iter().enumerate() {
+            let lines = row.get(5).map_or(1, |v| v.shown().lines().count()).max(1);
+            if lines > 1 {
+                ws.set_row_height(r as u32 + 2, 16.0 * lines as f64 + 4.0)?;
+            }
+        }
+        finish_table(ws, 1, &w, rows.len() as u32, true)
+    }
+
+    /// 指标: how each branch stands (the report's indicators).
+    fn indicators(&self, wb: &mut Workbook, st: &Styles, report: &Report) -> Result<(), XlsxError> {
+        let ws = wb.add_worksheet();
+        ws.set_name("指标")?;
+        let headers = [
+            "支部",
+            "支部名称",
+            "应缴月数",
+            "按时缴纳月数",
+            "按时缴纳率",
+            "应缴金额",
+            "实缴金额",
+            "应开会议",
+            "已开会议",
+            "应到人次",
+            "出席",
+            "请假",
+            "缺席",
+            "出席率",
+            "培训人数",
+            "人均学时",
+            "未达学时人数",
+            "入党申请人",
+            "积极分子",
+            "发展对象",
+            "预备党员",
+        ];
+        title(ws, st, "支部工作指标", headers.len())?;
+        // 21 columns: narrow ones under wrapped headers, so the sheet prints
+        // on one landscape page width.
+        let head = st.header.clone().set_text_wrap();
+        for (i, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(1, i as u16, *h, &head)?;
+        }
+        ws.set_row_height(1, 30)?;
+        let name_of: HashMap<&str, &str> = self
+            .branches
+            .values()
+            .map(|b| (b.id.as_str(), b.name.as_str()))
+            .collect();
+        let pct = |d: Option<rust_decimal::Decimal>| {
+            Val::text(d.map_or("—".to_owned(), |d| {
+                format!("{}%", (d * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1))
+            }))
+        };
+        let int = |n: u32| Val::Int(u64::from(n));
+        let rows: Vec<Vec<Val>> = report
+            .indicators
+            .iter()
+            .map(|i| {
+                let required: u32 = i.meetings.iter().map(|m| m.required).sum();
+                let held: u32 = i.meetings.iter().map(|m| m.held.min(m.required)).sum();
+                let dev = &i.development;
+                vec![
+                    Val::text(i.branch.as_str()),
+                    Val::text(name_of.get(i.branch.as_str()).copied().unwrap_or("")),
+                    int(i.dues.owed_months),
+                    int(i.dues.on_time_months),
+                    pct(i.dues.on_time_rate),
+                    Val::Money(i.dues.expected),
+                    Val::Money(i.dues.collected),
+                    int(required),
+                    int(held),
+                    int(i.attendance.expected),
+                    int(i.attendance.present),
+                    int(i.attendance.excused),
+                    int(i.attendance.absent),
+                    pct(i.attendance.rate),
+                    int(i.training.members),
+                    Val::text(
+                        i.training
+                            .mean_hours
+                            .map_or("—".to_owned(), |h| h.round_dp(1).to_string()),
+                    ),
+                    int(i.training.below_minimum),
+                    int(dev.applicants),
+                    int(dev.activists),
+                    int(dev.candidates),
+                    int(dev.probationary),
                 ]
             })
             .collect();
@@ -662,8 +887,56 @@ impl ReportWorkbook {
                 put(ws, r as u32 + 2, c as u16, v, st, false)?;
             }
         }
-        let w = widths(&headers, &rows, 8.0, 40.0);
-        finish_table(ws, 1, &w, rows.len() as u32, false)
+        let mut w: Vec<f64> = widths(&headers, &rows, 7.0, 30.0)
+            .into_iter()
+            .map(|x| x.min(10.0))
+            .collect();
+        w[0] = 8.0;
+        w[1] = widths(&headers, &rows, 8.0, 30.0)[1];
+        finish_table(ws, 1, &w, rows.len() as u32, true)
+    }
+
+    /// 待办: what falls due in the window after as_of (with --todo).
+    fn todo(
+        &self,
+        wb: &mut Workbook,
+        st: &Styles,
+        todo: &crate::report::Todo,
+    ) -> Result<(), XlsxError> {
+        let ws = wb.add_worksheet();
+        ws.set_name("待办")?;
+        let headers = ["支部", "到期日", "事项", "对象", "内容"];
+        title(
+            ws,
+            st,
+            &format!("待办事项（{} 天内，至 {}）", todo.days, todo.until),
+            headers.len(),
+        )?;
+        for (i, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(1, i as u16, *h, &st.header)?;
+        }
+        let rows: Vec<Vec<Val>> = todo
+            .items
+            .iter()
+            .map(|t| {
+                vec![
+                    Val::text(t.branch.as_str()),
+                    Val::Date(t.due),
+                    Val::text(t.kind.zh()),
+                    Val::text(format!("{} {}", t.subject.kind.zh(), t.subject.id)),
+                    Val::text(&t.message.zh),
+                ]
+            })
+            .collect();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                put(ws, r as u32 + 2, c as u16, v, st, c == 4)?;
+            }
+        }
+        let mut w = widths(&headers, &rows, 8.0, 30.0);
+        w[4] = 50.0;
+        fit_rows(ws, 2, &rows, &w, &[4])?;
+        finish_table(ws, 1, &w, rows.len() as u32, true)
     }
 }
 
