@@ -1,5 +1,6 @@
 //! Benchmarks: the dues calculator; each rule family on a 30-member bundle;
-//! deserializing versus auditing 1,000 generated bundles in memory.
+//! deserializing versus auditing 1,000 generated bundles in memory; the
+//! parser's floor (`floor`: bare parse, read-only, full audit side by side).
 //!
 //! `cargo bench --bench audit` (add `-- family` etc. to pick groups). The
 //! figures in the README's "Performance" section come from here.
@@ -118,5 +119,54 @@ fn full(c: &mut Criterion) {
     eprintln!("1000 bundles: {members} members, {bytes} bytes of JSON Lines");
 }
 
-criterion_group!(benches, calculator, families, full);
+/// The parser's floor, side by side on the same JSON Lines (one thread, as
+/// each worker of the command runs): a bare serde_json parse into
+/// `IgnoredAny`; reading (one UTF-8 check per line, the typed model, the
+/// context the rules look up) with no rule (`audit --rules none`); and the
+/// full audit with indicators (`audit`). The targets: full ≤ 1.35×
+/// read-only, read-only ≤ 3× the bare parse.
+fn floor(c: &mut Criterion) {
+    use dangjian::rules::Selection;
+    let opts = options(300, 0.01);
+    let lines: Vec<String> = (0..opts.branches)
+        .map(|i| serde_json::to_string(&synth::bundle(&opts, i)).unwrap())
+        .collect();
+    let bytes: usize = lines.iter().map(String::len).sum();
+    let full = Auditor::new(as_of());
+    let none = Auditor::new(as_of()).select(Selection::none());
+    let mut g = c.benchmark_group("floor (300 bundles, one thread)");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("serde_json into IgnoredAny", |b| {
+        b.iter(|| {
+            for l in &lines {
+                black_box(serde_json::from_str::<serde::de::IgnoredAny>(l).unwrap());
+            }
+        })
+    });
+    g.bench_function("read only (--rules none)", |b| {
+        b.iter(|| {
+            for (i, l) in lines.iter().enumerate() {
+                let bundle = dangjian::load::bundle_from_line(l.as_bytes(), i + 1, None).unwrap();
+                let cx = none.context(&bundle);
+                black_box(none.check_context(&cx));
+            }
+        })
+    });
+    g.bench_function("full audit", |b| {
+        b.iter(|| {
+            for (i, l) in lines.iter().enumerate() {
+                let bundle = dangjian::load::bundle_from_line(l.as_bytes(), i + 1, None).unwrap();
+                let cx = full.context(&bundle);
+                let findings = full.check_context(&cx);
+                black_box(full.indicators(&cx, &findings));
+                black_box(findings);
+            }
+        })
+    });
+    g.finish();
+    eprintln!("floor: {} bundles, {bytes} bytes of JSON Lines", lines.len());
+}
+
+criterion_group!(benches, calculator, families, full, floor);
 criterion_main!(benches);
