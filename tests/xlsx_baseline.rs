@@ -58,9 +58,17 @@ fn the_unfilled_report_workbook_is_its_audit() {
     let want: Vec<&str> = report.findings.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids, want);
     for (e, f) in base.findings.iter().zip(&report.findings) {
-        assert_eq!((e.rule, &e.branch, &e.subject), (f.rule, &f.branch, &f.subject));
+        assert_eq!(
+            (e.rule, &e.branch, &e.subject),
+            (f.rule, &f.branch, &f.subject)
+        );
         assert_eq!(e.period, f.period, "{}", f.id);
-        assert_eq!(e.message.as_deref(), Some(f.message.zh.as_str()), "{}", f.id);
+        assert_eq!(
+            e.message.as_deref(),
+            Some(f.message.zh.as_str()),
+            "{}",
+            f.id
+        );
         assert_eq!(e.evidence, None);
         assert_eq!(e.first_seen, report.as_of);
         assert_eq!(e.remediation, None, "nothing is filled in");
@@ -173,11 +181,20 @@ fn a_filled_ledger_carries_remediation_and_first_seen_forward() {
     let one = &before.findings[0];
     let two = &before.findings[1];
     let three = &before.findings[2];
-    let p = |f: &Finding| f.period.as_ref().map(dangjian::report::period_label).unwrap_or_default();
+    let p = |f: &Finding| {
+        f.period
+            .as_ref()
+            .map(dangjian::report::period_label)
+            .unwrap_or_default()
+    };
     let gone = format!("DUE001/{}/member:M%2F99/2025-03", one.branch);
     let mut w = Filled::new();
     w.list_row(&one.id, &one.message.zh, &p(one));
-    w.list_row(&two.id, "应交 40.00 元，实交 10.00 元（上次的说法）", &p(two));
+    w.list_row(
+        &two.id,
+        "应交 40.00 元，实交 10.00 元（上次的说法）",
+        &p(two),
+    );
     w.list_row(&three.id, &three.message.zh, &p(three));
     w.list_row(&gone, "党员 M/99 2025年3月未交党费", "2025-03");
     w.list.push(vec![s("（此行无问题编号，跳过）"), C::N(9.0)]);
@@ -236,21 +253,30 @@ fn a_filled_ledger_carries_remediation_and_first_seen_forward() {
     assert_eq!(r.progress.as_deref(), Some("整改中"));
     assert_eq!(r.proof, None, "an empty cell");
     let f = find(&after, &two.id);
-    assert_eq!(f.baseline, Some(BaselineStatus::Updated), "the message changed");
+    assert_eq!(
+        f.baseline,
+        Some(BaselineStatus::Updated),
+        "the message changed"
+    );
     assert_eq!(f.first_seen, Some(d("2025-06-30")));
     assert_eq!(f.remediation, None);
-    assert_eq!(find(&after, &three.id).baseline, Some(BaselineStatus::Unchanged));
+    assert_eq!(
+        find(&after, &three.id).baseline,
+        Some(BaselineStatus::Unchanged)
+    );
     let new = after
         .findings
         .iter()
         .filter(|f| f.baseline == Some(BaselineStatus::New))
         .count();
     assert_eq!(new, after.findings.len() - 3);
-    assert!(after
-        .findings
-        .iter()
-        .filter(|f| f.baseline == Some(BaselineStatus::New))
-        .all(|f| f.first_seen == Some(as_of())));
+    assert!(
+        after
+            .findings
+            .iter()
+            .filter(|f| f.baseline == Some(BaselineStatus::New))
+            .all(|f| f.first_seen == Some(as_of()))
+    );
 
     // The finding the new audit does not have is resolved (已整改), with
     // what the branch wrote.
@@ -272,7 +298,8 @@ fn first_seen_survives_a_second_cycle() {
     let (before, _) = audit(None);
     let one = &before.findings[0];
     let mut w = Filled::new();
-    w.ledger.push(vec![s("李四"), s(&one.id), C::D(2024, 12, 31)]);
+    w.ledger
+        .push(vec![s("李四"), s(&one.id), C::D(2024, 12, 31)]);
     let base = from(&w.bytes(), "2025-06.xlsx").unwrap();
     // The report of the next cycle, written as a workbook and read back.
     let (after, bytes) = audit(Some(&base));
@@ -300,7 +327,11 @@ fn a_ledger_alone_is_enough() {
     let (mut after, _) = audit(None);
     after.compare(&base);
     let f = find(&after, &one.id);
-    assert_eq!(f.baseline, Some(BaselineStatus::Unchanged), "no message to compare");
+    assert_eq!(
+        f.baseline,
+        Some(BaselineStatus::Unchanged),
+        "no message to compare"
+    );
     assert_eq!(
         f.remediation.as_ref().unwrap().owner.as_deref(),
         Some("王五")
@@ -413,7 +444,16 @@ fn what_is_not_a_workbook_is_one_clear_error() {
 fn the_headers_read_are_the_writers() {
     // The reader looks these columns up by name: a rename in the writer
     // must show here.
-    for h in ["问题编号", "问题描述", "首次发现", "整改措施", "责任人", "整改时限", "完成情况", "佐证材料"] {
+    for h in [
+        "问题编号",
+        "问题描述",
+        "首次发现",
+        "整改措施",
+        "责任人",
+        "整改时限",
+        "完成情况",
+        "佐证材料",
+    ] {
         assert!(RECTIFICATION_HEADERS.contains(&h), "{h}");
     }
 }

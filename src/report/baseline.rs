@@ -536,9 +536,18 @@ mod tests {
     fn ids_are_taken_apart_and_put_back_together() {
         let b: Id = "B/1%".parse().unwrap();
         for (subject, period) in [
-            (Subject::member(&"M:3".parse().unwrap()), Some(r("2025-03-01", "2025-05-31"))),
-            (Subject::candidate(&"C%2F".parse().unwrap()), Some(r("2025-03-12", "2025-03-12"))),
-            (Subject::meeting(&"会议/1".parse().unwrap()), Some(r("2025-03-01", "2025-03-15"))),
+            (
+                Subject::member(&"M:3".parse().unwrap()),
+                Some(r("2025-03-01", "2025-05-31")),
+            ),
+            (
+                Subject::candidate(&"C%2F".parse().unwrap()),
+                Some(r("2025-03-12", "2025-03-12")),
+            ),
+            (
+                Subject::meeting(&"会议/1".parse().unwrap()),
+                Some(r("2025-03-01", "2025-03-15")),
+            ),
             (Subject::branch(&b), None),
         ] {
             let id = finding_id(RuleCode::DUE003, &b, &subject, period.as_ref());
@@ -557,7 +566,10 @@ mod tests {
         }
         let p = parse_finding_id("ORG001/B1/group:G1/2025-03-12").unwrap();
         assert_eq!(p.subject.kind, SubjectKind::Group);
-        assert_eq!(p.start, Some(PeriodStart::Day("2025-03-12".parse().unwrap())));
+        assert_eq!(
+            p.start,
+            Some(PeriodStart::Day("2025-03-12".parse().unwrap()))
+        );
         assert!(!p.start.unwrap().starts(&r("2025-03-01", "2025-03-31")));
     }
 

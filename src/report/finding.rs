@@ -342,7 +342,9 @@ pub fn parse_period_label(s: &str) -> Option<DateRange> {
     if s.len() == 10 {
         return crate::model::parse_date(s).ok().map(DateRange::day);
     }
-    s.parse::<crate::model::PeriodSpec>().ok().map(|p| p.range())
+    s.parse::<crate::model::PeriodSpec>()
+        .ok()
+        .map(|p| p.range())
 }
 
 /// Evidence of a finding: named, structured values (ids, months, amounts, dates).
@@ -741,7 +743,14 @@ mod tests {
             let p = r(a, b);
             assert_eq!(parse_period_label(&period_label(&p)), Some(p));
         }
-        for bad in ["", "2025-13", "2025-Q5", "2025-10..2025-08", "x..y", "2025-02-30"] {
+        for bad in [
+            "",
+            "2025-13",
+            "2025-Q5",
+            "2025-10..2025-08",
+            "x..y",
+            "2025-02-30",
+        ] {
             assert_eq!(parse_period_label(bad), None, "{bad}");
         }
     }
