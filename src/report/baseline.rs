@@ -33,13 +33,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{BaselineStatus, Evidence, Finding, Report, Subject};
 use crate::audit::RuleCode;
-use crate::model::{DateRange, Id};
+use crate::model::{DateRange, Id, YearMonth};
 
 /// What the branch wrote in the 整改台账 for a finding: measures, who is
 /// responsible, the deadline, how far it got, the proof. Carried forward by
@@ -217,6 +217,19 @@ impl Baseline {
     }
 }
 
+/// Whether two messages are the same text, but for the spaces at their ends
+/// and the line endings a spreadsheet program may have changed.
+fn same_text(a: &str, b: &str) -> bool {
+    let lines = |s: &str| {
+        s.trim()
+            .lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    a == b || lines(a) == lines(b)
+}
+
 fn overlaps(a: Option<DateRange>, b: DateRange) -> bool {
     a.is_some_and(|a| a.overlaps(&b))
 }
@@ -267,9 +280,14 @@ impl<'b> Comparison<'b> {
                     if let Some(s) = self.seen.get(i) {
                         s.store(true, Ordering::Relaxed);
                     }
+                    // A workbook baseline has no evidence: its message (as
+                    // the cell kept it) stands for the finding's state.
                     let same = match &e.evidence {
                         Some(ev) => *ev == f.evidence,
-                        None => e.message.as_deref().is_none_or(|m| m == f.message.zh),
+                        None => e
+                            .message
+                            .as_deref()
+                            .is_none_or(|m| same_text(m, &f.message.zh)),
                     };
                     f.baseline = Some(if same {
                         BaselineStatus::Unchanged
@@ -362,5 +380,229 @@ impl Report {
         let as_of = self.as_of;
         c.mark(&mut self.findings, as_of);
         c.finish(self);
+    }
+}
+
+/// The start of a finding's period as its id writes it: a month (`2025-03`,
+/// the period is whole months) or a day (`2025-03-12`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum PeriodStart {
+    /// A period of whole months, from this one.
+    Month(YearMonth),
+    /// A period from this day.
+    Day(NaiveDate),
+}
+
+impl PeriodStart {
+    /// The first day.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            PeriodStart::Month(m) => m.first_day(),
+            PeriodStart::Day(d) => d,
+        }
+    }
+
+    /// Whether `period` starts here (as [`finding_id`](super::finding_id)
+    /// would write it).
+    pub fn starts(self, period: &DateRange) -> bool {
+        let whole = period.from.day() == 1 && YearMonth::of(period.to).last_day() == period.to;
+        match self {
+            PeriodStart::Month(m) => whole && period.from == m.first_day(),
+            PeriodStart::Day(d) => !whole && period.from == d,
+        }
+    }
+}
+
+/// A finding id taken apart ([`parse_finding_id`]).
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct ParsedId {
+    /// The rule.
+    pub rule: RuleCode,
+    /// The branch.
+    pub branch: Id,
+    /// The subject.
+    pub subject: Subject,
+    /// The period start (`None` for `-`: no period).
+    pub start: Option<PeriodStart>,
+    /// The `#n` of an id told apart from an equal one (`None` for the first).
+    pub seq: Option<u32>,
+}
+
+/// Takes a finding id ([`finding_id`](super::finding_id)) apart:
+/// `RULE/BRANCH/KIND:ID/PERIOD-START`, with `%2F` / `%25` read back as `/` /
+/// `%` and an optional `#n` (`n` ≥ 2) at the end.
+///
+/// ```
+/// use dangjian::report::{PeriodStart, parse_finding_id};
+/// let p = parse_finding_id("DUE001/B%2F1/member:M03/2025-03#2")?;
+/// assert_eq!(p.rule.as_str(), "DUE001");
+/// assert_eq!(p.branch.as_str(), "B/1");
+/// assert_eq!(p.subject.id.as_str(), "M03");
+/// assert_eq!(p.start, Some(PeriodStart::Month("2025-03".parse()?)));
+/// assert_eq!(p.seq, Some(2));
+/// assert!(parse_finding_id("DUE001/B01/M03/2025-03").is_err());
+/// # Ok::<(), dangjian::ParseValueError>(())
+/// ```
+///
+/// # Errors
+/// When `id` is not of that form: not four parts, an unknown rule code or
+/// subject kind, an empty id, a bad escape, a period start that is neither
+/// `YYYY-MM`, `YYYY-MM-DD` nor `-`, or a bad `#n`.
+pub fn parse_finding_id(id: &str) -> Result<ParsedId, crate::ParseValueError> {
+    use crate::ParseValueError as E;
+    use crate::report::SubjectKind;
+    let err = |what: &'static str| E::new(what, id);
+    let parts: Vec<&str> = id.split('/').collect();
+    let [rule, branch, subject, start] = parts.as_slice() else {
+        return Err(err(
+            "finding id (RULE/BRANCH/KIND:ID/PERIOD-START: four parts separated by /)",
+        ));
+    };
+    let rule: RuleCode = rule
+        .parse()
+        .map_err(|_| err("finding id (its first part is not a rule code)"))?;
+    let branch = unescape(branch).ok_or_else(|| err("finding id (a bad branch id)"))?;
+    let (kind, sid) = subject
+        .split_once(':')
+        .ok_or_else(|| err("finding id (its third part is not KIND:ID)"))?;
+    let kind = match kind {
+        "member" => SubjectKind::Member,
+        "candidate" => SubjectKind::Candidate,
+        "branch" => SubjectKind::Branch,
+        "group" => SubjectKind::Group,
+        "meeting" => SubjectKind::Meeting,
+        _ => return Err(err("finding id (an unknown subject kind)")),
+    };
+    let sid = unescape(sid).ok_or_else(|| err("finding id (a bad subject id)"))?;
+    let (start, seq) = match start.split_once('#') {
+        None => (*start, None),
+        Some((s, n)) => {
+            let n = Some(n)
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|n| n.parse::<u32>().ok())
+                .filter(|n| *n >= 2)
+                .ok_or_else(|| err("finding id (a bad #n suffix)"))?;
+            (s, Some(n))
+        }
+    };
+    let bad_start = || err("finding id (its period start is not YYYY-MM, YYYY-MM-DD or -)");
+    let start = match start.len() {
+        1 if start == "-" => None,
+        7 => Some(PeriodStart::Month(start.parse().map_err(|_| bad_start())?)),
+        10 => Some(PeriodStart::Day(
+            crate::model::parse_date(start).map_err(|_| bad_start())?,
+        )),
+        _ => return Err(bad_start()),
+    };
+    Ok(ParsedId {
+        rule,
+        branch,
+        subject: Subject { kind, id: sid },
+        start,
+        seq,
+    })
+}
+
+/// An id part of a finding id, `%2F` and `%25` read back.
+fn unescape(s: &str) -> Option<Id> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('%') {
+        out.push_str(rest.get(..i)?);
+        let esc = rest.get(i..i + 3)?;
+        out.push(match esc {
+            "%2F" => '/',
+            "%25" => '%',
+            _ => return None,
+        });
+        rest = rest.get(i + 3..)?;
+    }
+    out.push_str(rest);
+    out.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{SubjectKind, finding_id};
+
+    fn r(a: &str, b: &str) -> DateRange {
+        DateRange::new(a.parse().unwrap(), b.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn ids_are_taken_apart_and_put_back_together() {
+        let b: Id = "B/1%".parse().unwrap();
+        for (subject, period) in [
+            (
+                Subject::member(&"M:3".parse().unwrap()),
+                Some(r("2025-03-01", "2025-05-31")),
+            ),
+            (
+                Subject::candidate(&"C%2F".parse().unwrap()),
+                Some(r("2025-03-12", "2025-03-12")),
+            ),
+            (
+                Subject::meeting(&"会议/1".parse().unwrap()),
+                Some(r("2025-03-01", "2025-03-15")),
+            ),
+            (Subject::branch(&b), None),
+        ] {
+            let id = finding_id(RuleCode::DUE003, &b, &subject, period.as_ref());
+            for id in [id.clone(), format!("{id}#3")] {
+                let p = parse_finding_id(&id).unwrap();
+                assert_eq!(p.rule, RuleCode::DUE003);
+                assert_eq!(p.branch, b);
+                assert_eq!(p.subject, subject);
+                assert_eq!(p.seq, id.ends_with("#3").then_some(3));
+                match (p.start, &period) {
+                    (None, None) => {}
+                    (Some(s), Some(period)) => assert!(s.starts(period), "{id}"),
+                    other => panic!("{id}: {other:?}"),
+                }
+            }
+        }
+        let p = parse_finding_id("ORG001/B1/group:G1/2025-03-12").unwrap();
+        assert_eq!(p.subject.kind, SubjectKind::Group);
+        assert_eq!(
+            p.start,
+            Some(PeriodStart::Day("2025-03-12".parse().unwrap()))
+        );
+        assert!(!p.start.unwrap().starts(&r("2025-03-01", "2025-03-31")));
+    }
+
+    #[test]
+    fn malformed_ids_are_refused() {
+        for bad in [
+            "",
+            "DUE001",
+            "DUE001/B1/member:M1",
+            "DUE001/B1/member:M1/2025-03/x",
+            "XYZ999/B1/member:M1/2025-03",
+            "DUE001//member:M1/2025-03",
+            "DUE001/B1/memberM1/2025-03",
+            "DUE001/B1/person:M1/2025-03",
+            "DUE001/B1/member:/2025-03",
+            "DUE001/B%2/member:M1/2025-03",
+            "DUE001/B%41/member:M1/2025-03",
+            "DUE001/B1/member:M1/2025-13",
+            "DUE001/B1/member:M1/2025-02-30",
+            "DUE001/B1/member:M1/2025",
+            "DUE001/B1/member:M1/2025-03#",
+            "DUE001/B1/member:M1/2025-03#1",
+            "DUE001/B1/member:M1/2025-03#x",
+            "DUE001/B1/member:M1/-#2#3",
+        ] {
+            assert!(parse_finding_id(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn messages_compare_without_end_spaces_and_line_endings() {
+        assert!(same_text("应交 40.00 元", " 应交 40.00 元\n"));
+        assert!(same_text("一\r\n二", "一\n二"));
+        assert!(!same_text("应交 40.00 元", "应交 30.00 元"));
     }
 }

@@ -314,6 +314,39 @@ pub fn period_label(p: &DateRange) -> String {
     }
 }
 
+/// The period of a label written by [`period_label`] (the 期间 column of a
+/// report workbook): `2025`, `2025-H2`, `2025-Q3`, `2025-06`, `2025-06-20`,
+/// `2025-08..2025-10` or `2025-06-20..2025-07-01`; `None` for anything else.
+///
+/// ```
+/// use dangjian::report::{parse_period_label, period_label};
+/// let p = parse_period_label("2025-Q3").unwrap();
+/// assert_eq!(p.from.to_string(), "2025-07-01");
+/// assert_eq!(period_label(&p), "2025-Q3");
+/// assert!(parse_period_label("第三季度").is_none());
+/// ```
+pub fn parse_period_label(s: &str) -> Option<DateRange> {
+    let s = s.trim();
+    if let Some((a, b)) = s.split_once("..") {
+        let (a, b) = (a.trim(), b.trim());
+        if let (Ok(a), Ok(b)) = (
+            a.parse::<crate::model::YearMonth>(),
+            b.parse::<crate::model::YearMonth>(),
+        ) {
+            return (a <= b).then(|| DateRange::of_months(a, b));
+        }
+        let a = crate::model::parse_date(a).ok()?;
+        let b = crate::model::parse_date(b).ok()?;
+        return DateRange::new(a, b);
+    }
+    if s.len() == 10 {
+        return crate::model::parse_date(s).ok().map(DateRange::day);
+    }
+    s.parse::<crate::model::PeriodSpec>()
+        .ok()
+        .map(|p| p.range())
+}
+
 /// Evidence of a finding: named, structured values (ids, months, amounts, dates).
 ///
 /// Keys are kept sorted, so serialization is deterministic. Each rule's keys
@@ -694,5 +727,31 @@ mod tests {
             period_label(&r("2025-06-20", "2025-07-01")),
             "2025-06-20..2025-07-01"
         );
+    }
+
+    #[test]
+    fn period_labels_read_back() {
+        for (a, b) in [
+            ("2025-06-01", "2025-06-30"),
+            ("2025-01-01", "2025-12-31"),
+            ("2025-07-01", "2025-09-30"),
+            ("2025-07-01", "2025-12-31"),
+            ("2025-08-01", "2025-10-31"),
+            ("2025-06-20", "2025-06-20"),
+            ("2025-06-20", "2025-07-01"),
+        ] {
+            let p = r(a, b);
+            assert_eq!(parse_period_label(&period_label(&p)), Some(p));
+        }
+        for bad in [
+            "",
+            "2025-13",
+            "2025-Q5",
+            "2025-10..2025-08",
+            "x..y",
+            "2025-02-30",
+        ] {
+            assert_eq!(parse_period_label(bad), None, "{bad}");
+        }
     }
 }

@@ -18,11 +18,12 @@ mod scorecard;
 mod todo;
 
 pub use baseline::{
-    Baseline, BaselineCounts, BaselineEntry, BaselineHeader, Comparison, Remediation, Resolved,
+    Baseline, BaselineCounts, BaselineEntry, BaselineHeader, Comparison, ParsedId, PeriodStart,
+    Remediation, Resolved, parse_finding_id,
 };
 pub use finding::{
     Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Severity, Subject,
-    SubjectKind, disambiguate_ids, finding_id, period_label, sort_findings,
+    SubjectKind, disambiguate_ids, finding_id, parse_period_label, period_label, sort_findings,
 };
 pub use indicators::{
     AttendanceIndicators, DevelopmentIndicators, DuesIndicators, Indicators, MeetingIndicator,

@@ -48,6 +48,7 @@ use calamine::{Data, Range, Reader as _, SheetVisible, Sheets};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Bundle, DevelopmentRecord, Id};
 
+mod baseline;
 pub(crate) mod cells;
 mod development;
 mod dues;
@@ -57,6 +58,7 @@ mod records;
 pub(crate) mod schema;
 mod sheets;
 
+pub use baseline::{read_baseline, read_baseline_bytes};
 use schema::{SheetDef, SheetId};
 use sheets::{Fields, Found, Table};
 
@@ -224,7 +226,7 @@ const ENCRYPTED: &str = "工作簿设有打开密码（已加密），无法读�
 
 /// Opens the workbook in `bytes`, telling apart what is not a workbook, what
 /// is encrypted and what is truncated.
-fn open(bytes: &[u8], file: Option<&PathBuf>) -> Result<Sheets<Cursor<Vec<u8>>>> {
+pub(crate) fn open(bytes: &[u8], file: Option<&PathBuf>) -> Result<Sheets<Cursor<Vec<u8>>>> {
     use calamine::{Ods, Xls, Xlsb, Xlsx, open_workbook_from_rs};
     let ext = file
         .and_then(|f| f.extension())
@@ -296,7 +298,7 @@ fn open(bytes: &[u8], file: Option<&PathBuf>) -> Result<Sheets<Cursor<Vec<u8>>>>
 /// Runs `f`, turning a panic of the reader crate on a malformed file into
 /// `None` (nothing in this crate panics on user data; a damaged workbook
 /// must not take the caller down either).
-fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok()
 }
 

@@ -282,7 +282,7 @@ fn is_blank(d: &Data) -> bool {
     }
 }
 
-fn is_note(r: &[Data]) -> bool {
+pub(crate) fn is_note(r: &[Data]) -> bool {
     match r.iter().find(|d| !is_blank(d)) {
         Some(Data::String(t)) => {
             let t = t.trim_start();
