@@ -165,7 +165,10 @@ fn floor(c: &mut Criterion) {
         })
     });
     g.finish();
-    eprintln!("floor: {} bundles, {bytes} bytes of JSON Lines", lines.len());
+    eprintln!(
+        "floor: {} bundles, {bytes} bytes of JSON Lines",
+        lines.len()
+    );
 }
 
 criterion_group!(benches, calculator, families, full, floor);

@@ -207,6 +207,7 @@ fn a_branch_missing_from_the_new_export_resolves_nothing() {
     assert_eq!(after.resolved.len(), b02);
 }
 
+#[cfg(feature = "synth")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 

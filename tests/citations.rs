@@ -1,6 +1,7 @@
 //! Citations follow the profile: changing one parameter's source changes the
 //! citations of exactly the findings that used that parameter, and nothing
 //! else.
+#![cfg(feature = "synth")]
 
 use dangjian::{Auditor, Bundle, Citation, Finding, NaiveDate, Profile};
 

@@ -1,5 +1,6 @@
 //! The audit command, end to end through `dangjian::cli::run` (what
 //! `examples/audit.rs` calls): output formats, exit codes, and bad input.
+#![cfg(feature = "cli")]
 
 use std::path::PathBuf;
 

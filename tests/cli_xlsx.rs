@@ -64,6 +64,12 @@ fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
             r.iter()
                 .map(|c| match c {
                     Data::Empty => String::new(),
+                    // Excel dates as days since 1899-12-30 (what calamine
+                    // shows for a date cell), then as a date.
+                    Data::DateTime(d) => {
+                        let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+                        (base + chrono::Duration::days(d.as_f64() as i64)).to_string()
+                    }
                     other => other.to_string(),
                 })
                 .collect()
@@ -251,4 +257,98 @@ fn a_file_that_is_not_a_workbook_gets_one_message() {
     assert_eq!(out.status, 2);
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     assert!(out.stderr.contains("台账.xlsx"), "{}", out.stderr);
+}
+
+#[test]
+fn the_report_workbook_is_a_baseline_and_carries_the_rectification_forward() {
+    let dir = temp_dir("baseline");
+    let report = dir.join("2025年报告.xlsx");
+    let r = report.to_str().unwrap();
+    let first = run(&[&data("sample.json"), "--format", "xlsx", "--out", r]);
+    assert_eq!(first.status, 0, "{}", first.stderr);
+    // The same data against its own report: nothing new, nothing resolved.
+    let again = run(&[&data("sample.json"), "--format", "json", "--baseline", r]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    let v: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
+    let n = v["findings"].as_array().unwrap().len();
+    assert_eq!(v["summary"]["baseline"]["new"], 0, "{}", v["summary"]);
+    assert_eq!(v["summary"]["baseline"]["unchanged"], n);
+    assert_eq!(v["resolved"].as_array().map_or(0, Vec::len), 0);
+    assert_eq!(v["baseline"]["as_of"], v["as_of"]);
+
+    // The branch fills the 整改台账 of one finding and sends it back (a
+    // workbook of its own, with only the sheets the reader needs).
+    let id = ids(&again.stdout)[0].clone();
+    let filled = dir.join("整改台账（已填）.xlsx");
+    let mut ledger = rows(
+        "整改台账
+         序号|问题编号|支部|问题描述|依据|首次发现|状态|整改措施|责任人|整改时限|完成情况|佐证材料",
+    );
+    let msg = v["findings"][0]["message"]["zh"].as_str().unwrap();
+    ledger.push(vec![
+        n_(1.0),
+        s(&id),
+        s(v["findings"][0]["branch"].as_str().unwrap()),
+        s(msg),
+        C::E,
+        C::D(2025, 6, 30),
+        s("未整改"),
+        s("补缴并在支部大会上说明"),
+        s("张书记"),
+        C::D(2026, 3, 31),
+        s("整改中"),
+        C::E,
+    ]);
+    std::fs::write(
+        &filled,
+        workbook(&[
+            (
+                "概况",
+                rows("党支部工作审计报告\n~\n审计基准日|@2025-12-31"),
+            ),
+            ("整改台账", ledger),
+        ]),
+    )
+    .unwrap();
+    let next = dir.join("2026年报告.xlsx");
+    let out = run(&[
+        &data("sample.json"),
+        "--format",
+        "xlsx",
+        "--out",
+        next.to_str().unwrap(),
+        "--baseline",
+        filled.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let rows = sheet(&next, "整改台账");
+    let row = rows.iter().find(|r| r[1] == id).expect("the finding's row");
+    assert_eq!(row[6], "未整改", "{row:?}");
+    assert_eq!(row[7], "补缴并在支部大会上说明", "{row:?}");
+    assert_eq!(row[8], "张书记", "{row:?}");
+    assert_eq!(row[10], "整改中", "{row:?}");
+    // 首次发现 is the baseline's, not this audit's.
+    assert!(row[5].starts_with("2025-06-30"), "{row:?}");
+}
+
+#[test]
+fn a_bad_baseline_workbook_names_its_cell() {
+    let dir = temp_dir("bad-baseline");
+    let path = dir.join("基线.xlsx");
+    std::fs::write(
+        &path,
+        workbook(&[
+            ("概况", rows("审计基准日|不是日期")),
+            ("整改台账", rows("问题编号|整改措施\nDUE001/B01|补缴")),
+        ]),
+    )
+    .unwrap();
+    let out = run(&[&data("sample.json"), "--baseline", path.to_str().unwrap()]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("概况!B1"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+}
+
+fn n_(x: f64) -> C {
+    n(x)
 }

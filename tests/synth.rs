@@ -2,6 +2,7 @@
 //! yields no finding at all, output is deterministic, planted faults fire
 //! across the rule families, the data has a realistic shape, and every bundle
 //! round-trips through JSON.
+#![cfg(feature = "synth")]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -229,10 +229,7 @@ fn read_baseline(path: &Path) -> Result<Baseline, Stop> {
 /// Reads a report workbook (whose 整改台账 the branch filled) as a baseline.
 #[cfg(feature = "xlsx")]
 fn read_baseline_workbook(path: &Path) -> Result<Baseline, Stop> {
-    Err(Stop::Fail(format!(
-        "{}: PENDING-XLSX-BASELINE",
-        path.display()
-    )))
+    Ok(crate::load::xlsx::read_baseline(path)?)
 }
 
 #[cfg(not(feature = "xlsx"))]
