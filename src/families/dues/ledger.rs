@@ -538,4 +538,142 @@ mod tests {
         }
         assert!(checked > 5000);
     }
+    /// One salaried member (base 2000: 10.00 a month), audited on as_of.
+    fn ledger_bundle() -> crate::model::Bundle {
+        use crate::model::{
+            Branch, BranchKind, Bundle, DuesBase, DuesPayment, DuesWaiver, MemberStatus,
+        };
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        let money = |s: &str| s.parse::<Money>().unwrap();
+        let m1: crate::model::Id = "M1".parse().unwrap();
+        let mut b = Bundle::new(Branch {
+            id: "B1".parse().unwrap(),
+            name: "x".into(),
+            kind: BranchKind::Organ,
+            founded_on: None,
+            dissolved_on: None,
+            committee: None,
+            secretary: None,
+            groups: Vec::new(),
+        });
+        b.members.push(Member::new(
+            m1.clone(),
+            "甲",
+            MemberStatus::Full,
+            d("2010-07-01"),
+            DuesCategory::Salaried,
+        ));
+        b.dues_bases
+            .push(DuesBase::new(m1.clone(), ym("2024-01"), money("2000")));
+        let pay = |month: &str, amount: &str, on: &str| {
+            DuesPayment::new(m1.clone(), ym(month), money(amount), d(on))
+        };
+        b.dues_payments.extend([
+            pay("2024-12", "9.99", "2024-12-10"), // short, before the period
+            pay("2025-01", "10.00", "2025-01-10"), // in full
+            pay("2025-02", "9.99", "2025-02-10"), // one fen short
+            // 2025-03: nothing
+            pay("2025-04", "10.00", "2025-06-30"), // paid on as_of itself
+            pay("2025-05", "5.00", "2025-07-01"),  // paid the day after as_of
+            pay("2025-07", "1.00", "2025-06-20"),  // early and short, not yet due
+        ]);
+        let approved = |mut w: DuesWaiver| {
+            w.branch_decided_on = Some(d("2025-01-05"));
+            w.higher_approved_on = Some(d("2025-01-20"));
+            w
+        };
+        b.dues_waivers.push(approved(DuesWaiver::new(
+            m1.clone(),
+            ym("2025-06"),
+            ym("2025-06"),
+            WaiverKind::Waive,
+        )));
+        let mut reduce =
+            DuesWaiver::new(m1.clone(), ym("2025-05"), ym("2025-05"), WaiverKind::Reduce);
+        reduce.amount = Some(money("5.00"));
+        b.dues_waivers.push(approved(reduce));
+        // Decided by the branch, never approved above: no waiver at all.
+        let mut unapproved = DuesWaiver::new(m1, ym("2025-03"), ym("2025-03"), WaiverKind::Waive);
+        unapproved.branch_decided_on = Some(d("2025-03-01"));
+        b.dues_waivers.push(unapproved);
+        b
+    }
+
+    #[test]
+    fn month_statuses_at_their_boundaries() {
+        let b = ledger_bundle();
+        let p = Profile::central();
+        let as_of = crate::parse_date("2025-06-30").unwrap();
+        let cx = crate::audit::context::Context::new(
+            &b,
+            &p,
+            as_of,
+            crate::DateRange::year(2025),
+            &crate::calendar::Weekdays,
+        );
+        let dues = MemberDues::new(&cx, 0).unwrap();
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        let money = |s: &str| s.parse::<Money>().unwrap();
+        let status = |m: &str| dues.status(ym(m));
+        assert_eq!(status("2024-12"), DuesStatus::Short);
+        assert_eq!(status("2025-01"), DuesStatus::Paid);
+        assert_eq!(
+            status("2025-02"),
+            DuesStatus::Short,
+            "one fen short is short"
+        );
+        assert_eq!(
+            status("2025-03"),
+            DuesStatus::Unpaid,
+            "an unapproved waiver waives nothing"
+        );
+        assert_eq!(
+            status("2025-04"),
+            DuesStatus::Paid,
+            "a payment on as_of counts"
+        );
+        assert_eq!(
+            status("2025-05"),
+            DuesStatus::Unpaid,
+            "a payment after as_of has not happened yet"
+        );
+        assert_eq!(status("2025-06"), DuesStatus::Waived);
+        assert_eq!(status("2025-07"), DuesStatus::Short);
+        assert_eq!(status("2025-08"), DuesStatus::NotYetDue);
+        // A waiver waives; a reduction with an amount expects that amount.
+        assert_eq!(dues.expected(ym("2025-06")), None);
+        assert_eq!(
+            dues.expected(ym("2025-05")),
+            Some(Expected::Fixed {
+                amount: money("5.00")
+            })
+        );
+        assert_eq!(
+            dues.expected(ym("2025-03")).and_then(|e| e.minimum()),
+            Some(money("10.00"))
+        );
+        assert!(dues.due(ym("2025-06")) && !dues.due(ym("2025-07")));
+        // The payment of 2025-05 (after as_of) is no block; that of 2025-07 is.
+        assert!(dues.block(ym("2025-05")).is_none());
+        assert!(dues.block(ym("2025-07")).is_some());
+    }
+
+    #[test]
+    fn due002_reads_only_short_months_in_the_period_and_due() {
+        use crate::audit::{Auditor, RuleCode};
+        let b = ledger_bundle();
+        let as_of = crate::parse_date("2025-06-30").unwrap();
+        let findings = Auditor::new(as_of)
+            .period(crate::DateRange::year(2025))
+            .select("DUE002".parse().unwrap())
+            .check(&b);
+        let months: Vec<String> = findings
+            .iter()
+            .filter(|f| f.rule == RuleCode::DUE002)
+            .map(|f| f.period.map(|p| p.from.to_string()).unwrap_or_default())
+            .collect();
+        // Not 2024-12 (before the period), not 2025-07 (not yet due).
+        assert_eq!(months, ["2025-02-01"], "{findings:#?}");
+    }
 }
