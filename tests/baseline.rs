@@ -6,6 +6,7 @@ use dangjian::{
     Auditor, Branch, BranchKind, Bundle, DuesBase, DuesCategory, DuesPayment, Member, MemberStatus,
     NaiveDate, Report,
 };
+#[cfg(feature = "synth")]
 use proptest::prelude::*;
 
 fn d(s: &str) -> NaiveDate {
