@@ -352,3 +352,36 @@ fn a_bad_baseline_workbook_names_its_cell() {
 fn n_(x: f64) -> C {
     n(x)
 }
+
+#[test]
+fn with_a_json_baseline_the_indicators_sheet_shows_last_periods_rates() {
+    let dir = temp_dir("year-over-year");
+    let base = dir.join("2025.json");
+    let out = run(&[
+        &data("sample.json"),
+        "--format",
+        "json",
+        "--out",
+        base.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let path = dir.join("报告.xlsx");
+    let out = run(&[
+        &data("sample.json"),
+        "--format",
+        "xlsx",
+        "--out",
+        path.to_str().unwrap(),
+        "--baseline",
+        base.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let ind = sheet(&path, "指标");
+    let col = ind[1]
+        .iter()
+        .position(|h| h == "上期按时缴纳率")
+        .expect("the column");
+    // The same data: last period's rate is this period's.
+    assert_eq!(ind[2][col], ind[2][4]);
+    assert!(ind[2][col].ends_with('%'), "{:?}", ind[2]);
+}

@@ -804,7 +804,7 @@ impl ReportWorkbook {
     fn indicators(&self, wb: &mut Workbook, st: &Styles, report: &Report) -> Result<(), XlsxError> {
         let ws = wb.add_worksheet();
         ws.set_name("指标")?;
-        let headers = [
+        let mut headers = vec![
             "支部",
             "支部名称",
             "应缴月数",
@@ -827,6 +827,16 @@ impl ReportWorkbook {
             "发展对象",
             "预备党员",
         ];
+        // Year over year: with a baseline that has indicators, its rates
+        // beside this audit's.
+        let previous: HashMap<&str, &crate::report::Indicators> = report
+            .previous_indicators
+            .iter()
+            .map(|i| (i.branch.as_str(), i))
+            .collect();
+        if !previous.is_empty() {
+            headers.extend(["上期按时缴纳率", "上期出席率"]);
+        }
         title(ws, st, "支部工作指标", headers.len())?;
         // 21 columns: narrow ones under wrapped headers, so the sheet prints
         // on one landscape page width.
@@ -853,7 +863,7 @@ impl ReportWorkbook {
                 let required: u32 = i.meetings.iter().map(|m| m.required).sum();
                 let held: u32 = i.meetings.iter().map(|m| m.held.min(m.required)).sum();
                 let dev = &i.development;
-                vec![
+                let mut row = vec![
                     Val::text(i.branch.as_str()),
                     Val::text(name_of.get(i.branch.as_str()).copied().unwrap_or("")),
                     int(i.dues.owed_months),
@@ -879,7 +889,13 @@ impl ReportWorkbook {
                     int(dev.activists),
                     int(dev.candidates),
                     int(dev.probationary),
-                ]
+                ];
+                if !previous.is_empty() {
+                    let p = previous.get(i.branch.as_str());
+                    row.push(pct(p.and_then(|p| p.dues.on_time_rate)));
+                    row.push(pct(p.and_then(|p| p.attendance.rate)));
+                }
+                row
             })
             .collect();
         for (r, row) in rows.iter().enumerate() {
