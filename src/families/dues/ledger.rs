@@ -315,6 +315,10 @@ impl<'a> MemberDues<'a> {
             // later that year, from its own month.
             self.bases
                 .iter()
+                // (`>` here could be `>=` and `&&` could be `||` with the
+                // same result — equivalent mutants: a base from `anchor` or
+                // before is what `base_record(anchor)` already found, and the
+                // bases are sorted, so this year's come before later years'.)
                 .find(|(from, _, _)| *from > anchor && from.year() == m.year())
                 .filter(|(from, _, _)| *from <= m)
         })
@@ -675,5 +679,96 @@ mod tests {
             .collect();
         // Not 2024-12 (before the period), not 2025-07 (not yet due).
         assert_eq!(months, ["2025-02-01"], "{findings:#?}");
+    }
+
+    #[test]
+    fn the_base_of_a_month_with_and_without_a_base_fixed_for_the_year() {
+        use crate::model::DuesBase;
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        let money = |s: &str| s.parse::<Money>().unwrap();
+        let mut b = ledger_bundle();
+        b.dues_bases.clear();
+        let m1 = b.members[0].id.clone();
+        // No base in January: the first of the year holds from its own month.
+        b.dues_bases.extend([
+            DuesBase::new(m1.clone(), ym("2025-04"), money("3000")),
+            DuesBase::new(m1.clone(), ym("2025-08"), money("5000")),
+            DuesBase::new(m1, ym("2026-01"), money("7000")),
+        ]);
+        let as_of = crate::parse_date("2025-12-31").unwrap();
+        let bases = |annual: bool| {
+            let mut p = Profile::central();
+            p.set_param(
+                "dues.annual_base_fixed",
+                serde_json::json!(annual),
+                None,
+                None,
+            )
+            .unwrap();
+            let cx = crate::audit::context::Context::new(
+                &b,
+                &p,
+                as_of,
+                crate::DateRange::year(2025),
+                &crate::calendar::Weekdays,
+            );
+            let dues = MemberDues::new(&cx, 0).unwrap();
+            assert!(dues.span().is_some_and(|s| s.contains(as_of)));
+            ["2025-03", "2025-04", "2025-05", "2025-09", "2025-12"]
+                .map(|m| dues.base(ym(m)).map(|b| b.to_string()))
+        };
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            bases(false),
+            [None, s("3000.00"), s("3000.00"), s("5000.00"), s("5000.00")]
+        );
+        // Fixed once a year: the base the year started with (here the first
+        // one recorded in it) holds to December; the next year's is not used.
+        assert_eq!(
+            bases(true),
+            [None, s("3000.00"), s("3000.00"), s("3000.00"), s("3000.00")]
+        );
+    }
+
+    #[test]
+    fn statuses_have_their_ledger_names_and_a_ledger_lists_every_month() {
+        let labels: Vec<&str> = [
+            DuesStatus::NotOwed,
+            DuesStatus::Settled,
+            DuesStatus::Waived,
+            DuesStatus::Paid,
+            DuesStatus::Short,
+            DuesStatus::Unpaid,
+            DuesStatus::NotYetDue,
+        ]
+        .map(DuesStatus::zh)
+        .to_vec();
+        assert_eq!(
+            labels,
+            [
+                "不在本支部",
+                "转入前已交",
+                "免交",
+                "已交",
+                "少交",
+                "未交",
+                "未到期"
+            ]
+        );
+        let b = ledger_bundle();
+        let p = Profile::central();
+        let cx = crate::audit::context::Context::new(
+            &b,
+            &p,
+            crate::parse_date("2025-06-30").unwrap(),
+            crate::DateRange::year(2025),
+            &crate::calendar::Weekdays,
+        );
+        let dues = MemberDues::new(&cx, 0).unwrap();
+        let months = dues.months("2025-01".parse().unwrap(), "2025-08".parse().unwrap());
+        assert_eq!(months.len(), 8);
+        assert_eq!(months[1].status, DuesStatus::Short);
+        assert_eq!(months[5].status, DuesStatus::Waived);
+        assert_eq!(months[5].expected, None);
     }
 }
