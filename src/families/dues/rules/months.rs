@@ -253,6 +253,9 @@ pub(super) fn check_member(cx: &Context<'_>, d: &MemberDues<'_>, out: &mut Emitt
         }
     }
 
+    // Both tests only save work (an equivalent mutant if `&&` became `||`):
+    // `report` drops what is not wanted, and a member not rated on a base
+    // never has `Expected::BaseMissing`.
     if out.wants(RuleCode::DUE007) && is_base_rated(m.dues_category) {
         let mut run: Vec<YearMonth> = Vec::new();
         let flush = |run: &mut Vec<YearMonth>, out: &mut Emitter<'_>| {
