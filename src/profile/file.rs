@@ -26,6 +26,15 @@ use crate::report::Citation;
 /// The value of a profile file's `format`.
 pub const FORMAT: &str = "dangjian-profile/1";
 
+/// The longest `extends` chain read (files, not counting the built-in
+/// root): deeper is an error naming the file, not a stack overflow.
+pub(crate) const MAX_EXTENDS_DEPTH: usize = 64;
+
+/// The largest profile file an `extends` reads (a hand-written profile is a
+/// few kilobytes): a device, a named pipe or a huge file is refused rather
+/// than read without end.
+pub(crate) const MAX_PARENT_BYTES: u64 = 4 << 20;
+
 const TOP: &[&str] = &[
     "format", "name", "extends", "params", "rules", "accept", "scoring",
 ];
@@ -98,13 +107,80 @@ fn join_path(base: &Path, rel: &Path) -> PathBuf {
     out
 }
 
-/// Reads one file of a chain: its parent first (root first), then itself.
+/// Reads one file of a chain: its parents first (root first), then itself.
+/// The chain is walked in a loop, not by recursion, so that its length
+/// costs no stack ([`MAX_EXTENDS_DEPTH`] bounds it).
 fn load(
     doc: &Doc<'_>,
     base: &Path,
     stack: &mut Vec<PathBuf>,
     default_name: String,
 ) -> Result<Loaded, Error> {
+    let depth = stack.len();
+    // Up the chain to its built-in root, child first.
+    let mut parents: Vec<Link> = Vec::new();
+    let root = loop {
+        let next = {
+            let (d, b) = match parents.last() {
+                None => (
+                    Doc {
+                        text: doc.text,
+                        file: doc.file.clone(),
+                        shown: doc.shown.clone(),
+                    },
+                    base,
+                ),
+                Some(l) => (l.doc(), l.base.as_path()),
+            };
+            match parent_of(&d)? {
+                Parent::Builtin(name) => Err(name),
+                Parent::File(rel, span) => Ok(read_link(&d, &span, &rel, b, stack)?),
+            }
+        };
+        match next {
+            Ok(link) => parents.push(link),
+            Err(name) => break name,
+        }
+    };
+    stack.truncate(depth);
+    let mut loaded = builtin_parent(root);
+    for link in parents.iter().rev() {
+        apply(&link.doc(), &mut loaded, link.name.clone())?;
+        loaded.profile.origin.chain.push(link.shown.clone());
+    }
+    apply(doc, &mut loaded, default_name)?;
+    Ok(loaded)
+}
+
+/// What a file extends.
+enum Parent {
+    /// A built-in profile (`central` when the file names none).
+    Builtin(&'static str),
+    /// Another file, as written, with the place of the name.
+    File(String, Range<usize>),
+}
+
+/// A parent file of a chain, read.
+struct Link {
+    text: String,
+    path: PathBuf,
+    shown: String,
+    base: PathBuf,
+    name: String,
+}
+
+impl Link {
+    fn doc(&self) -> Doc<'_> {
+        Doc {
+            text: self.text.strip_prefix('\u{feff}').unwrap_or(&self.text),
+            file: Some(self.path.clone()),
+            shown: self.shown.clone(),
+        }
+    }
+}
+
+/// Checks a file's keys and format, and says what it extends.
+fn parent_of(doc: &Doc<'_>) -> Result<Parent, Error> {
     let root = doc.parse()?;
     let t = root.get_ref();
     doc.check_keys(t, TOP, "")?;
@@ -127,17 +203,23 @@ fn load(
             }
         }
     }
-    let mut loaded = match t.get("extends") {
-        None => builtin_parent("central"),
+    Ok(match t.get("extends") {
+        None => Parent::Builtin("central"),
         Some(v) => {
             let name = doc.string(v, "extends")?;
-            if Profile::BUILTIN.contains(&name) {
-                builtin_parent(name)
-            } else {
-                parent_file(doc, v, name, base, stack)?
+            match Profile::BUILTIN.iter().find(|b| **b == name) {
+                Some(b) => Parent::Builtin(b),
+                None => Parent::File(name.to_owned(), v.span()),
             }
         }
-    };
+    })
+}
+
+/// Applies one file (whose format [`parent_of`] checked) to the profile
+/// of its parent.
+fn apply(doc: &Doc<'_>, loaded: &mut Loaded, default_name: String) -> Result<(), Error> {
+    let root = doc.parse()?;
+    let t = root.get_ref();
     loaded.hasher.update(doc.text.as_bytes());
     let p = &mut loaded.profile;
     p.name = match t.get("name") {
@@ -159,7 +241,7 @@ fn load(
     if let Some(v) = t.get("scoring") {
         p.scoring = Some(read_scoring(doc, v)?);
     }
-    Ok(loaded)
+    Ok(())
 }
 
 fn builtin_parent(name: &str) -> Loaded {
@@ -171,21 +253,41 @@ fn builtin_parent(name: &str) -> Loaded {
     }
 }
 
-/// Loads the parent file `rel` (relative to `base`), refusing a cycle.
-fn parent_file(
+/// Reads a parent profile: a regular file of at most [`MAX_PARENT_BYTES`].
+fn read_parent(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error as IoError, ErrorKind as IoKind, Read as _};
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(IoError::new(IoKind::InvalidInput, "not a regular file"));
+    }
+    let mut text = String::new();
+    file.take(MAX_PARENT_BYTES + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_PARENT_BYTES {
+        return Err(IoError::new(
+            IoKind::InvalidData,
+            format!("larger than {MAX_PARENT_BYTES} bytes"),
+        ));
+    }
+    Ok(text)
+}
+
+/// Reads the parent file `rel` (relative to `base`) that `doc` extends at
+/// `span`, refusing a cycle and a chain longer than [`MAX_EXTENDS_DEPTH`];
+/// pushes it on `stack`.
+fn read_link(
     doc: &Doc<'_>,
-    v: &Val<'_>,
+    span: &Range<usize>,
     rel: &str,
     base: &Path,
     stack: &mut Vec<PathBuf>,
-) -> Result<Loaded, Error> {
+) -> Result<Link, Error> {
     let path = join_path(base, Path::new(rel));
     let hint = crate::audit::nearest(rel, Profile::BUILTIN)
         .map(|n| format!(" (did you mean the built-in {n}?)"))
         .unwrap_or_default();
     let canonical = std::fs::canonicalize(&path).map_err(|e| {
         doc.err(
-            &v.span(),
+            span,
             "extends",
             format!(
                 "cannot read the profile it extends, {}: {e}{hint}",
@@ -200,33 +302,36 @@ fn parent_file(
             .collect();
         names.push(canonical.display().to_string());
         return Err(doc.err(
-            &v.span(),
+            span,
             "extends",
             format!("extends cycle: {}", names.join(" → ")),
         ));
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    if stack.len() >= MAX_EXTENDS_DEPTH {
+        return Err(doc.err(
+            span,
+            "extends",
+            format!(
+                "extends chain longer than {MAX_EXTENDS_DEPTH} files at {}",
+                path.display()
+            ),
+        ));
+    }
+    let text = read_parent(&canonical).map_err(|e| {
         doc.err(
-            &v.span(),
+            span,
             "extends",
             format!("cannot read {}: {e}", path.display()),
         )
     })?;
-    let parent = Doc {
-        text: text.strip_prefix('\u{feff}').unwrap_or(&text),
-        file: Some(path.clone()),
-        shown: path.display().to_string(),
-    };
     stack.push(canonical);
-    let mut loaded = load(
-        &parent,
-        path.parent().unwrap_or(Path::new("")),
-        stack,
-        stem(&path),
-    )?;
-    stack.pop();
-    loaded.profile.origin.chain.push(path.display().to_string());
-    Ok(loaded)
+    Ok(Link {
+        text,
+        shown: path.display().to_string(),
+        base: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        name: stem(&path),
+        path,
+    })
 }
 
 // ---------------------------------------------------------------------------
