@@ -29,6 +29,7 @@ max_len() {
     case $1 in
         workbook) echo 262144 ;;
         profile) echo 16384 ;;
+        json_lines) echo 32768 ;;
         *) echo 131072 ;;
     esac
 }

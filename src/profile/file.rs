@@ -9,7 +9,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+use super::chain::{Link, read_link, stem};
 
 use sha2::{Digest, Sha256};
 use toml::de::DeTable;
@@ -25,15 +27,6 @@ use crate::report::Citation;
 
 /// The value of a profile file's `format`.
 pub const FORMAT: &str = "dangjian-profile/1";
-
-/// The longest `extends` chain read (files, not counting the built-in
-/// root): deeper is an error naming the file, not a stack overflow.
-pub(crate) const MAX_EXTENDS_DEPTH: usize = 64;
-
-/// The largest profile file an `extends` reads (a hand-written profile is a
-/// few kilobytes): a device, a named pipe or a huge file is refused rather
-/// than read without end.
-pub(crate) const MAX_PARENT_BYTES: u64 = 4 << 20;
 
 const TOP: &[&str] = &[
     "format", "name", "extends", "params", "rules", "accept", "scoring",
@@ -83,33 +76,9 @@ fn hex(bytes: &[u8]) -> String {
     s
 }
 
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "profile".to_owned())
-}
-
-/// `base/rel`, with `.` and `..` resolved lexically (so paths stay as the
-/// user gave them, relative when they were).
-fn join_path(base: &Path, rel: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in base.join(rel).components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            c => out.push(c.as_os_str()),
-        }
-    }
-    out
-}
-
 /// Reads one file of a chain: its parents first (root first), then itself.
 /// The chain is walked in a loop, not by recursion, so that its length
-/// costs no stack ([`MAX_EXTENDS_DEPTH`] bounds it).
+/// costs no stack (`chain::MAX_EXTENDS_DEPTH` bounds it).
 fn load(
     doc: &Doc<'_>,
     base: &Path,
@@ -158,25 +127,6 @@ enum Parent {
     Builtin(&'static str),
     /// Another file, as written, with the place of the name.
     File(String, Range<usize>),
-}
-
-/// A parent file of a chain, read.
-struct Link {
-    text: String,
-    path: PathBuf,
-    shown: String,
-    base: PathBuf,
-    name: String,
-}
-
-impl Link {
-    fn doc(&self) -> Doc<'_> {
-        Doc {
-            text: self.text.strip_prefix('\u{feff}').unwrap_or(&self.text),
-            file: Some(self.path.clone()),
-            shown: self.shown.clone(),
-        }
-    }
 }
 
 /// Checks a file's keys and format, and says what it extends.
@@ -251,87 +201,6 @@ fn builtin_parent(name: &str) -> Loaded {
         profile,
         hasher: Sha256::new(),
     }
-}
-
-/// Reads a parent profile: a regular file of at most [`MAX_PARENT_BYTES`].
-fn read_parent(path: &Path) -> std::io::Result<String> {
-    use std::io::{Error as IoError, ErrorKind as IoKind, Read as _};
-    let file = std::fs::File::open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(IoError::new(IoKind::InvalidInput, "not a regular file"));
-    }
-    let mut text = String::new();
-    file.take(MAX_PARENT_BYTES + 1).read_to_string(&mut text)?;
-    if text.len() as u64 > MAX_PARENT_BYTES {
-        return Err(IoError::new(
-            IoKind::InvalidData,
-            format!("larger than {MAX_PARENT_BYTES} bytes"),
-        ));
-    }
-    Ok(text)
-}
-
-/// Reads the parent file `rel` (relative to `base`) that `doc` extends at
-/// `span`, refusing a cycle and a chain longer than [`MAX_EXTENDS_DEPTH`];
-/// pushes it on `stack`.
-fn read_link(
-    doc: &Doc<'_>,
-    span: &Range<usize>,
-    rel: &str,
-    base: &Path,
-    stack: &mut Vec<PathBuf>,
-) -> Result<Link, Error> {
-    let path = join_path(base, Path::new(rel));
-    let hint = crate::audit::nearest(rel, Profile::BUILTIN)
-        .map(|n| format!(" (did you mean the built-in {n}?)"))
-        .unwrap_or_default();
-    let canonical = std::fs::canonicalize(&path).map_err(|e| {
-        doc.err(
-            span,
-            "extends",
-            format!(
-                "cannot read the profile it extends, {}: {e}{hint}",
-                path.display()
-            ),
-        )
-    })?;
-    if let Some(at) = stack.iter().position(|p| *p == canonical) {
-        let mut names: Vec<String> = stack[at..]
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        names.push(canonical.display().to_string());
-        return Err(doc.err(
-            span,
-            "extends",
-            format!("extends cycle: {}", names.join(" → ")),
-        ));
-    }
-    if stack.len() >= MAX_EXTENDS_DEPTH {
-        return Err(doc.err(
-            span,
-            "extends",
-            format!(
-                "extends chain longer than {MAX_EXTENDS_DEPTH} files at {}",
-                path.display()
-            ),
-        ));
-    }
-    let text = read_parent(&canonical).map_err(|e| {
-        doc.err(
-            span,
-            "extends",
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })?;
-    stack.push(canonical);
-    Ok(Link {
-        text,
-        shown: path.display().to_string(),
-        base: path.parent().map(Path::to_path_buf).unwrap_or_default(),
-        name: stem(&path),
-        path,
-    })
 }
 
 // ---------------------------------------------------------------------------
@@ -824,6 +693,7 @@ mod tests {
 
     #[test]
     fn paths_join_lexically() {
+        use super::super::chain::join_path;
         assert_eq!(
             join_path(Path::new("a/b"), Path::new("../c.toml")),
             PathBuf::from("a/c.toml")
