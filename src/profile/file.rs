@@ -9,7 +9,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+use super::chain::{Link, read_link, stem};
 
 use sha2::{Digest, Sha256};
 use toml::de::DeTable;
@@ -74,37 +76,61 @@ fn hex(bytes: &[u8]) -> String {
     s
 }
 
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "profile".to_owned())
-}
-
-/// `base/rel`, with `.` and `..` resolved lexically (so paths stay as the
-/// user gave them, relative when they were).
-fn join_path(base: &Path, rel: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in base.join(rel).components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            c => out.push(c.as_os_str()),
-        }
-    }
-    out
-}
-
-/// Reads one file of a chain: its parent first (root first), then itself.
+/// Reads one file of a chain: its parents first (root first), then itself.
+/// The chain is walked in a loop, not by recursion, so that its length
+/// costs no stack (`chain::MAX_EXTENDS_DEPTH` bounds it).
 fn load(
     doc: &Doc<'_>,
     base: &Path,
     stack: &mut Vec<PathBuf>,
     default_name: String,
 ) -> Result<Loaded, Error> {
+    let depth = stack.len();
+    // Up the chain to its built-in root, child first.
+    let mut parents: Vec<Link> = Vec::new();
+    let root = loop {
+        let next = {
+            let (d, b) = match parents.last() {
+                None => (
+                    Doc {
+                        text: doc.text,
+                        file: doc.file.clone(),
+                        shown: doc.shown.clone(),
+                    },
+                    base,
+                ),
+                Some(l) => (l.doc(), l.base.as_path()),
+            };
+            match parent_of(&d)? {
+                Parent::Builtin(name) => Err(name),
+                Parent::File(rel, span) => Ok(read_link(&d, &span, &rel, b, stack)?),
+            }
+        };
+        match next {
+            Ok(link) => parents.push(link),
+            Err(name) => break name,
+        }
+    };
+    stack.truncate(depth);
+    let mut loaded = builtin_parent(root);
+    for link in parents.iter().rev() {
+        apply(&link.doc(), &mut loaded, link.name.clone())?;
+        loaded.profile.origin.chain.push(link.shown.clone());
+    }
+    apply(doc, &mut loaded, default_name)?;
+    Ok(loaded)
+}
+
+/// What a file extends.
+enum Parent {
+    /// A built-in profile (`central` when the file names none).
+    Builtin(&'static str),
+    /// Another file, as written, with the place of the name.
+    File(String, Range<usize>),
+}
+
+/// Checks a file's keys and format, and says what it extends.
+fn parent_of(doc: &Doc<'_>) -> Result<Parent, Error> {
     let root = doc.parse()?;
     let t = root.get_ref();
     doc.check_keys(t, TOP, "")?;
@@ -127,17 +153,23 @@ fn load(
             }
         }
     }
-    let mut loaded = match t.get("extends") {
-        None => builtin_parent("central"),
+    Ok(match t.get("extends") {
+        None => Parent::Builtin("central"),
         Some(v) => {
             let name = doc.string(v, "extends")?;
-            if Profile::BUILTIN.contains(&name) {
-                builtin_parent(name)
-            } else {
-                parent_file(doc, v, name, base, stack)?
+            match Profile::BUILTIN.iter().find(|b| **b == name) {
+                Some(b) => Parent::Builtin(b),
+                None => Parent::File(name.to_owned(), v.span()),
             }
         }
-    };
+    })
+}
+
+/// Applies one file (whose format [`parent_of`] checked) to the profile
+/// of its parent.
+fn apply(doc: &Doc<'_>, loaded: &mut Loaded, default_name: String) -> Result<(), Error> {
+    let root = doc.parse()?;
+    let t = root.get_ref();
     loaded.hasher.update(doc.text.as_bytes());
     let p = &mut loaded.profile;
     p.name = match t.get("name") {
@@ -159,7 +191,7 @@ fn load(
     if let Some(v) = t.get("scoring") {
         p.scoring = Some(read_scoring(doc, v)?);
     }
-    Ok(loaded)
+    Ok(())
 }
 
 fn builtin_parent(name: &str) -> Loaded {
@@ -169,64 +201,6 @@ fn builtin_parent(name: &str) -> Loaded {
         profile,
         hasher: Sha256::new(),
     }
-}
-
-/// Loads the parent file `rel` (relative to `base`), refusing a cycle.
-fn parent_file(
-    doc: &Doc<'_>,
-    v: &Val<'_>,
-    rel: &str,
-    base: &Path,
-    stack: &mut Vec<PathBuf>,
-) -> Result<Loaded, Error> {
-    let path = join_path(base, Path::new(rel));
-    let hint = crate::audit::nearest(rel, Profile::BUILTIN)
-        .map(|n| format!(" (did you mean the built-in {n}?)"))
-        .unwrap_or_default();
-    let canonical = std::fs::canonicalize(&path).map_err(|e| {
-        doc.err(
-            &v.span(),
-            "extends",
-            format!(
-                "cannot read the profile it extends, {}: {e}{hint}",
-                path.display()
-            ),
-        )
-    })?;
-    if let Some(at) = stack.iter().position(|p| *p == canonical) {
-        let mut names: Vec<String> = stack[at..]
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        names.push(canonical.display().to_string());
-        return Err(doc.err(
-            &v.span(),
-            "extends",
-            format!("extends cycle: {}", names.join(" → ")),
-        ));
-    }
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        doc.err(
-            &v.span(),
-            "extends",
-            format!("cannot read {}: {e}", path.display()),
-        )
-    })?;
-    let parent = Doc {
-        text: text.strip_prefix('\u{feff}').unwrap_or(&text),
-        file: Some(path.clone()),
-        shown: path.display().to_string(),
-    };
-    stack.push(canonical);
-    let mut loaded = load(
-        &parent,
-        path.parent().unwrap_or(Path::new("")),
-        stack,
-        stem(&path),
-    )?;
-    stack.pop();
-    loaded.profile.origin.chain.push(path.display().to_string());
-    Ok(loaded)
 }
 
 // ---------------------------------------------------------------------------
@@ -719,6 +693,7 @@ mod tests {
 
     #[test]
     fn paths_join_lexically() {
+        use super::super::chain::join_path;
         assert_eq!(
             join_path(Path::new("a/b"), Path::new("../c.toml")),
             PathBuf::from("a/c.toml")

@@ -32,6 +32,7 @@ use crate::report::{Citation, ProfileHeader};
 
 pub(crate) mod accept;
 mod central;
+mod chain;
 mod explain;
 mod file;
 mod param;

@@ -36,11 +36,89 @@ pub(crate) struct FastBook {
 
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
+/// The largest part (sheet, shared strings …) a workbook may hold, inflated:
+/// a million-row sheet is a few hundred megabytes.
+pub(crate) const MAX_PART_BYTES: u64 = 1 << 30;
+/// The largest sum of the inflated parts of a workbook.
+pub(crate) const MAX_TOTAL_BYTES: u64 = 2 << 30;
+
+/// Reads a part, never more than the size the archive states for it (a
+/// part that inflates to more is not read: `None`, and [`check_inflated`]
+/// names it before calamine reads the workbook).
 fn part(z: &mut Zip<'_>, name: &str) -> Option<Vec<u8>> {
-    let mut f = z.by_name(name).ok()?;
-    let mut v = Vec::with_capacity(usize::try_from(f.size()).ok()?.min(1 << 30));
-    f.read_to_end(&mut v).ok()?;
-    Some(v)
+    let f = z.by_name(name).ok()?;
+    let size = f.size();
+    let mut v = Vec::with_capacity(usize::try_from(size).ok()?.min(1 << 30));
+    // One byte more than stated, so that a lying part shows, and the
+    // checksum is checked at the end of an honest one.
+    f.take(size.saturating_add(1)).read_to_end(&mut v).ok()?;
+    (v.len() as u64 <= size).then_some(v)
+}
+
+fn bomb(name: &str, size: u64, limit: u64, what: &str) -> String {
+    format!(
+        "工作簿中的 {name} 解压后{what}（{size} 字节，上限 {limit} 字节），疑为压缩炸弹，拒绝读取 / \
+         the part {name} of the workbook inflates to {what} ({size} bytes, limit {limit}): \
+         refused as a possible zip bomb"
+    )
+}
+
+/// Checks the sizes the archive states for its parts (cheap: the central
+/// directory only): each at most [`MAX_PART_BYTES`], all together at most
+/// [`MAX_TOTAL_BYTES`]. `Ok` when `bytes` is not a readable zip (the
+/// readers then say what is wrong).
+pub(crate) fn check_sizes(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..z.len() {
+        let Ok(f) = z.by_index_raw(i) else {
+            continue;
+        };
+        let size = f.size();
+        if size > MAX_PART_BYTES {
+            return Err(bomb(f.name(), size, MAX_PART_BYTES, "过大 / too much"));
+        }
+        total = total.saturating_add(size);
+        if total > MAX_TOTAL_BYTES {
+            return Err(bomb(
+                f.name(),
+                total,
+                MAX_TOTAL_BYTES,
+                "总量过大 / too much in all",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Inflates every part (into nothing), at most one byte past its stated
+/// size: a part that inflates to more than the archive states is refused.
+/// Run before calamine, which trusts the stated sizes; the fast reader
+/// bounds its own reads.
+pub(crate) fn check_inflated(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut z) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    for i in 0..z.len() {
+        let Ok(f) = z.by_index(i) else {
+            continue;
+        };
+        let size = f.size();
+        let name = f.name().to_owned();
+        let got =
+            std::io::copy(&mut f.take(size.saturating_add(1)), &mut std::io::sink()).unwrap_or(0);
+        if got > size {
+            return Err(bomb(
+                &name,
+                size,
+                size,
+                "超过其声明的大小 / more than it states",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the workbook in `bytes`, parsing the cells of the sheets `wanted`

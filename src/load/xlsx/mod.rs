@@ -148,7 +148,9 @@ impl ReadOptions {
     ///
     /// # Errors
     /// When the file cannot be read, is not a workbook, is encrypted or
-    /// truncated, or (without `keep_going`) a row cannot be read.
+    /// truncated, or (without `keep_going`) a row cannot be read. A
+    /// workbook whose parts inflate to more than 1 GiB each or 2 GiB in all,
+    /// or to more than the archive states (a zip bomb), is refused.
     pub fn read(&self, path: impl AsRef<Path>) -> Result<Workbook> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path.to_path_buf()), e))?;
@@ -175,6 +177,10 @@ impl ReadOptions {
         };
         // The fast reader for .xlsx; calamine for anything it does not take
         // (and for the message when the file is not a readable workbook).
+        let is_zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+        if is_zip {
+            fast::check_sizes(bytes).map_err(|m| format_error(file.as_ref(), m))?;
+        }
         let fast = if !self.calamine_only
             && bytes.starts_with(b"PK\x03\x04")
             && !matches!(ext.as_str(), "ods" | "xlsb")
@@ -189,6 +195,9 @@ impl ReadOptions {
                 r.load_fast(book)
             }
             None => {
+                if is_zip {
+                    fast::check_inflated(bytes).map_err(|m| format_error(file.as_ref(), m))?;
+                }
                 let sheets = open(bytes, file.as_ref())?;
                 r.is_1904 = matches!(&sheets, Sheets::Xlsx(x) if x.has_1904_epoch());
                 r.load_sheets(sheets)?
