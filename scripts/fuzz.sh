@@ -34,7 +34,10 @@ max_len() {
     esac
 }
 
-cargo +nightly fuzz build -O "${targets[@]}" || exit 1
+# `cargo fuzz build` takes one target at a time (or none: all of them).
+for t in "${targets[@]}"; do
+    cargo +nightly fuzz build -O "$t" || exit 1
+done
 
 failed=()
 for t in "${targets[@]}"; do
