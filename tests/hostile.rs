@@ -629,6 +629,13 @@ mod workbooks {
         assert!(msg.contains("zip bomb"), "{msg}");
         assert!(msg.contains("bomb.xlsx"), "{msg}");
         assert!(msg.contains("xl/worksheets/sheet3.xml"), "{msg}");
+        // The command says the same, once, and exits 2.
+        let out = timed("claimed bomb, command", || {
+            run(&[p.to_str().unwrap(), "--as-of", "2025-12-31"])
+        });
+        assert_eq!(out.status, 2);
+        assert!(out.stderr.contains("zip bomb"), "{}", out.stderr);
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     }
 
     /// A deflate stream of `n` bytes of `byte`, hand-made with the fixed
