@@ -771,4 +771,99 @@ mod tests {
         assert_eq!(months[5].status, DuesStatus::Waived);
         assert_eq!(months[5].expected, None);
     }
+
+    /// DUE002 cites the rate table of the member's category (and the yearly
+    /// base, or the reduction article, where they applied) and names the
+    /// base and rate; DUE003 and DUE004 say what follows from each.
+    #[test]
+    fn due002_citations_by_category_and_arrears_messages() {
+        use crate::audit::{Auditor, RuleCode};
+        use crate::model::{DuesPayment, DuesWaiver};
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        let due002 = |category: DuesCategory, annual: bool, reduced: bool| {
+            let mut b = ledger_bundle();
+            b.members[0].dues_category = category;
+            b.dues_waivers.clear();
+            let m1 = b.members[0].id.clone();
+            b.dues_payments = vec![DuesPayment::new(
+                m1.clone(),
+                ym("2025-01"),
+                "0.01".parse().unwrap(),
+                d("2025-01-10"),
+            )];
+            if reduced {
+                let mut w = DuesWaiver::new(m1, ym("2025-01"), ym("2025-01"), WaiverKind::Reduce);
+                w.amount = Some("5.00".parse().unwrap());
+                w.branch_decided_on = Some(d("2025-01-02"));
+                w.higher_approved_on = Some(d("2025-01-05"));
+                b.dues_waivers.push(w);
+            }
+            let mut p = Profile::central();
+            p.set_param(
+                "dues.annual_base_fixed",
+                serde_json::json!(annual),
+                None,
+                None,
+            )
+            .unwrap();
+            let f = Auditor::new(d("2025-01-31"))
+                .profile(p)
+                .select("DUE002".parse().unwrap())
+                .check(&b);
+            assert_eq!(f.len(), 1, "{category:?}: {f:#?}");
+            assert_eq!(f[0].rule, RuleCode::DUE002);
+            let cites: Vec<String> = f[0]
+                .citations
+                .iter()
+                .map(|c| c.param.as_deref().unwrap_or(&c.article).to_owned())
+                .collect();
+            let evidence = serde_json::to_string(&f[0].evidence).unwrap();
+            (cites, f[0].message.zh.clone(), evidence)
+        };
+        let (c, msg, evidence) = due002(DuesCategory::Salaried, false, false);
+        assert_eq!(c, ["dues.income_rates"]);
+        assert!(!evidence.contains("waived_to"), "{evidence}");
+        assert!(msg.contains("（基数2000.00元，比例0.5%）"), "{msg}");
+        let (c, msg, _) = due002(DuesCategory::Salaried, true, false);
+        assert_eq!(c, ["dues.income_rates", "dues.annual_base_fixed"]);
+        assert!(msg.contains("年初核定"), "{msg}");
+        assert_eq!(
+            due002(DuesCategory::Retired, false, false).0,
+            ["dues.retired_rates"]
+        );
+        assert_eq!(
+            due002(DuesCategory::Retired, true, false).0,
+            ["dues.retired_rates", "dues.annual_base_fixed"]
+        );
+        assert_eq!(
+            due002(DuesCategory::Farmer, false, false).0,
+            ["dues.farmer_min"]
+        );
+        let (c, msg, _) = due002(DuesCategory::Student, false, false);
+        assert_eq!(c, ["dues.fixed_amount"]);
+        assert!(!msg.contains("基数"), "{msg}");
+        let (c, _, evidence) = due002(DuesCategory::Salaried, false, true);
+        assert_eq!(c, ["第七条"]);
+        assert!(evidence.contains(r#""waived_to":"5.00""#), "{evidence}");
+
+        // Seven months unpaid: DUE003 reminds, DUE004 is the 自行脱党 case.
+        let mut b = ledger_bundle();
+        b.dues_payments.clear();
+        b.dues_waivers.clear();
+        let msg = |as_of: &str, code: RuleCode| {
+            Auditor::new(d(as_of))
+                .select("DUE003,DUE004".parse().unwrap())
+                .check(&b)
+                .iter()
+                .find(|x| x.rule == code)
+                .map(|x| x.message.zh.clone())
+                .unwrap_or_default()
+        };
+        let lapse = msg("2025-07-31", RuleCode::DUE004);
+        assert!(lapse.contains("自行脱党"), "{lapse}");
+        let arrears = msg("2025-04-30", RuleCode::DUE003);
+        assert!(arrears.contains("提醒谈话"), "{arrears}");
+        assert!(!arrears.contains("自行脱党"), "{arrears}");
+    }
 }
