@@ -866,4 +866,32 @@ mod tests {
         assert!(arrears.contains("提醒谈话"), "{arrears}");
         assert!(!arrears.contains("自行脱党"), "{arrears}");
     }
+
+    /// A backpayment is judged (DUE005) once it is made, on as_of itself,
+    /// not before.
+    #[test]
+    fn due005_judges_a_payment_from_the_day_it_is_made() {
+        use crate::audit::{Auditor, RuleCode};
+        use crate::model::DuesPayment;
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        let mut b = ledger_bundle();
+        b.dues_waivers.clear();
+        let m1 = b.members[0].id.clone();
+        b.dues_payments = vec![DuesPayment::new(
+            m1,
+            "2025-01".parse().unwrap(),
+            "10.00".parse().unwrap(),
+            d("2025-11-20"),
+        )];
+        let late = |as_of: &str| {
+            Auditor::new(d(as_of))
+                .select("DUE005".parse().unwrap())
+                .check(&b)
+                .iter()
+                .filter(|f| f.rule == RuleCode::DUE005)
+                .count()
+        };
+        assert_eq!(late("2025-11-19"), 0);
+        assert_eq!(late("2025-11-20"), 1);
+    }
 }
