@@ -894,4 +894,96 @@ mod tests {
         assert_eq!(late("2025-11-19"), 0);
         assert_eq!(late("2025-11-20"), 1);
     }
+
+    /// DUE005 cites the back-pay limit of the edition in force for the month
+    /// paid for; DUE009 judges a payment made on as_of and names `through`
+    /// only beyond the month; DUE006 says what approval is missing.
+    #[test]
+    fn due005_editions_due009_boundaries_due006_messages() {
+        use crate::audit::{Auditor, RuleCode};
+        use crate::model::{DuesPayment, DuesWaiver};
+        use crate::report::Citation;
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        let ten = || "10.00".parse::<Money>().unwrap();
+        let mut b = ledger_bundle();
+        b.dues_waivers.clear();
+        let m1 = b.members[0].id.clone();
+        let mut receipted = DuesPayment::new(m1.clone(), ym("2025-02"), ten(), d("2025-02-10"));
+        receipted.receipt_no = Some("No.1".into());
+        let mut through_same = DuesPayment::new(m1.clone(), ym("2025-03"), ten(), d("2025-12-31"));
+        through_same.through = Some(ym("2025-03"));
+        b.dues_payments = vec![
+            // 11 months late: past the 6-month limit and the 1-month one.
+            DuesPayment::new(m1.clone(), ym("2025-01"), ten(), d("2025-12-31")),
+            receipted,
+            through_same,
+            // 2 months late: past the 1-month limit only.
+            DuesPayment::new(m1.clone(), ym("2025-08"), ten(), d("2025-10-20")),
+        ];
+        let mut p = Profile::central();
+        let newer = Citation::owned("某省党费工作细则", "第三条");
+        p.set_param(
+            "dues.backpay_max_months",
+            serde_json::json!(1),
+            Some(d("2025-06-01")),
+            Some(newer.clone()),
+        )
+        .unwrap();
+        let f = Auditor::new(d("2025-12-31"))
+            .profile(p)
+            .select("DUE005,DUE009".parse().unwrap())
+            .check(&b);
+        let late: Vec<(String, bool)> = f
+            .iter()
+            .filter(|x| x.rule == RuleCode::DUE005)
+            .map(|x| {
+                (
+                    x.period.unwrap().from.to_string(),
+                    x.citations.iter().any(|c| c.article == newer.article),
+                )
+            })
+            .collect();
+        // January and March keep the central six months (and its article);
+        // August is judged by the newer edition and cites it.
+        assert_eq!(
+            late,
+            [
+                ("2025-10-20".to_owned(), true),
+                ("2025-12-31".to_owned(), false),
+                ("2025-12-31".to_owned(), false)
+            ],
+            "{f:#?}"
+        );
+        let receipts: Vec<&crate::Finding> =
+            f.iter().filter(|x| x.rule == RuleCode::DUE009).collect();
+        // Every payment but the receipted one, including those made on as_of.
+        assert_eq!(receipts.len(), 3, "{receipts:#?}");
+        for r in &receipts {
+            let e = serde_json::to_string(&r.evidence).unwrap();
+            assert!(!e.contains("through"), "{e}");
+        }
+
+        let unapproved = |decided: Option<&str>, approved: Option<&str>| {
+            let mut b = ledger_bundle();
+            let mut w =
+                DuesWaiver::new(m1.clone(), ym("2025-03"), ym("2025-03"), WaiverKind::Waive);
+            w.branch_decided_on = decided.map(d);
+            w.higher_approved_on = approved.map(d);
+            b.dues_waivers = vec![w];
+            let f = Auditor::new(d("2025-12-31"))
+                .select("DUE006".parse().unwrap())
+                .check(&b);
+            assert_eq!(f.len(), 1, "{f:#?}");
+            f[0].message.zh.clone()
+        };
+        assert!(unapproved(None, None).contains("缺少支部决定和上级党委批准"));
+        let m = unapproved(None, Some("2025-03-05"));
+        assert!(m.contains("缺少支部决定") && !m.contains("上级"), "{m}");
+        let m = unapproved(Some("2025-03-01"), None);
+        assert!(
+            m.contains("缺少上级党委批准") && !m.contains("支部决定"),
+            "{m}"
+        );
+    }
 }
