@@ -986,4 +986,42 @@ mod tests {
             "{m}"
         );
     }
+
+    /// DUE009 cites the receipt rule in force on the day of payment.
+    #[test]
+    fn due009_cites_the_edition_of_the_payment_day() {
+        use crate::audit::{Auditor, RuleCode};
+        use crate::model::DuesPayment;
+        use crate::report::Citation;
+        let d = |s: &str| crate::parse_date(s).unwrap();
+        let ym = |s: &str| s.parse::<YearMonth>().unwrap();
+        let ten = || "10.00".parse::<Money>().unwrap();
+        let mut b = ledger_bundle();
+        let m1 = b.members[0].id.clone();
+        let mut receipted = DuesPayment::new(m1.clone(), ym("2025-01"), ten(), d("2025-01-10"));
+        receipted.receipt_no = Some("No.1".into());
+        b.dues_payments = vec![
+            receipted,
+            DuesPayment::new(m1.clone(), ym("2025-03"), ten(), d("2025-03-10")),
+            DuesPayment::new(m1, ym("2025-08"), ten(), d("2025-08-10")),
+        ];
+        let mut p = Profile::central();
+        let newer = Citation::owned("某省党费工作细则", "第九条");
+        p.set_param(
+            "dues.receipt_required",
+            serde_json::json!(true),
+            Some(d("2025-06-01")),
+            Some(newer.clone()),
+        )
+        .unwrap();
+        let cites: Vec<bool> = Auditor::new(d("2025-12-31"))
+            .profile(p)
+            .select("DUE009".parse().unwrap())
+            .check(&b)
+            .iter()
+            .filter(|f| f.rule == RuleCode::DUE009)
+            .map(|f| f.citations.iter().any(|c| c.article == newer.article))
+            .collect();
+        assert_eq!(cites, [false, true]);
+    }
 }
