@@ -842,6 +842,11 @@ mod tests {
         );
         let (c, msg, _) = due002(DuesCategory::Student, false, false);
         assert_eq!(c, ["dues.fixed_amount"]);
+        // A fixed amount has no base to fix for the year.
+        assert_eq!(
+            due002(DuesCategory::Student, true, false).0,
+            ["dues.fixed_amount"]
+        );
         assert!(!msg.contains("基数"), "{msg}");
         let (c, _, evidence) = due002(DuesCategory::Salaried, false, true);
         assert_eq!(c, ["第七条"]);
