@@ -136,7 +136,10 @@ fn stars_appear_with_scorecards() {
             "市文化和旅游局机关第一党支部",
             "示例方案",
             "86.5",
-            "四星"
+            "四星",
+            // 扣分项, 否决: a ScoreRow given by hand has none.
+            "",
+            ""
         ]
     );
 }
