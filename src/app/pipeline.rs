@@ -340,41 +340,26 @@ fn read_jobs(
                 }
             }
             Input::File(path) => {
-                if load::is_workbook_path(path) {
-                    let t0 = clock.elapsed();
-                    let parts = read_workbook(path, opts.keep_going, opts.warn);
-                    stats.read += clock.elapsed().saturating_sub(t0);
-                    stats.bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                    let parts = match parts {
-                        Ok(p) => p,
-                        Err(e) => fail!(e, stats),
+                // A workbook or a `.json` document is read whole, then
+                // handed on bundle by bundle; JSON Lines stream.
+                let t0 = clock.elapsed();
+                let parts = if load::is_workbook_path(path) {
+                    read_workbook(path, opts.keep_going, opts.warn)
+                } else {
+                    let file = match File::open(path) {
+                        Ok(f) => f,
+                        Err(e) => fail!(Error::io(Some(path.clone()), e), stats),
                     };
-                    for b in parts {
-                        stats.bundles += 1;
-                        let job = match b {
-                            Ok(b) => Job::Bundle(Box::new(b)),
-                            Err(e) => Job::Failed(e),
-                        };
-                        if !go(job, stats)? {
+                    if load::is_json_lines(path) {
+                        let lines =
+                            JsonLines::new(BufReader::with_capacity(1 << 16, file)).with_file(path);
+                        if !read_lines(lines, i, clock, stats, &mut go)? {
                             return Ok(());
                         }
+                        continue;
                     }
-                    continue;
-                }
-                let file = match File::open(path) {
-                    Ok(f) => f,
-                    Err(e) => fail!(Error::io(Some(path.clone()), e), stats),
+                    read_document(path, file, opts.keep_going)
                 };
-                if load::is_json_lines(path) {
-                    let lines =
-                        JsonLines::new(BufReader::with_capacity(1 << 16, file)).with_file(path);
-                    if !read_lines(lines, i, clock, stats, &mut go)? {
-                        return Ok(());
-                    }
-                    continue;
-                }
-                let t0 = clock.elapsed();
-                let parts = read_document(path, file, opts.keep_going);
                 stats.read += clock.elapsed().saturating_sub(t0);
                 stats.bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
                 let parts = match parts {

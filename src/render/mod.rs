@@ -47,3 +47,17 @@ pub use text::TextReport;
 pub(crate) use text::{branch_section, text_head, text_summary};
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+
+/// A rate as a percentage with one decimal (`95.8%`, `100%`), `—` for none:
+/// the one form of the text report, the HTML page and the workbook.
+pub(crate) fn percent(r: Option<rust_decimal::Decimal>) -> String {
+    r.map(|r| {
+        format!(
+            "{}%",
+            (r * rust_decimal::Decimal::ONE_HUNDRED)
+                .round_dp(1)
+                .normalize()
+        )
+    })
+    .unwrap_or_else(|| "—".to_owned())
+}

@@ -506,18 +506,7 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
     out
 }
 
-/// A rate as a percentage with one decimal: `95.8%`.
-fn pct(r: Option<rust_decimal::Decimal>) -> String {
-    r.map(|r| {
-        format!(
-            "{}%",
-            (r * rust_decimal::Decimal::ONE_HUNDRED)
-                .round_dp(1)
-                .normalize()
-        )
-    })
-    .unwrap_or_else(|| "—".to_owned())
-}
+use super::percent as pct;
 
 /// The change of a rate against the baseline's, in percentage points:
 /// `（上次 90.1%，+5.7）` / ` (before 90.1%, +5.7)`.

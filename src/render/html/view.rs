@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -185,11 +184,7 @@ pub(crate) struct ResolvedView {
     pub message: String,
 }
 
-/// `95.8%`, `—` for none.
-fn pct(r: Option<Decimal>) -> String {
-    r.map(|r| format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(1).normalize()))
-        .unwrap_or_else(|| "—".to_owned())
-}
+use crate::render::percent as pct;
 
 fn sev_key(s: Severity) -> &'static str {
     s.as_str()

@@ -480,6 +480,14 @@ impl ReportWorkbook {
         Ok(())
     }
 
+    /// Branch id → name, for the sheets that list branches.
+    fn branch_names(&self) -> HashMap<&str, &str> {
+        self.branches
+            .values()
+            .map(|b| (b.id.as_str(), b.name.as_str()))
+            .collect()
+    }
+
     fn subject(&self, f: &Finding) -> String {
         let key = (
             f.branch.as_str().to_owned(),
@@ -720,11 +728,7 @@ impl ReportWorkbook {
         for (i, h) in headers.iter().enumerate() {
             ws.write_string_with_format(1, i as u16, *h, &st.header)?;
         }
-        let name_of: HashMap<&str, &str> = self
-            .branches
-            .values()
-            .map(|b| (b.id.as_str(), b.name.as_str()))
-            .collect();
+        let name_of = self.branch_names();
         let name = |b: &str| Val::text(name_of.get(b).copied().unwrap_or(""));
         let mut rows: Vec<Vec<Val>> = self
             .scorecards
@@ -845,16 +849,8 @@ impl ReportWorkbook {
             ws.write_string_with_format(1, i as u16, *h, &head)?;
         }
         ws.set_row_height(1, 30)?;
-        let name_of: HashMap<&str, &str> = self
-            .branches
-            .values()
-            .map(|b| (b.id.as_str(), b.name.as_str()))
-            .collect();
-        let pct = |d: Option<rust_decimal::Decimal>| {
-            Val::text(d.map_or("—".to_owned(), |d| {
-                format!("{}%", (d * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1))
-            }))
-        };
+        let name_of = self.branch_names();
+        let pct = |d| Val::text(crate::render::percent(d));
         let int = |n: u32| Val::Int(u64::from(n));
         let rows: Vec<Vec<Val>> = report
             .indicators
