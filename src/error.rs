@@ -209,3 +209,131 @@ impl std::error::Error for Error {
             .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(l: Location) -> String {
+        l.to_string()
+    }
+
+    #[test]
+    fn a_location_prints_the_parts_it_knows_in_order() {
+        assert_eq!(shown(Location::default()), "input");
+        let file = || Some(PathBuf::from("data.json"));
+        assert_eq!(
+            shown(Location {
+                file: file(),
+                ..Location::default()
+            }),
+            "data.json"
+        );
+        let sheet = || Some("党费收缴".to_owned());
+        let cell = || Some("E17".to_owned());
+        assert_eq!(
+            shown(Location {
+                sheet: sheet(),
+                cell: cell(),
+                ..Location::default()
+            }),
+            "党费收缴!E17"
+        );
+        assert_eq!(
+            shown(Location {
+                sheet: sheet(),
+                ..Location::default()
+            }),
+            "sheet 党费收缴"
+        );
+        // A cell without its sheet names nothing.
+        assert_eq!(
+            shown(Location {
+                cell: cell(),
+                ..Location::default()
+            }),
+            "input"
+        );
+        assert_eq!(
+            shown(Location {
+                line: Some(3),
+                column: Some(7),
+                ..Location::default()
+            }),
+            "line 3, column 7"
+        );
+        assert_eq!(
+            shown(Location {
+                line: Some(3),
+                ..Location::default()
+            }),
+            "line 3"
+        );
+        assert_eq!(
+            shown(Location {
+                table: Some("members".into()),
+                record: Some(5),
+                ..Location::default()
+            }),
+            "table members, record 5"
+        );
+        assert_eq!(
+            shown(Location {
+                file: Some(PathBuf::from("b.xlsx")),
+                bundle: Some(2),
+                line: Some(3),
+                column: Some(7),
+                table: Some("members".into()),
+                record: Some(5),
+                field: Some("born_on".into()),
+                sheet: sheet(),
+                cell: cell(),
+                header: Some("实缴金额".into()),
+                key: Some("params.x".into()),
+            }),
+            "b.xlsx: 党费收缴!E17, column 实缴金额, bundle 2, line 3, column 7, \
+             table members, record 5, field born_on, key params.x"
+        );
+    }
+
+    #[test]
+    fn an_io_error_names_its_file_and_keeps_its_source() {
+        let e = Error::io(
+            Some(PathBuf::from("gone.json")),
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        );
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert_eq!(e.location().file, Some(PathBuf::from("gone.json")));
+        assert_eq!(e.message(), "no such file");
+        assert_eq!(e.to_string(), "gone.json: no such file");
+        let source = std::error::Error::source(&e).expect("the io error is the source");
+        assert_eq!(source.to_string(), "no such file");
+        let plain = Error::new(ErrorKind::Data, Location::default(), "bad");
+        assert!(std::error::Error::source(&plain).is_none());
+    }
+
+    #[test]
+    fn a_bundle_index_replaces_the_line_within_the_bundle() {
+        let mut e = Error::new(
+            ErrorKind::Syntax,
+            Location {
+                line: Some(4),
+                column: Some(9),
+                ..Location::default()
+            },
+            "expected `,`",
+        );
+        e.set_bundle(3);
+        let l = e.location();
+        assert_eq!((l.bundle, l.line, l.column), (Some(3), None, None));
+        assert_eq!(e.to_string(), "bundle 3: expected `,`");
+        // As the lenient reader uses it: the second bundle is the bad one.
+        let text = r#"{"format":"dangjian/1","branches":[
+            {"branch":{"id":"B1","name":"一支部","kind":"organ"}},
+            {"branch":{"id":"B2"}}]}"#;
+        let parts = crate::load::from_json_slice_lenient(text.as_bytes()).unwrap();
+        let bad = parts[1].as_ref().unwrap_err();
+        assert_eq!(bad.location().bundle, Some(1));
+        assert_eq!(bad.location().line, None);
+    }
+}

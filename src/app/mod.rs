@@ -484,6 +484,21 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 .iter()
                 .map(|f| (f.rule, f.severity, f.is_accepted()))
                 .collect();
+            let accepted: Vec<_> = findings
+                .iter()
+                .filter(|f| f.is_accepted())
+                .cloned()
+                .collect();
+            let scorecard = auditor
+                .scorecard(&bundle.branch.id, &findings)
+                .filter(|_| !read_only);
+            let indicators = (!read_only).then(|| auditor.indicators(&cx, &findings));
+            #[cfg(feature = "xlsx")]
+            let xlsx = (format == Format::Xlsx)
+                .then(|| crate::render::xlsx::XlsxBranch::new(&cx, &findings));
+            #[cfg(feature = "html")]
+            let html = (format == Format::Html)
+                .then(|| crate::render::html::HtmlBranch::new(&cx, &findings, lang));
             let items = match format {
                 // One item per bundle: its text section, keyed by branch id
                 // and input order.
@@ -493,50 +508,41 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     spool::key_u64(&mut k, seq as u64);
                     vec![(k, render::branch_section(&cx, &findings, lang))]
                 }
-                Format::Json => findings
-                    .iter()
+                // Each finding is dropped once rendered: a bundle of 10^5
+                // findings holds them or their text, not both at once.
+                Format::Json => std::mem::take(&mut findings)
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, f)| (finding_key(f, seq, i), render::json_finding(f)))
+                    .map(|(i, f)| (finding_key(&f, seq, i), render::json_finding(&f)))
                     .collect(),
-                Format::Csv => findings
-                    .iter()
+                Format::Csv => std::mem::take(&mut findings)
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, f)| (finding_key(f, seq, i), render::csv_row(f, lang)))
+                    .map(|(i, f)| (finding_key(&f, seq, i), render::csv_row(&f, lang)))
                     .collect(),
                 #[cfg(feature = "html")]
                 Format::Html => Vec::new(),
                 #[cfg(feature = "xlsx")]
                 Format::Xlsx => Vec::new(),
             };
-            #[cfg(feature = "xlsx")]
-            let xlsx = (format == Format::Xlsx)
-                .then(|| crate::render::xlsx::XlsxBranch::new(&cx, &findings));
-            #[cfg(feature = "html")]
-            let html = (format == Format::Html)
-                .then(|| crate::render::html::HtmlBranch::new(&cx, &findings, lang));
+            let kept = if format.is_document() {
+                findings
+            } else {
+                Vec::new()
+            };
             Audited {
                 branch: bundle.branch.id.clone(),
                 members: bundle.members.len(),
                 records: bundle.record_count(),
-                accepted: findings
-                    .iter()
-                    .filter(|f| f.is_accepted())
-                    .cloned()
-                    .collect(),
-                scorecard: auditor
-                    .scorecard(&bundle.branch.id, &findings)
-                    .filter(|_| !read_only),
-                indicators: (!read_only).then(|| auditor.indicators(&cx, &findings)),
+                accepted,
+                scorecard,
+                indicators,
                 todo: cli
                     .todo
                     .filter(|_| !read_only)
                     .map(|d| auditor.todo(&cx, d))
                     .unwrap_or_default(),
-                findings: if format.is_document() {
-                    findings
-                } else {
-                    Vec::new()
-                },
+                findings: kept,
                 #[cfg(feature = "html")]
                 html,
                 #[cfg(feature = "xlsx")]
