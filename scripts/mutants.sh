@@ -8,6 +8,10 @@
 #   scripts/mutants.sh --iterate dues  # only what was missed or new last time
 #   SHARD=0/4 scripts/mutants.sh model # a quarter of an area
 #   scripts/mutants.sh --jobs=2 life   # two builds at once (≈ 1.3× on 2 cores)
+#   QUICK=1 scripts/mutants.sh life    # first pass with the fixtures and the
+#                                      # area's sample only (a third less to
+#                                      # build a mutant), then
+#   scripts/mutants.sh --iterate life  # the missed ones with every judge
 #   scripts/mutants.sh --score         # the table of scores from mutants.out/
 #
 # Configuration (what is never mutated, features, profile): .cargo/mutants.toml.
@@ -50,6 +54,13 @@ declare -A EXTRA=(
     [render]="--test baseline --test indicators --test scorecard --test todo"
 )
 
+# QUICK=1: the unit tests, the rule fixtures and the sample that exercises
+# the area; what they miss is re-tested by a full `--iterate` run.
+declare -A SAMPLE=(
+    [development]=sample_dev [life]=sample_mtg [organisation]=sample_v11
+    [ideology]=sample_v11 [transfers]=sample_v11 [dues]=sample [data]=sample
+)
+
 score() {
     printf '%-13s %7s %7s %7s %8s %8s %7s\n' area mutants caught missed timeout unviable score
     for a in "${ORDER[@]}"; do
@@ -80,6 +91,9 @@ for a in "${areas[@]}"; do
     for f in ${FILES[$a]}; do files+=(--file "$f"); done
     # shellcheck disable=SC2206
     tests=("${BASE[@]}" ${EXTRA[$a]:-})
+    if [ -n "${QUICK:-}" ]; then
+        tests=(--lib --test cases --test "${SAMPLE[$a]:-sample}")
+    fi
     shard=()
     [ -z "${SHARD:-}" ] || shard=(--shard "$SHARD")
     mkdir -p "mutants.out/$a"

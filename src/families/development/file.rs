@@ -360,3 +360,130 @@ impl<'a> DevelopmentFile<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::parse_date(s).unwrap()
+    }
+
+    /// A bundle with candidate A1 and `development` records
+    /// (`[step, date]` pairs; `step,"field":value` adds fields).
+    fn bundle(steps: &[(&str, &str)]) -> Bundle {
+        let records: Vec<String> = steps
+            .iter()
+            .map(|(s, d)| {
+                let (step, more) = s.split_once(',').map_or((*s, ""), |(a, b)| (a, b));
+                let more = if more.is_empty() {
+                    String::new()
+                } else {
+                    format!(",{more}")
+                };
+                format!(r#"{{"candidate":"A1","step":"{step}","date":"{d}"{more}}}"#)
+            })
+            .collect();
+        crate::load::bundle_from_json(&format!(
+            r#"{{"branch":{{"id":"B1","name":"一支部","kind":"organ"}},
+                "candidates":[{{"id":"A1","name":"陈某","born_on":"1995-05-05"}}],
+                "development":[{}]}}"#,
+            records.join(",")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn every_status_has_its_labels() {
+        let labels: Vec<(&str, &str)> = [
+            Status::Applicant,
+            Status::Activist,
+            Status::Candidate,
+            Status::Probationary,
+            Status::Full,
+            Status::Cancelled,
+        ]
+        .into_iter()
+        .map(|s| (s.zh(), s.en()))
+        .collect();
+        assert_eq!(
+            labels,
+            [
+                ("入党申请人", "applicant"),
+                ("入党积极分子", "activist"),
+                ("发展对象", "candidate for development"),
+                ("预备党员", "probationary member"),
+                ("正式党员", "full member"),
+                ("已取消预备党员资格", "probation cancelled"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_publicity_gate_is_the_date_its_gate_step_happened() {
+        let b = bundle(&[
+            ("applied", "2021-03-01"),
+            ("activist_filed", "2021-06-10"),
+            ("pre_review", "2022-09-01"),
+            ("admission_approved", "2023-01-10"),
+        ]);
+        let file = DevelopmentFile::of(&b, "A1", d("2025-12-31")).unwrap();
+        assert_eq!(
+            file.publicity_gate_date(PublicityStage::Activist),
+            Some(d("2021-06-10"))
+        );
+        assert_eq!(
+            file.publicity_gate_date(PublicityStage::Candidate),
+            Some(d("2022-09-01"))
+        );
+        assert_eq!(
+            file.publicity_gate_date(PublicityStage::Admission),
+            Some(d("2023-01-10"))
+        );
+        // Not reached yet.
+        assert_eq!(file.publicity_gate_date(PublicityStage::Conversion), None);
+        // Nothing recorded by as_of: no gate reached.
+        let early = DevelopmentFile::of(&b, "A1", d("2021-05-31")).unwrap();
+        assert_eq!(early.publicity_gate_date(PublicityStage::Activist), None);
+    }
+
+    #[test]
+    fn the_status_follows_the_furthest_step_and_the_conversion_decided() {
+        let status = |steps: &[(&str, &str)]| {
+            let b = bundle(steps);
+            DevelopmentFile::of(&b, "A1", d("2025-12-31"))
+                .unwrap()
+                .status()
+        };
+        let mut steps = vec![("applied", "2021-03-01")];
+        assert_eq!(status(&steps), Status::Applicant);
+        steps.push(("activist_confirmed", "2021-06-01"));
+        assert_eq!(status(&steps), Status::Activist);
+        steps.push(("candidate_confirmed", "2022-08-01"));
+        assert_eq!(status(&steps), Status::Candidate);
+        steps.push(("admission_meeting", "2022-10-20"));
+        steps.push(("admission_approved", "2022-11-20"));
+        assert_eq!(status(&steps), Status::Probationary);
+        // An extension decided and approved: still probationary.
+        let mut extended = steps.clone();
+        extended.push((
+            r#"conversion_meeting,"outcome":"extend","extend_months":6"#,
+            "2023-10-25",
+        ));
+        extended.push(("conversion_approved", "2023-11-10"));
+        assert_eq!(status(&extended), Status::Probationary);
+        // Converted (without the archive step): full.
+        let mut converted = steps.clone();
+        converted.push((r#"conversion_meeting,"outcome":"convert""#, "2023-10-25"));
+        converted.push(("conversion_approved", "2023-11-10"));
+        assert_eq!(status(&converted), Status::Full);
+        // Cancelled: neither full nor probationary.
+        let mut cancelled = steps.clone();
+        cancelled.push((r#"conversion_meeting,"outcome":"cancel""#, "2023-10-25"));
+        cancelled.push(("conversion_approved", "2023-11-10"));
+        assert_eq!(status(&cancelled), Status::Cancelled);
+        // Archived without a recorded conversion: full.
+        steps.push(("archived", "2023-12-10"));
+        assert_eq!(status(&steps), Status::Full);
+    }
+}
