@@ -233,6 +233,8 @@ pub mod render;
 pub mod report;
 #[cfg(feature = "synth")]
 pub mod synth;
+#[cfg(test)]
+mod testing;
 
 /// Reference documents, readable on docs.rs: the record and report format,
 /// the rule reference and the design notes.

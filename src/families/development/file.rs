@@ -364,10 +364,7 @@ impl<'a> DevelopmentFile<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        crate::parse_date(s).unwrap()
-    }
+    use crate::testing::d;
 
     /// A bundle with candidate A1 and `development` records
     /// (`[step, date]` pairs; `step,"field":value` adds fields).

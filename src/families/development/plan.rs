@@ -516,6 +516,7 @@ pub fn progress_section(
 mod tests {
     use super::*;
     use crate::model::Votes;
+    use crate::testing::d;
 
     #[test]
     fn table_is_in_enum_order() {
@@ -663,5 +664,153 @@ mod tests {
         assert!(!v(20, 11, 10, 0).carried());
         assert!(v(20, 11, 10, 1).carried());
         assert!(v(u32::MAX, u32::MAX, u32::MAX, u32::MAX).carried());
+    }
+
+    #[test]
+    fn a_publicity_held_is_not_planned_again() {
+        use Action::{Publicity, Step as S};
+        let mut steps = ACTIVIST.to_vec();
+        steps.push(("candidate_filed", "2026-06-12"));
+        let mut b = bundle(&steps);
+        b.publicity.push(crate::model::Publicity::new(
+            "A1".parse().unwrap(),
+            PublicityStage::Candidate,
+            d("2026-06-13"),
+            d("2026-06-19"),
+        ));
+        assert_eq!(
+            next(&b, "2026-06-25", "central-2026"),
+            [S(Step::CandidateConfirmed)]
+        );
+        // Another stage's publicity does not stand in for it.
+        b.publicity[0].stage = PublicityStage::Activist;
+        assert_eq!(
+            next(&b, "2026-06-25", "central-2026"),
+            [
+                Publicity(PublicityStage::Candidate),
+                S(Step::CandidateConfirmed)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_next_step_is_overdue_from_the_day_after_its_deadline() {
+        let n = NextStep::step(Step::Talked).deadline(d("2025-02-28"));
+        assert!(!n.is_overdue(d("2025-02-27")));
+        assert!(!n.is_overdue(d("2025-02-28")));
+        assert!(n.is_overdue(d("2025-03-01")));
+        assert!(!NextStep::step(Step::Talked).is_overdue(d("2099-01-01")));
+        assert_eq!(n.zh(d("2025-02-28")), "2 派人谈话（最迟 2025-02-28）");
+        assert_eq!(n.en(d("2025-02-28")), "2 talked (by 2025-02-28)");
+        assert_eq!(n.en(d("2025-03-01")), "2 talked (by 2025-02-28, overdue)");
+        let both = NextStep::step(Step::CandidateConfirmed)
+            .earliest(d("2026-06-01"))
+            .deadline(d("2026-12-31"));
+        assert_eq!(
+            both.en(d("2026-01-01")),
+            "7 candidate_confirmed (from 2026-06-01, by 2026-12-31)"
+        );
+        assert_eq!(
+            NextStep::step(Step::Applied).en(d("2026-01-01")),
+            "1 applied"
+        );
+        let p = NextStep::new(Action::Publicity(PublicityStage::Candidate));
+        assert_eq!(p.en(d("2026-01-01")), "publicity (candidate)");
+        assert_eq!(p.action.zh(), publicity_zh(PublicityStage::Candidate));
+    }
+
+    /// A probationary member from 2024-03-01 (admission meeting; oath
+    /// 2024-04-01), and `more` steps.
+    fn probationary(more: &[(&str, &str)]) -> Bundle {
+        let mut steps = vec![
+            ("admission_meeting", "2024-03-01"),
+            ("admission_approved", "2024-03-20"),
+            ("admission_filed", "2024-03-25"),
+            ("placed", "2024-03-26"),
+            ("oath", "2024-04-01"),
+        ];
+        steps.extend_from_slice(more);
+        bundle(&steps)
+    }
+
+    fn next_steps_on(b: &Bundle, on: &str) -> Vec<NextStep> {
+        let p = crate::Profile::central();
+        plan(b, "A1", d(on), &p.development).unwrap().next
+    }
+
+    #[test]
+    fn the_probation_assessments_are_planned_until_the_end_of_probation() {
+        use Action::Step as S;
+        // Six months (assessment_interval_months) after the oath.
+        let next = next_steps_on(&probationary(&[]), "2024-05-01");
+        assert_eq!(
+            next.iter().map(|n| n.action).collect::<Vec<_>>(),
+            [
+                S(Step::ProbationAssessed),
+                S(Step::ConversionApplied),
+                S(Step::ConversionMeeting)
+            ]
+        );
+        assert_eq!(next[0].deadline, Some(d("2024-10-01")));
+        assert_eq!(next[1].deadline, Some(d("2025-03-01")));
+        assert_eq!(next[2].earliest, Some(d("2025-03-01")));
+        // The next assessment would fall on the end of probation: not planned.
+        let next = next_steps_on(
+            &probationary(&[("probation_assessed", "2024-09-01")]),
+            "2024-09-10",
+        );
+        assert_eq!(
+            next.iter().map(|n| n.action).collect::<Vec<_>>(),
+            [S(Step::ConversionApplied), S(Step::ConversionMeeting)]
+        );
+        // A day earlier it is.
+        let next = next_steps_on(
+            &probationary(&[("probation_assessed", "2024-08-31")]),
+            "2024-09-10",
+        );
+        assert_eq!(next[0].action, S(Step::ProbationAssessed));
+        assert_eq!(next[0].deadline, Some(d("2025-02-28")));
+    }
+
+    #[test]
+    fn an_extension_is_approved_before_the_longer_probation_goes_on() {
+        use Action::Step as S;
+        let extended = |approved: Option<&str>| {
+            let mut more = vec![
+                ("probation_assessed", "2024-09-01"),
+                ("conversion_applied", "2025-02-20"),
+                ("conversion_meeting", "2025-03-05"),
+            ];
+            if let Some(a) = approved {
+                more.push(("conversion_approved", a));
+            }
+            let mut b = probationary(&more);
+            let m = b
+                .development
+                .iter_mut()
+                .find(|r| r.step == Step::ConversionMeeting)
+                .unwrap();
+            m.outcome = Some(ConversionOutcome::Extend);
+            m.extend_months = Some(6);
+            b
+        };
+        let actions = |b: &Bundle| {
+            next_steps_on(b, "2025-04-01")
+                .iter()
+                .map(|n| n.action)
+                .collect::<Vec<_>>()
+        };
+        // Not yet approved: the approval first.
+        let waiting = actions(&extended(None));
+        assert_eq!(waiting[0], S(Step::ConversionApproved));
+        // Approved on the meeting's day or after: not asked again.
+        for day in ["2025-03-05", "2025-03-20"] {
+            let approved = actions(&extended(Some(day)));
+            assert!(
+                !approved.contains(&S(Step::ConversionApproved)),
+                "{day}: {approved:?}"
+            );
+            assert_eq!(approved.last(), Some(&S(Step::ConversionMeeting)), "{day}");
+        }
     }
 }
