@@ -810,7 +810,52 @@ mod tests {
                 !approved.contains(&S(Step::ConversionApproved)),
                 "{day}: {approved:?}"
             );
-            assert_eq!(approved.last(), Some(&S(Step::ConversionMeeting)), "{day}");
+            // The application made before the extension is made again; the
+            // probation goes on to 2025-09-01.
+            assert_eq!(
+                approved,
+                [
+                    S(Step::ProbationAssessed),
+                    S(Step::ConversionApplied),
+                    S(Step::ConversionMeeting)
+                ],
+                "{day}"
+            );
         }
+        // Applied again after the extension: not asked again.
+        let mut b = extended(Some("2025-03-20"));
+        b.development.push(b.development[0].clone());
+        let again = b.development.last_mut().unwrap();
+        again.step = Step::ConversionApplied;
+        again.date = d("2025-03-25");
+        assert_eq!(
+            actions(&b),
+            [S(Step::ProbationAssessed), S(Step::ConversionMeeting)]
+        );
+    }
+
+    #[test]
+    fn a_conversion_decided_goes_to_its_approval_then_the_archive() {
+        use Action::Step as S;
+        let more = [
+            ("probation_assessed", "2024-09-01"),
+            ("conversion_applied", "2025-02-20"),
+            ("conversion_meeting", "2025-03-05"),
+        ];
+        let actions = |b: &Bundle| {
+            next_steps_on(b, "2025-03-10")
+                .iter()
+                .map(|n| n.action)
+                .filter(|a| matches!(a, S(_)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(actions(&probationary(&more)), [S(Step::ConversionApproved)]);
+        let mut approved = more.to_vec();
+        approved.push(("conversion_approved", "2025-03-08"));
+        assert_eq!(actions(&probationary(&approved)), [S(Step::Archived)]);
+        // An approval recorded without its meeting: the archive, not the
+        // probation steps.
+        let b = probationary(&[("conversion_approved", "2025-03-08")]);
+        assert_eq!(actions(&b), [S(Step::Archived)]);
     }
 }
