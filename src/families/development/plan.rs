@@ -857,5 +857,10 @@ mod tests {
         // probation steps.
         let b = probationary(&[("conversion_approved", "2025-03-08")]);
         assert_eq!(actions(&b), [S(Step::Archived)]);
+        // A conversion meeting dated before the probation began (out of
+        // order, which the sequence rules report) is not the probation's
+        // meeting, but it is the furthest step: its approval comes next.
+        let b = probationary(&[("conversion_meeting", "2024-02-01")]);
+        assert_eq!(actions(&b), [S(Step::ConversionApproved)]);
     }
 }
