@@ -411,6 +411,8 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
             let next = s.next_in(placed).filter(|n| !file.has(*n)).or_else(|| {
                 // The next one already recorded (both candidate steps, in
                 // either order): the first step after `s` not recorded.
+                // (`>=` would find the same: the one step numbered like `s`
+                // is `s`, which is recorded — an equivalent mutant.)
                 order(ed)
                     .iter()
                     .copied()
@@ -862,5 +864,46 @@ mod tests {
         // meeting, but it is the furthest step: its approval comes next.
         let b = probationary(&[("conversion_meeting", "2024-02-01")]);
         assert_eq!(actions(&b), [S(Step::ConversionApproved)]);
+    }
+
+    #[test]
+    fn both_candidate_steps_recorded_across_the_editions() {
+        use Action::Step as S;
+        // candidate_confirmed under the 2014 text (number 7, then
+        // candidate_filed), candidate_filed under the 2026 one (number 7,
+        // then candidate_confirmed): both recorded, so the next step is the
+        // first one after them that is not, in the order in force now.
+        let b = bundle(&[
+            ("candidate_confirmed", "2026-05-01"),
+            ("candidate_filed", "2026-06-01"),
+        ]);
+        assert_eq!(
+            next(&b, "2026-06-10", "central-2026"),
+            [S(Step::IntroducersAssigned)]
+        );
+    }
+
+    #[test]
+    fn the_progress_section_lists_the_next_steps_then_those_to_make_up() {
+        let section = |steps: &[(&str, &str)]| {
+            let b = bundle(steps);
+            let auditor = crate::Auditor::new(d("2025-12-31"));
+            progress_section(&auditor.context(&b), crate::report::Lang::En)
+        };
+        // Talked is missing, and the activist is to be filed next.
+        let s = section(&[
+            ("applied", "2025-01-05"),
+            ("activist_confirmed", "2025-06-01"),
+        ]);
+        let row = s.lines().nth(1).unwrap();
+        assert!(row.contains("; to make up: 2 talked"), "{s}");
+        assert!(!row.ends_with('—'), "{s}");
+        // Archived: nothing next, only what is missing.
+        let s = section(&[("applied", "2020-01-05"), ("archived", "2023-06-01")]);
+        let row = s.lines().nth(1).unwrap();
+        assert!(row.contains("| to make up: 2 talked, "), "{s}");
+        // Nothing next and nothing missing: a dash.
+        let s = section(&[("applied", "2025-12-01")]);
+        assert!(!s.lines().nth(1).unwrap().contains("to make up"), "{s}");
     }
 }
