@@ -296,6 +296,17 @@ mod tests {
         crate::parse_date(s).unwrap()
     }
 
+    #[test]
+    fn whole_years_turn_on_the_birthday_and_stop_at_two_hundred() {
+        assert_eq!(whole_years(d("2007-05-05"), d("2025-05-04")), 17);
+        assert_eq!(whole_years(d("2007-05-05"), d("2025-05-05")), 18);
+        assert_eq!(whole_years(d("2025-05-05"), d("2025-05-05")), 0);
+        // A date of birth in the year 1 (hostile input): counted up to 200.
+        assert_eq!(whole_years(d("0001-01-01"), d("9999-12-31")), 200);
+        assert_eq!(whole_years(d("1800-01-01"), d("1999-12-31")), 199);
+        assert_eq!(whole_years(d("1800-01-01"), d("2000-01-01")), 200);
+    }
+
     /// Every DEV finding cites the 细则 in the edition it applied: under
     /// `central` the 2014 text on every date; under `central-2026` the 2026
     /// text from 2026-05-11, and never the 2014 numbering then.
