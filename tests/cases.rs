@@ -95,6 +95,13 @@ fn run_prefix(prefix: &str) -> usize {
 }
 
 fn run_file(file: &Path, failures: &mut Vec<String>) -> usize {
+    run_file_into(file, failures, &mut Vec::new())
+}
+
+/// Runs the cases of `file` as [`run_file`] does, and appends one line per
+/// finding to `snapshot`: where it came from, its key, severity, messages,
+/// evidence and citations.
+fn run_file_into(file: &Path, failures: &mut Vec<String>, snapshot: &mut Vec<String>) -> usize {
     let name = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -180,6 +187,31 @@ fn run_file(file: &Path, failures: &mut Vec<String>) -> usize {
         let sel = case.get("rules").and_then(Value::as_str).unwrap_or(&rules);
         auditor = auditor.select(sel.parse().unwrap_or_else(|e| panic!("{cname}: {e}")));
         let findings = auditor.check(&bundle);
+        for f in &findings {
+            let cites: Vec<String> = f
+                .citations
+                .iter()
+                .map(|c| {
+                    let mut s = format!("{} {}", c.document, c.article);
+                    if let Some(e) = &c.edition {
+                        s.push_str(&format!(" ({e})"));
+                    }
+                    if let Some(p) = &c.param {
+                        s.push_str(&format!(" [{p}]"));
+                    }
+                    s
+                })
+                .collect();
+            snapshot.push(format!(
+                "{name} #{i} {} {}\n  zh: {}\n  en: {}\n  evidence: {}\n  cites: {}",
+                key(f),
+                f.severity,
+                f.message.zh,
+                f.message.en,
+                Value::Object(f.evidence.clone()),
+                cites.join("; ")
+            ));
+        }
 
         // Every evidence key a rule emits is documented in its metadata
         // (name, type, meaning), so users need not guess them from source.
@@ -316,6 +348,52 @@ fn run_file(file: &Path, failures: &mut Vec<String>) -> usize {
         }
     }
     cases.len()
+}
+
+/// Every finding of every case, with its messages, evidence and citations,
+/// against `tests/cases/findings.snap` (read it as the catalogue of what the
+/// rules say). A change writes `findings.snap.new` beside it and fails;
+/// `DANGJIAN_BLESS=1 cargo test --test cases` accepts the new text.
+#[test]
+fn findings_match_the_snapshot() {
+    let mut files: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .expect("tests/cases exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    let mut lines = Vec::new();
+    for file in &files {
+        run_file_into(file, &mut failures, &mut lines);
+    }
+    let got = lines.join("\n") + "\n";
+    let path = cases_dir().join("findings.snap");
+    let new = cases_dir().join("findings.snap.new");
+    if std::env::var_os("DANGJIAN_BLESS").is_some() {
+        fs::write(&path, &got).unwrap();
+        let _ = fs::remove_file(&new);
+        return;
+    }
+    let want = fs::read_to_string(&path).unwrap_or_default();
+    if got != want {
+        fs::write(&new, &got).unwrap();
+        let diff: Vec<String> = got
+            .lines()
+            .zip(want.lines().chain(std::iter::repeat("<end>")))
+            .filter(|(g, w)| g != w)
+            .take(10)
+            .map(|(g, w)| format!("- {w}\n+ {g}"))
+            .collect();
+        panic!(
+            "the findings differ from tests/cases/findings.snap ({} lines now, {} before); \
+             the new text is in findings.snap.new — compare them, and accept it with \
+             DANGJIAN_BLESS=1 cargo test --test cases\n{}",
+            got.lines().count(),
+            want.lines().count(),
+            diff.join("\n")
+        );
+    }
 }
 
 #[test]
