@@ -644,3 +644,63 @@ fn branch_sections(cx: &Context<'_>, lang: Lang) -> Vec<(String, String)> {
     out.extend(crate::life::standing::summary_section(cx, lang));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Auditor;
+
+    /// Compares `got` with the snapshot `tests/snapshots/NAME`; on a
+    /// difference writes `NAME.new` beside it and fails.
+    /// `DANGJIAN_BLESS=1 cargo test --lib` accepts the new text.
+    pub(crate) fn snapshot(name: &str, got: &str) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/snapshots")
+            .join(name);
+        let new = path.with_file_name(format!("{name}.new"));
+        if std::env::var_os("DANGJIAN_BLESS").is_some() {
+            std::fs::write(&path, got).unwrap();
+            let _ = std::fs::remove_file(&new);
+            return;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            std::fs::write(&new, got).unwrap();
+            let line = got
+                .lines()
+                .zip(want.lines())
+                .position(|(g, w)| g != w)
+                .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
+            panic!(
+                "tests/snapshots/{name} differs from line {}: compare it with {name}.new, \
+                 and accept that with DANGJIAN_BLESS=1 cargo test --lib\n  was: {:?}\n  now: {:?}",
+                line + 1,
+                want.lines().nth(line),
+                got.lines().nth(line)
+            );
+        }
+    }
+
+    /// The text report of the bundled sample, in both languages, and its CSV:
+    /// every section (findings, runs of unpaid months, members' life and
+    /// study, development progress) as a reader sees it.
+    #[test]
+    fn the_sample_report_reads_as_its_snapshot() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
+        let bundles = crate::load::read_path(path).unwrap();
+        let auditor = Auditor::new(crate::testing::d("2025-12-31")).with_indicators(true);
+        let report = auditor.audit(&bundles);
+        let mut text = String::new();
+        for lang in [Lang::Zh, Lang::En] {
+            let mut t = TextReport::new(lang);
+            for b in &bundles {
+                let cx = auditor.context(b);
+                let findings = auditor.check_context(&cx);
+                t.add_branch(&cx, &findings);
+            }
+            text.push_str(&t.finish(&report));
+        }
+        snapshot("sample-report.txt", &text);
+        snapshot("sample-report.csv", &crate::render::csv(&report, Lang::En));
+    }
+}
