@@ -62,12 +62,20 @@ declare -A SAMPLE=(
 )
 
 score() {
+    # With --iterate, cargo-mutants lists what earlier runs caught or found
+    # unviable in previously_caught.txt; unviable-history.txt keeps which of
+    # those were unviable.
     printf '%-13s %7s %7s %7s %8s %8s %7s\n' area mutants caught missed timeout unviable score
     for a in "${ORDER[@]}"; do
         d=mutants.out/$a/mutants.out
         [ -d "$d" ] || continue
-        c=$(wc -l <"$d/caught.txt"); m=$(wc -l <"$d/missed.txt")
-        t=$(wc -l <"$d/timeout.txt"); u=$(wc -l <"$d/unviable.txt")
+        local prev=/dev/null hist=/dev/null
+        [ -f "$d/previously_caught.txt" ] && prev=$d/previously_caught.txt
+        [ -f "mutants.out/$a/unviable-history.txt" ] && hist=mutants.out/$a/unviable-history.txt
+        u=$(sort -u "$d/unviable.txt" "$hist" | comm -12 - <(sort -u "$prev" "$d/unviable.txt") | wc -l)
+        c=$(( $(sort -u "$prev" "$d/caught.txt" "$d/unviable.txt" | wc -l) - u ))
+        m=$(wc -l <"$d/missed.txt")
+        t=$(wc -l <"$d/timeout.txt")
         v=$((c + m + t))
         s=$(awk -v c="$c" -v t="$t" -v v="$v" 'BEGIN { if (v) printf "%.1f%%", 100*(c+t)/v; else print "-" }')
         printf '%-13s %7d %7d %7d %8d %8d %7s\n' "$a" $((v + u)) "$c" "$m" "$t" "$u" "$s"
@@ -97,6 +105,12 @@ for a in "${areas[@]}"; do
     shard=()
     [ -z "${SHARD:-}" ] || shard=(--shard "$SHARD")
     mkdir -p "mutants.out/$a"
+    # Which mutants were unviable, across --iterate runs (for --score).
+    if [ -f "mutants.out/$a/mutants.out/unviable.txt" ]; then
+        sort -u -o "mutants.out/$a/unviable-history.txt" "mutants.out/$a/mutants.out/unviable.txt" \
+            "mutants.out/$a/unviable-history.txt" 2>/dev/null \
+            || cp "mutants.out/$a/mutants.out/unviable.txt" "mutants.out/$a/unviable-history.txt"
+    fi
     echo "== $a"
     # The test targets go to every cargo invocation (-C), not only to `cargo
     # test`: otherwise each mutant's build phase compiles all 30 test files
