@@ -906,4 +906,33 @@ mod tests {
         let s = section(&[("applied", "2025-12-01")]);
         assert!(!s.lines().nth(1).unwrap().contains("to make up"), "{s}");
     }
+
+    #[test]
+    fn the_editions_order_and_cite_the_steps_differently() {
+        assert_eq!(order(XizeEdition::Y2014)[6], Step::CandidateConfirmed);
+        assert_eq!(order(XizeEdition::Y2014)[7], Step::CandidateFiled);
+        assert_eq!(order(XizeEdition::Y2026)[6], Step::CandidateFiled);
+        assert_eq!(order(XizeEdition::Y2026)[7], Step::CandidateConfirmed);
+        let review = step_info(Step::CommitteeReview);
+        assert_eq!(review.article_in(XizeEdition::Y2014), "第十九条");
+        assert_eq!(review.article_in(XizeEdition::Y2026), "第十八条");
+        let phases = [
+            Phase::Application,
+            Phase::Activist,
+            Phase::Candidate,
+            Phase::Admission,
+            Phase::Probation,
+        ]
+        .map(|p| (p.zh(), p.en()));
+        assert_eq!(
+            phases,
+            [
+                ("申请入党", "application"),
+                ("入党积极分子的确定和培养教育", "activist"),
+                ("发展对象的确定和考察", "candidate for development"),
+                ("预备党员的接收", "admission"),
+                ("预备党员的教育、考察和转正", "probation and conversion"),
+            ]
+        );
+    }
 }
