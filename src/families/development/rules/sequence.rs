@@ -137,6 +137,9 @@ fn out_of_order(f: &DevelopmentFile<'_>, who: &Who, out: &mut Emitter<'_>) {
                     continue;
                 }
             }
+            // The latest of the earlier steps dated after `r`. (`>=` would
+            // pick another record with the same date and step, which reads
+            // the same: an equivalent mutant.)
             if worst.is_none_or(|w| (q.date, q.step) > (w.date, w.step)) {
                 worst = Some(q);
             }
