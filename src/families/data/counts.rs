@@ -201,3 +201,65 @@ pub(crate) fn locate_references(bundle: &Bundle, findings: &mut [Finding]) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Auditor;
+    use crate::testing::d;
+
+    /// A payment by an unknown member, read (as if) from a workbook: the
+    /// DAT001 finding names the cell the id came from.
+    #[test]
+    fn an_unknown_reference_from_a_workbook_names_its_cells() {
+        let mut b = crate::load::bundle_from_json(
+            r#"{"branch":{"id":"B1","name":"一支部","kind":"organ"},
+                "members":[{"id":"M1","name":"甲","status":"full","admitted_on":"2010-06-01","dues_category":"salaried"}],
+                "dues_payments":[{"member":"M99","month":"2025-03","amount":"10.00","paid_on":"2025-03-05"},
+                                 {"member":"M99","month":"2025-04","amount":"10.00","paid_on":"2025-04-05"}]}"#,
+        )
+        .unwrap();
+        let auditor = Auditor::new(d("2025-12-31")).select("DAT001".parse().unwrap());
+        // From JSON: no cells.
+        let plain = auditor.check(&b);
+        assert_eq!(plain.len(), 1);
+        assert!(!plain[0].evidence.contains_key("cells"));
+        b.origins
+            .add("dues_payments", 0, "member", "党费收缴!B5".to_owned());
+        b.origins
+            .add("dues_payments", 1, "member", "党费收缴!B6".to_owned());
+        // Another field of the record: not the reference's cell.
+        b.origins
+            .add("dues_payments", 0, "amount", "党费收缴!E5".to_owned());
+        let found = auditor.check(&b);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(
+            f.evidence["cells"],
+            serde_json::json!(["党费收缴!B5", "党费收缴!B6"])
+        );
+        assert!(
+            f.message
+                .zh
+                .ends_with("（单元格 党费收缴!B5、党费收缴!B6）"),
+            "{}",
+            f.message.zh
+        );
+        assert!(
+            f.message.en.ends_with(" (cells 党费收缴!B5, 党费收缴!B6)"),
+            "{}",
+            f.message.en
+        );
+        // Origins that name none of the finding's records leave it alone.
+        let mut other = crate::load::bundle_from_json(
+            r#"{"branch":{"id":"B1","name":"一支部","kind":"organ"},
+                "dues_payments":[{"member":"M99","month":"2025-03","amount":"10.00","paid_on":"2025-03-05"}]}"#,
+        )
+        .unwrap();
+        other
+            .origins
+            .add("members", 0, "id", "党员名册!A2".to_owned());
+        let found = auditor.check(&other);
+        assert!(!found[0].evidence.contains_key("cells"));
+        assert!(!found[0].message.en.contains("cells"));
+    }
+}

@@ -91,10 +91,6 @@ fn record_subject(b: &Bundle, table: &str, record: usize) -> Subject {
             .dues_waivers
             .get(record)
             .map_or_else(branch, |m| Subject::member(&m.member)),
-        "dues_bases" => b
-            .dues_bases
-            .get(record)
-            .map_or_else(branch, |m| Subject::member(&m.member)),
         "exemptions" => b
             .exemptions
             .get(record)
