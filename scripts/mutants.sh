@@ -13,6 +13,7 @@
 #                                      # build a mutant), then
 #   scripts/mutants.sh --iterate life  # the missed ones with every judge
 #   scripts/mutants.sh --score         # the table of scores from mutants.out/
+#                                      # (of the mutants not shown equivalent)
 #
 # Configuration (what is never mutated, features, profile): .cargo/mutants.toml.
 # Needs `cargo install cargo-mutants` (tested with 27.1).
@@ -65,7 +66,10 @@ score() {
     # With --iterate, cargo-mutants lists what earlier runs caught or found
     # unviable in previously_caught.txt; unviable-history.txt keeps which of
     # those were unviable.
-    printf '%-13s %7s %7s %7s %8s %8s %7s\n' area mutants caught missed timeout unviable score
+    # .cargo/mutants-equivalent.txt: missed mutants shown (in comments at
+    # their code) to change nothing observable; counted apart, not missed.
+    local eq=.cargo/mutants-equivalent.txt
+    printf '%-13s %7s %7s %7s %6s %8s %8s %7s\n' area mutants caught missed equiv timeout unviable score
     for a in "${ORDER[@]}"; do
         d=mutants.out/$a/mutants.out
         [ -d "$d" ] || continue
@@ -74,11 +78,12 @@ score() {
         [ -f "mutants.out/$a/unviable-history.txt" ] && hist=mutants.out/$a/unviable-history.txt
         u=$(sort -u "$d/unviable.txt" "$hist" | comm -12 - <(sort -u "$prev" "$d/unviable.txt") | wc -l)
         c=$(( $(sort -u "$prev" "$d/caught.txt" "$d/unviable.txt" | wc -l) - u ))
-        m=$(wc -l <"$d/missed.txt")
+        e=$(grep -cxFf <(grep -v '^#' "$eq") "$d/missed.txt" || true)
+        m=$(( $(wc -l <"$d/missed.txt") - e ))
         t=$(wc -l <"$d/timeout.txt")
         v=$((c + m + t))
         s=$(awk -v c="$c" -v t="$t" -v v="$v" 'BEGIN { if (v) printf "%.1f%%", 100*(c+t)/v; else print "-" }')
-        printf '%-13s %7d %7d %7d %8d %8d %7s\n' "$a" $((v + u)) "$c" "$m" "$t" "$u" "$s"
+        printf '%-13s %7d %7d %7d %6d %8d %8d %7s\n' "$a" $((v + e + u)) "$c" "$m" "$e" "$t" "$u" "$s"
     done
 }
 
