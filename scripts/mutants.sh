@@ -63,27 +63,39 @@ declare -A SAMPLE=(
 )
 
 score() {
-    # With --iterate, cargo-mutants lists what earlier runs caught or found
-    # unviable in previously_caught.txt; unviable-history.txt keeps which of
-    # those were unviable.
-    # .cargo/mutants-equivalent.txt: missed mutants shown (in comments at
-    # their code) to change nothing observable; counted apart, not missed.
+    # Over the mutants the code has now (`cargo mutants --list`): what the
+    # last run caught, missed or timed out on, plus what earlier --iterate
+    # runs caught (previously_caught.txt) or found unviable
+    # (unviable-history.txt); "untested" are mutants no run has seen yet
+    # (new code, or code that moved since). .cargo/mutants-equivalent.txt:
+    # missed mutants shown, in comments at their code, to change nothing
+    # observable — counted apart, not as missed.
     local eq=.cargo/mutants-equivalent.txt
-    printf '%-13s %7s %7s %7s %6s %8s %8s %7s\n' area mutants caught missed equiv timeout unviable score
+    printf '%-13s %7s %7s %7s %6s %8s %8s %9s %7s\n' \
+        area mutants caught missed equiv timeout unviable untested score
     for a in "${ORDER[@]}"; do
         d=mutants.out/$a/mutants.out
         [ -d "$d" ] || continue
-        local prev=/dev/null hist=/dev/null
+        local files=() prev=/dev/null hist=/dev/null
+        for f in ${FILES[$a]}; do files+=(--file "$f"); done
         [ -f "$d/previously_caught.txt" ] && prev=$d/previously_caught.txt
         [ -f "mutants.out/$a/unviable-history.txt" ] && hist=mutants.out/$a/unviable-history.txt
-        u=$(sort -u "$d/unviable.txt" "$hist" | comm -12 - <(sort -u "$prev" "$d/unviable.txt") | wc -l)
-        c=$(( $(sort -u "$prev" "$d/caught.txt" "$d/unviable.txt" | wc -l) - u ))
-        e=$(grep -cxFf <(grep -v '^#' "$eq") "$d/missed.txt" || true)
-        m=$(( $(wc -l <"$d/missed.txt") - e ))
-        t=$(wc -l <"$d/timeout.txt")
+        local cur
+        cur=$(mktemp)
+        cargo mutants --list "${files[@]}" 2>/dev/null | sort -u >"$cur"
+        n=$(wc -l <"$cur")
+        pick() { sort -u "$@" | comm -12 - "$cur"; }
+        u=$(pick "$d/unviable.txt" "$hist" | comm -12 - <(sort -u "$prev" "$d/unviable.txt") | wc -l)
+        m_all=$(pick "$d/missed.txt" | wc -l)
+        e=$(pick "$d/missed.txt" | grep -cxFf <(grep -v '^#' "$eq") || true)
+        m=$((m_all - e))
+        t=$(pick "$d/timeout.txt" | wc -l)
+        c=$(( $(pick "$prev" "$d/caught.txt" "$d/unviable.txt" | wc -l) - u ))
+        x=$((n - c - m_all - t - u))
         v=$((c + m + t))
         s=$(awk -v c="$c" -v t="$t" -v v="$v" 'BEGIN { if (v) printf "%.1f%%", 100*(c+t)/v; else print "-" }')
-        printf '%-13s %7d %7d %7d %6d %8d %8d %7s\n' "$a" $((v + e + u)) "$c" "$m" "$e" "$t" "$u" "$s"
+        printf '%-13s %7d %7d %7d %6d %8d %8d %9d %7s\n' "$a" "$n" "$c" "$m" "$e" "$t" "$u" "$x" "$s"
+        rm -f "$cur"
     done
 }
 
