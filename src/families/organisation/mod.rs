@@ -376,3 +376,34 @@ impl Violation for Org004 {
         Message::new(zh.join("；"), en.join("; "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// ORG004 cites the parameter of each threshold crossed. (In the central
+    /// profile both have the same source, so a finding shows one citation;
+    /// a profile may give them different ones.)
+    #[test]
+    fn org004_cites_each_threshold_crossed() {
+        let cites = |full_members, members| {
+            Org004 {
+                branch: "B1".parse().unwrap(),
+                day: crate::testing::d("2025-12-31"),
+                full_members,
+                members,
+                min_full: 3,
+                max_members: 50,
+            }
+            .cites()
+            .unwrap()
+            .to_vec()
+        };
+        let few = param("organisation.branch_min_full");
+        let many = param("organisation.branch_max_members");
+        assert_eq!(cites(2, 51), [few, many]);
+        assert_eq!(cites(2, 50), [few]);
+        assert_eq!(cites(3, 51), [many]);
+        assert_eq!(cites(2, 3), [few]);
+    }
+}

@@ -142,7 +142,9 @@ pub(super) fn check(cx: &Context<'_>, c: &Committee, out: &mut Emitter<'_>) {
             None => (ends_on, false),
         };
         let notice_from = sub_months(deadline, *p.term_notice_months.at(on));
-        if day > deadline || day >= notice_from {
+        // From the notice date on (it is never after the deadline, so a
+        // term past its deadline is in it too).
+        if day >= notice_from {
             out.report(Org003 {
                 branch: b.id.clone(),
                 elected_on: c.elected_on,
