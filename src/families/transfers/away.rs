@@ -135,12 +135,12 @@ pub(super) static RULES: &[RuleMeta] = &[
 pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
     for m in &cx.bundle.mobility {
         if m.from > cx.as_of {
-            continue; // not away yet
+            continue; // not away yet (the check below skips it too: mutants of this test are equivalent)
         }
         // The last day counted: `to`, or `as_of` while still away.
         let until = m.to.map_or(cx.as_of, |t| t.min(cx.as_of));
         if until < m.from {
-            continue; // DAT003
+            continue; // DAT003 (each rule below finds nothing then either, every threshold being a month or more: equivalent mutants)
         }
         match m.kind {
             MobilityKind::Work | MobilityKind::Study | MobilityKind::Life => {
