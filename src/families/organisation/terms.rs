@@ -350,3 +350,46 @@ impl Violation for Org005 {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::d;
+    use crate::{Auditor, Profile};
+
+    /// ORG003 cites the parameters in the edition in force when the
+    /// committee was elected, not on as_of.
+    #[test]
+    fn org003_cites_the_edition_of_the_election_day() {
+        let profile = Profile::from_toml_str(
+            r#"format = "dangjian-profile/1"
+name = "editions"
+extends = "central"
+[params]
+"organisation.term_notice_months" = { value = 6, source = "旧文件 第一条", editions = [
+    { from = 2020-01-01, value = 6, source = "中文件 第二条" },
+    { from = 2024-01-01, value = 6, source = "新文件 第三条" },
+] }
+"#,
+        )
+        .unwrap();
+        let b = crate::load::bundle_from_json(
+            r#"{"branch":{"id":"B1","name":"一支部","kind":"organ","founded_on":"2010-01-01",
+                "committee":{"elected_on":"2022-06-15","term_years":3,
+                  "members":[{"member":"M1","role":"secretary"}]}},
+                "members":[{"id":"M1","name":"甲","status":"full","admitted_on":"2010-06-01","dues_category":"salaried"}]}"#,
+        )
+        .unwrap();
+        let found = Auditor::new(d("2025-03-01"))
+            .profile(profile)
+            .select("ORG003".parse().unwrap())
+            .check(&b);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let docs: Vec<&str> = found[0]
+            .citations
+            .iter()
+            .filter(|c| c.param.as_deref() == Some("organisation.term_notice_months"))
+            .map(|c| c.document.as_ref())
+            .collect();
+        assert_eq!(docs, ["中文件"]);
+    }
+}
