@@ -40,3 +40,28 @@ pub(crate) fn json_frame(report: &Report, empty: bool) -> (String, String) {
         (format!("{head}[\n"), format!("\n  ]{tail}"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streamed pieces put together are the report's own JSON, with
+    /// findings and without.
+    #[test]
+    fn the_frame_and_the_findings_make_the_report() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
+        let bundles = crate::load::read_path(path).unwrap();
+        let report = crate::Auditor::new(crate::testing::d("2025-12-31")).audit(&bundles);
+        assert!(report.findings.len() > 1);
+        let (head, tail) = json_frame(&report, false);
+        let items: Vec<String> = report.findings.iter().map(json_finding).collect();
+        assert_eq!(
+            format!("{head}{}{tail}", items.join(",\n")),
+            report.to_json()
+        );
+        let mut empty = report.clone();
+        empty.findings.clear();
+        let (head, tail) = json_frame(&empty, true);
+        assert_eq!(format!("{head}{tail}"), empty.to_json());
+    }
+}
