@@ -6,3 +6,37 @@ use chrono::NaiveDate;
 pub(crate) fn d(s: &str) -> NaiveDate {
     crate::parse_date(s).unwrap_or_else(|e| panic!("{s}: {e}"))
 }
+
+/// Compares `got` with the file `rel` (from the crate's root): on a
+/// difference writes `rel.new` beside it and fails, naming the first line
+/// that differs. `DANGJIAN_BLESS=1 cargo test --lib` writes `got` to `rel`.
+pub(crate) fn snapshot(rel: &str, got: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let new = path.with_file_name(format!(
+        "{}.new",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("snapshot")
+    ));
+    if std::env::var_os("DANGJIAN_BLESS").is_some() {
+        std::fs::write(&path, got).unwrap();
+        let _ = std::fs::remove_file(&new);
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if got != want {
+        std::fs::write(&new, got).unwrap();
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(g, w)| g != w)
+            .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
+        panic!(
+            "{rel} is stale from line {}: compare it with {rel}.new, and accept that \
+             with DANGJIAN_BLESS=1 cargo test --lib\n  was: {:?}\n  now: {:?}",
+            line + 1,
+            want.lines().nth(line),
+            got.lines().nth(line)
+        );
+    }
+}

@@ -123,19 +123,9 @@ pub(crate) fn index_markdown() -> String {
 mod tests {
     //! The generated reference files must match the code: a stale file fails
     //! here; `DANGJIAN_BLESS=1 cargo test` rewrites them.
-    use std::path::Path;
 
     fn check(rel: &str, expected: &str) {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-        if std::env::var_os("DANGJIAN_BLESS").is_some() {
-            std::fs::write(&path, expected).unwrap();
-            return;
-        }
-        let actual = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            actual == expected,
-            "{rel} is stale: run `DANGJIAN_BLESS=1 cargo test --lib` to regenerate it"
-        );
+        crate::testing::snapshot(rel, expected);
     }
 
     #[test]

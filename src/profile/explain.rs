@@ -191,21 +191,10 @@ pub(crate) fn markdown() -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     #[test]
     fn docs_profiles_md_is_current() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/profiles.md");
-        let expected = super::markdown();
-        if std::env::var_os("DANGJIAN_BLESS").is_some() {
-            std::fs::write(&path, &expected).unwrap();
-            return;
-        }
-        let actual = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            actual == expected,
-            "docs/profiles.md is stale: run `DANGJIAN_BLESS=1 cargo test --lib` to regenerate it"
-        );
+        crate::testing::snapshot("docs/profiles.md", &super::markdown());
     }
 
     #[test]

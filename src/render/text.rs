@@ -650,37 +650,6 @@ mod tests {
     use super::*;
     use crate::Auditor;
 
-    /// Compares `got` with the snapshot `tests/snapshots/NAME`; on a
-    /// difference writes `NAME.new` beside it and fails.
-    /// `DANGJIAN_BLESS=1 cargo test --lib` accepts the new text.
-    pub(crate) fn snapshot(name: &str, got: &str) {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/snapshots")
-            .join(name);
-        let new = path.with_file_name(format!("{name}.new"));
-        if std::env::var_os("DANGJIAN_BLESS").is_some() {
-            std::fs::write(&path, got).unwrap();
-            let _ = std::fs::remove_file(&new);
-            return;
-        }
-        let want = std::fs::read_to_string(&path).unwrap_or_default();
-        if got != want {
-            std::fs::write(&new, got).unwrap();
-            let line = got
-                .lines()
-                .zip(want.lines())
-                .position(|(g, w)| g != w)
-                .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
-            panic!(
-                "tests/snapshots/{name} differs from line {}: compare it with {name}.new, \
-                 and accept that with DANGJIAN_BLESS=1 cargo test --lib\n  was: {:?}\n  now: {:?}",
-                line + 1,
-                want.lines().nth(line),
-                got.lines().nth(line)
-            );
-        }
-    }
-
     /// The text report of the bundled sample, in both languages, and its CSV:
     /// every section (findings, runs of unpaid months, members' life and
     /// study, development progress) as a reader sees it.
@@ -700,7 +669,10 @@ mod tests {
             }
             text.push_str(&t.finish(&report));
         }
-        snapshot("sample-report.txt", &text);
-        snapshot("sample-report.csv", &crate::render::csv(&report, Lang::En));
+        crate::testing::snapshot("tests/snapshots/sample-report.txt", &text);
+        crate::testing::snapshot(
+            "tests/snapshots/sample-report.csv",
+            &crate::render::csv(&report, Lang::En),
+        );
     }
 }
