@@ -675,4 +675,107 @@ mod tests {
             &crate::render::csv(&report, Lang::En),
         );
     }
+
+    /// One member's unpaid months, with M1 at a new base since the baseline
+    /// (3000.00 then: its findings are `updated`), M2 as before (`unchanged`)
+    /// and what fell due after the baseline (`new`); M1's May paid since
+    /// (`resolved`); M2's August accepted by the profile.
+    const BUNDLE: &str = r#"{
+        "branch": {"id": "B1", "name": "一支部", "kind": "organ"},
+        "members": [
+            {"id": "M1", "name": "甲", "status": "full", "admitted_on": "2010-06-01", "dues_category": "salaried"},
+            {"id": "M2", "name": "乙", "status": "full", "admitted_on": "2010-06-01", "dues_category": "salaried"}
+        ],
+        "dues_bases": [
+            {"member": "M1", "from": "2024-01", "base": "BASE"},
+            {"member": "M2", "from": "2024-01", "base": "4000.00"}
+        ],
+        "dues_payments": [
+            {"member": "M1", "month": "2025-01", "through": "2025-02", "amount": "AMT", "paid_on": "2025-01-05"},
+            MAY
+            {"member": "M1", "month": "2025-08", "through": "2025-12", "amount": "200.00", "paid_on": "2025-08-05"},
+            {"member": "M2", "month": "2025-01", "through": "2025-06", "amount": "240.00", "paid_on": "2025-01-05"}
+        ]
+    }"#;
+    const PROFILE: &str = r#"
+        format = "dangjian-profile/1"
+        name = "test"
+        extends = "central"
+        [[accept]]
+        rule = "DUE001"
+        branch = "B1"
+        subject = "M2"
+        period = "2025-08"
+        reason = "挂职期间在当地交纳"
+        approval = "党委〔2025〕1号"
+        expires = "2026-06-30"
+    "#;
+
+    fn auditor(as_of: &str) -> Auditor {
+        let profile = crate::Profile::from_toml_str(PROFILE).unwrap();
+        Auditor::new(crate::testing::d(as_of))
+            .profile(profile)
+            .select("DUE001".parse().unwrap())
+            .with_indicators(true)
+    }
+
+    /// A gap, a new member, a change of acceptance or of the comparison
+    /// with the baseline (or of severity, for findings a caller made) each
+    /// start a new run of unpaid months; every comparison mark is written
+    /// with its first-seen day; the summary counts the accepted ones and
+    /// compares with the baseline. `write` and `write_csv` give what
+    /// `finish` and `csv` do.
+    #[test]
+    fn a_compared_report_reads_as_its_snapshot() {
+        let before = BUNDLE
+            .replace("BASE", "3000.00")
+            .replace("AMT", "60.00")
+            .replace("MAY", "");
+        let now = BUNDLE.replace("BASE", "4000.00").replace("AMT", "80.00").replace(
+            "MAY",
+            r#"{"member": "M1", "month": "2025-05", "amount": "40.00", "paid_on": "2025-11-05"},"#,
+        );
+        let before = [crate::load::bundle_from_json(&before).unwrap()];
+        let now = [crate::load::bundle_from_json(&now).unwrap()];
+        let baseline = crate::report::Baseline::from_report(
+            &auditor("2025-08-31").audit(&before),
+            Some("2025-08.json"),
+        );
+        let auditor = auditor("2025-12-31");
+        let mut report = auditor.audit(&now);
+        report.compare(&baseline);
+        // A caller's own finding of another severity ends a run too.
+        let mut findings = report.findings.clone();
+        if let Some(f) = findings
+            .iter_mut()
+            .find(|f| f.id.as_str() == "DUE001/B1/member:M2/2025-11")
+        {
+            f.severity = Severity::Warning;
+        }
+        let mut text = Vec::new();
+        for lang in [Lang::Zh, Lang::En] {
+            let render = || {
+                let mut t = TextReport::new(lang);
+                t.add_branch(&auditor.context(&now[0]), &findings);
+                t
+            };
+            let mut bytes = Vec::new();
+            render().write(&report, &mut bytes).unwrap();
+            assert_eq!(
+                String::from_utf8(bytes.clone()).unwrap(),
+                render().finish(&report)
+            );
+            text.extend(bytes);
+        }
+        crate::testing::snapshot(
+            "tests/snapshots/compared-report.txt",
+            &String::from_utf8(text).unwrap(),
+        );
+        let mut csv = Vec::new();
+        crate::render::write_csv(&report, Lang::Zh, &mut csv).unwrap();
+        assert_eq!(
+            String::from_utf8(csv).unwrap(),
+            crate::render::csv(&report, Lang::Zh)
+        );
+    }
 }
