@@ -208,7 +208,7 @@ fn run_file_into(file: &Path, failures: &mut Vec<String>, snapshot: &mut Vec<Str
                 f.severity,
                 f.message.zh,
                 f.message.en,
-                Value::Object(f.evidence.clone()),
+                Value::from(f.evidence.clone()),
                 cites.join("; ")
             ));
         }

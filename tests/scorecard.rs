@@ -128,11 +128,11 @@ fn a_veto_caps_the_level_whatever_the_score() {
 #[test]
 fn accepted_findings_do_not_deduct_or_veto() {
     let mut f = finding(RuleCode::MTG010, "M1", 1);
-    f.accepted = Some(Acceptance::new(
+    f.accepted = Some(Box::new(Acceptance::new(
         "援疆挂职",
         "局党委〔2025〕12号",
         dangjian::parse_date("2026-06-30").unwrap(),
-    ));
+    )));
     let c = card(&[f]);
     assert_eq!(
         (c.score.to_string().as_str(), c.level.as_str()),

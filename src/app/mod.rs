@@ -187,8 +187,23 @@ struct Audited {
     /// How many findings are new, unchanged, updated (with a baseline); of
     /// the new ones, how many no exception covers.
     statuses: [usize; 4],
-    items: Vec<(Vec<u8>, String)>,
+    /// The rendered items with their sort keys: a spool of the worker's
+    /// own, so that a bundle of 10^5 findings (a 10,000-year audit) writes
+    /// most of its text to temporary files rather than holding it; the
+    /// main thread merges it into the report's spool. An error is a failed
+    /// temporary file.
+    items: io::Result<SortedSpool>,
     rules_time: std::time::Duration,
+}
+
+/// The sort key of part `part` of a branch's text: branch id, input order,
+/// part (0 the head, then the families by their first rule, last the tail).
+fn text_key(branch: &crate::model::Id, seq: usize, part: u64) -> Vec<u8> {
+    let mut k = Vec::new();
+    spool::key_str(&mut k, branch.as_str());
+    spool::key_u64(&mut k, seq as u64);
+    spool::key_u64(&mut k, part);
+    k
 }
 
 /// The sort key of a finding in the report: branch, rule, subject id, period
@@ -463,73 +478,123 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         |seq, bundle| {
             let t0 = clock.elapsed();
             let cx = auditor.context(bundle);
-            let mut findings = auditor.check_context(&cx);
+            let branch = &bundle.branch.id;
+            let scoring = auditor
+                .profile_ref()
+                .scoring
+                .as_ref()
+                .filter(|_| !read_only);
+            let mut score = scoring.map(crate::report::ScoreTally::new);
             let mut statuses = [0usize; 4];
-            if let Some(c) = &comparison {
-                c.mark(&mut findings, as_of);
-                for f in &findings {
-                    match f.baseline {
-                        Some(BaselineStatus::New) => {
-                            statuses[0] += 1;
-                            statuses[3] += usize::from(!f.is_accepted());
+            let mut counts = Vec::new();
+            let mut accepted = Vec::new();
+            // What the indicators read of the findings: who is short of
+            // training hours.
+            let mut training = Vec::new();
+            let mut kept = Vec::new();
+            let mut sum = crate::report::Summary::default();
+            let mut n = 0usize;
+            let mut items = SortedSpool::new(cli.spill_after);
+            let mut pushed: io::Result<()> = Ok(());
+            let mut render_time = std::time::Duration::ZERO;
+            // A family's findings at a time, each dropped once rendered: a
+            // bundle of 10^5 findings (a 10,000-year audit) never holds them
+            // all, nor their text.
+            auditor.check_context_by_family(&cx, |mut part| {
+                if let Some(c) = &comparison {
+                    c.mark(&mut part, as_of);
+                    for f in &part {
+                        match f.baseline {
+                            Some(BaselineStatus::New) => {
+                                statuses[0] += 1;
+                                statuses[3] += usize::from(!f.is_accepted());
+                            }
+                            Some(BaselineStatus::Unchanged) => statuses[1] += 1,
+                            Some(BaselineStatus::Updated) => statuses[2] += 1,
+                            _ => {}
                         }
-                        Some(BaselineStatus::Unchanged) => statuses[1] += 1,
-                        Some(BaselineStatus::Updated) => statuses[2] += 1,
-                        _ => {}
                     }
                 }
+                counts.extend(part.iter().map(|f| (f.rule, f.severity, f.is_accepted())));
+                accepted.extend(part.iter().filter(|f| f.is_accepted()).cloned());
+                training.extend(
+                    part.iter()
+                        .filter(|f| matches!(f.rule, RuleCode::EDU001 | RuleCode::EDU002))
+                        .cloned(),
+                );
+                if let (Some(t), Some(s)) = (score.as_mut(), scoring) {
+                    t.add(s, branch, &part);
+                }
+                if pushed.is_err() {
+                    return;
+                }
+                let t_render = clock.elapsed();
+                pushed = match format {
+                    // A branch's text is its head (pushed last, when the
+                    // counts are known), a block per family in the order of
+                    // rule codes, and its tail: keyed by branch id, input
+                    // order, then part.
+                    Format::Text => {
+                        sum.add_findings(&part);
+                        n += part.len();
+                        let first = part.first().map_or(0, |f| f.rule.index() as u64 + 1);
+                        items.push(
+                            text_key(branch, seq, first),
+                            render::finding_block(&cx, &part, lang),
+                        )
+                    }
+                    Format::Json => part.into_iter().try_for_each(|f| {
+                        n += 1;
+                        items.push(finding_key(&f, seq, n), render::json_finding(&f))
+                    }),
+                    Format::Csv => part.into_iter().try_for_each(|f| {
+                        n += 1;
+                        items.push(finding_key(&f, seq, n), render::csv_row(&f, lang))
+                    }),
+                    // The documents are built whole.
+                    #[cfg(feature = "html")]
+                    Format::Html => {
+                        kept.extend(part);
+                        Ok(())
+                    }
+                    #[cfg(feature = "xlsx")]
+                    Format::Xlsx => {
+                        kept.extend(part);
+                        Ok(())
+                    }
+                };
+                render_time += clock.elapsed().saturating_sub(t_render);
+            });
+            // The rules' share of the time: the rendering in between is not.
+            let rules_time = clock
+                .elapsed()
+                .saturating_sub(t0)
+                .saturating_sub(render_time);
+            if format == Format::Text && pushed.is_ok() {
+                pushed = items
+                    .push(
+                        text_key(branch, seq, 0),
+                        render::branch_head(&cx, &sum, n, lang),
+                    )
+                    .and_then(|()| {
+                        items.push(
+                            text_key(branch, seq, u64::MAX),
+                            render::branch_tail(&cx, n, lang),
+                        )
+                    });
             }
-            let rules_time = clock.elapsed().saturating_sub(t0);
-            let counts = findings
-                .iter()
-                .map(|f| (f.rule, f.severity, f.is_accepted()))
-                .collect();
-            let accepted: Vec<_> = findings
-                .iter()
-                .filter(|f| f.is_accepted())
-                .cloned()
-                .collect();
-            let scorecard = auditor
-                .scorecard(&bundle.branch.id, &findings)
-                .filter(|_| !read_only);
-            let indicators = (!read_only).then(|| auditor.indicators(&cx, &findings));
+            // The documents need the findings in order (families' codes
+            // do not interleave: a stable sort puts the parts in place).
+            crate::report::sort_findings(&mut kept);
+            let scorecard = score.zip(scoring).map(|(t, s)| t.finish(s, branch));
+            let indicators = (!read_only).then(|| auditor.indicators(&cx, &training));
             #[cfg(feature = "xlsx")]
-            let xlsx = (format == Format::Xlsx)
-                .then(|| crate::render::xlsx::XlsxBranch::new(&cx, &findings));
+            let xlsx =
+                (format == Format::Xlsx).then(|| crate::render::xlsx::XlsxBranch::new(&cx, &kept));
             #[cfg(feature = "html")]
             let html = (format == Format::Html)
-                .then(|| crate::render::html::HtmlBranch::new(&cx, &findings, lang));
-            let items = match format {
-                // One item per bundle: its text section, keyed by branch id
-                // and input order.
-                Format::Text => {
-                    let mut k = Vec::new();
-                    spool::key_str(&mut k, bundle.branch.id.as_str());
-                    spool::key_u64(&mut k, seq as u64);
-                    vec![(k, render::branch_section(&cx, &findings, lang))]
-                }
-                // Each finding is dropped once rendered: a bundle of 10^5
-                // findings holds them or their text, not both at once.
-                Format::Json => std::mem::take(&mut findings)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, f)| (finding_key(&f, seq, i), render::json_finding(&f)))
-                    .collect(),
-                Format::Csv => std::mem::take(&mut findings)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, f)| (finding_key(&f, seq, i), render::csv_row(&f, lang)))
-                    .collect(),
-                #[cfg(feature = "html")]
-                Format::Html => Vec::new(),
-                #[cfg(feature = "xlsx")]
-                Format::Xlsx => Vec::new(),
-            };
-            let kept = if format.is_document() {
-                findings
-            } else {
-                Vec::new()
-            };
+                .then(|| crate::render::html::HtmlBranch::new(&cx, &kept, lang));
+            let items = pushed.map(|()| items);
             Audited {
                 branch: bundle.branch.id.clone(),
                 members: bundle.members.len(),
@@ -595,11 +660,9 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             if let Some(t) = &mut report.todo {
                 t.items.extend(a.todo);
             }
-            for (key, text) in a.items {
-                if spool_error.is_none() {
-                    if let Err(e) = spool.push(key, text) {
-                        spool_error = Some(e);
-                    }
+            if spool_error.is_none() {
+                if let Err(e) = a.items.and_then(|items| spool.absorb(items)) {
+                    spool_error = Some(e);
                 }
             }
         },

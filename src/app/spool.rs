@@ -64,6 +64,17 @@ impl SortedSpool {
         Ok(())
     }
 
+    /// Takes over the items and runs of `other` (a worker's spool); may
+    /// write a run.
+    pub(crate) fn absorb(&mut self, mut other: SortedSpool) -> io::Result<()> {
+        // Moved, not copied: `other` no longer removes them when dropped.
+        self.runs.append(&mut other.runs);
+        for (key, text) in std::mem::take(&mut other.items) {
+            self.push(key, text)?;
+        }
+        Ok(())
+    }
+
     /// Whether no item was added.
     pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty() && self.runs.is_empty()

@@ -289,7 +289,7 @@ pub(crate) fn mark(accepts: &[Accept], as_of: NaiveDate, branch: &Id, findings: 
     for f in findings.iter_mut() {
         if f.accepted.is_none() {
             if let Some(a) = live.iter().find(|a| a.matches(f)) {
-                f.accepted = Some(a.acceptance());
+                f.accepted = Some(Box::new(a.acceptance()));
             }
         }
     }

@@ -44,7 +44,9 @@ pub use csv::{csv, write_csv};
 pub(crate) use json::{json_finding, json_frame};
 pub use text::TextReport;
 #[allow(unused_imports)]
-pub(crate) use text::{branch_section, text_head, text_summary};
+pub(crate) use text::{
+    branch_head, branch_section, branch_tail, finding_block, text_head, text_summary,
+};
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 

@@ -62,20 +62,35 @@ impl TextReport {
 
 /// The text of one branch: its findings and the per-branch sections.
 pub(crate) fn branch_section(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let mut sum = Summary::default();
+    sum.add_findings(findings);
+    let mut s = branch_head(cx, &sum, findings.len(), lang);
+    s.push_str(&finding_block(cx, findings, lang));
+    s.push_str(&branch_tail(cx, findings.len(), lang));
+    s
+}
+
+/// The head of a branch's text: its name, members and the counts of its
+/// `n` findings (`sum`).
+pub(crate) fn branch_head(cx: &Context<'_>, sum: &Summary, n: usize, lang: Lang) -> String {
     let b = &cx.bundle.branch;
     let mut s = String::new();
     let _ = writeln!(s, "== {} {} ==", b.id, b.name);
-    let mut sum = Summary::default();
-    sum.add_findings(findings);
-    let sev = severity_counts(&sum, lang);
+    let sev = severity_counts(sum, lang);
     let members = cx.bundle.members.len();
-    let _ = if zh {
-        writeln!(s, "党员 {members} 名，问题 {} 条（{sev}）", findings.len())
+    let _ = if lang == Lang::Zh {
+        writeln!(s, "党员 {members} 名，问题 {n} 条（{sev}）")
     } else {
-        writeln!(s, "{members} members, {} findings ({sev})", findings.len())
+        writeln!(s, "{members} members, {n} findings ({sev})")
     };
     s.push('\n');
+    s
+}
+
+/// The entries of `findings` (sorted, one family's or all of a branch's),
+/// a member's consecutive unpaid months joined into one.
+pub(crate) fn finding_block(cx: &Context<'_>, findings: &[Finding], lang: Lang) -> String {
+    let mut s = String::new();
     let mut i = 0;
     while let Some(f) = findings.get(i) {
         let run = unpaid_run(findings, i);
@@ -88,7 +103,14 @@ pub(crate) fn branch_section(cx: &Context<'_>, findings: &[Finding], lang: Lang)
         }
         i += run.len().max(1);
     }
-    if findings.is_empty() {
+    s
+}
+
+/// The tail of a branch's text (of `n` findings): the per-branch sections.
+pub(crate) fn branch_tail(cx: &Context<'_>, n: usize, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut s = String::new();
+    if n == 0 {
         let _ = writeln!(
             s,
             "{}",

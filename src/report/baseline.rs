@@ -198,7 +198,7 @@ impl Baseline {
                     evidence: Some(f.evidence.clone()),
                     message: Some(f.message.zh.clone()),
                     first_seen: f.first_seen.unwrap_or(report.as_of),
-                    remediation: f.remediation.clone(),
+                    remediation: f.remediation.as_deref().cloned(),
                 })
                 .collect(),
             indicators: report.indicators.clone(),
@@ -296,7 +296,7 @@ impl<'b> Comparison<'b> {
                     });
                     f.first_seen = Some(e.first_seen.min(as_of));
                     if f.remediation.is_none() {
-                        f.remediation = e.remediation.clone();
+                        f.remediation = e.remediation.clone().map(Box::new);
                     }
                 }
             }

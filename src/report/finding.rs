@@ -7,7 +7,6 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::audit::RuleCode;
 use crate::model::{DateRange, Id};
@@ -347,13 +346,7 @@ pub fn parse_period_label(s: &str) -> Option<DateRange> {
         .map(|p| p.range())
 }
 
-/// Evidence of a finding: named, structured values (ids, months, amounts, dates).
-///
-/// Keys are kept sorted, so serialization is deterministic. Each rule's keys
-/// are listed, with their types and meanings, in its metadata
-/// ([`RuleMeta::evidence`](crate::rules::RuleMeta::evidence)) and in
-/// `docs/rules.md`.
-pub type Evidence = serde_json::Map<String, Value>;
+pub use super::evidence::Evidence;
 
 /// How a finding compares with the baseline report (`--baseline`).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
@@ -430,11 +423,14 @@ pub struct Finding {
     pub first_seen: Option<NaiveDate>,
     /// The approved exception that matched it, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub accepted: Option<Acceptance>,
+    ///
+    /// Boxed, as [`Finding::remediation`]: most findings have neither, and a
+    /// 10,000-year audit holds 280,000 findings.
+    pub accepted: Option<Box<Acceptance>>,
     /// What the branch wrote of its rectification (整改台账), carried
     /// forward from the baseline.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub remediation: Option<super::Remediation>,
+    pub remediation: Option<Box<super::Remediation>>,
 }
 
 /// How a finding is read: the name follows from the code.
@@ -486,8 +482,8 @@ impl From<FindingRepr> for Finding {
         }
         f.baseline = r.baseline;
         f.first_seen = r.first_seen;
-        f.accepted = r.accepted;
-        f.remediation = r.remediation;
+        f.accepted = r.accepted.map(Box::new);
+        f.remediation = r.remediation.map(Box::new);
         f
     }
 }

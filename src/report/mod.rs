@@ -12,6 +12,7 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::model::{DateRange, Id};
 
 mod baseline;
+mod evidence;
 mod finding;
 mod indicators;
 mod scorecard;
@@ -29,6 +30,8 @@ pub use indicators::{
     AttendanceIndicators, DevelopmentIndicators, DuesIndicators, Indicators, MeetingIndicator,
     TrainingIndicators,
 };
+#[cfg(feature = "cli")]
+pub(crate) use scorecard::ScoreTally;
 pub use scorecard::{ScoreItem, Scorecard, VetoApplied};
 pub(crate) use todo::items as todo_items;
 pub use todo::{Todo, TodoItem, TodoKind};

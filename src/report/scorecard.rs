@@ -94,23 +94,56 @@ fn is_zero(n: &usize) -> bool {
 impl Scorecard {
     /// The scorecard of `branch` with `findings` under `scheme`.
     pub fn compute(scheme: &Scoring, branch: &Id, findings: &[Finding]) -> Scorecard {
-        let mut counts = vec![0usize; scheme.deduct.len()];
-        let mut accepted = 0;
-        let mut vetoing = Vec::new();
+        let mut tally = ScoreTally::new(scheme);
+        tally.add(scheme, branch, findings);
+        tally.finish(scheme, branch)
+    }
+}
+
+/// What a scorecard counts, for a branch whose findings come in parts
+/// ([`Auditor::check_context_by_family`](crate::Auditor::check_context_by_family)).
+#[derive(Debug)]
+pub(crate) struct ScoreTally {
+    counts: Vec<usize>,
+    accepted: usize,
+    vetoing: Vec<String>,
+}
+
+impl ScoreTally {
+    /// Nothing counted yet under `scheme`.
+    pub(crate) fn new(scheme: &Scoring) -> ScoreTally {
+        ScoreTally {
+            counts: vec![0; scheme.deduct.len()],
+            accepted: 0,
+            vetoing: Vec::new(),
+        }
+    }
+
+    /// Counts the findings of `branch` among `findings`.
+    pub(crate) fn add(&mut self, scheme: &Scoring, branch: &Id, findings: &[Finding]) {
         for f in findings.iter().filter(|f| f.branch == *branch) {
             if f.is_accepted() {
-                accepted += 1;
+                self.accepted += 1;
                 continue;
             }
             if let Some(i) = scheme.deduct.iter().position(|d| d.applies_to(f.rule)) {
-                if let Some(c) = counts.get_mut(i) {
+                if let Some(c) = self.counts.get_mut(i) {
                     *c += 1;
                 }
             }
             if scheme.veto.as_ref().is_some_and(|v| v.applies_to(f.rule)) {
-                vetoing.push(f.id.clone());
+                self.vetoing.push(f.id.clone());
             }
         }
+    }
+
+    /// The scorecard of what was counted.
+    pub(crate) fn finish(self, scheme: &Scoring, branch: &Id) -> Scorecard {
+        let ScoreTally {
+            counts,
+            accepted,
+            vetoing,
+        } = self;
         let mut items = Vec::new();
         let mut total = Decimal::ZERO;
         for (d, &n) in scheme.deduct.iter().zip(&counts) {

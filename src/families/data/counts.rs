@@ -196,7 +196,7 @@ pub(crate) fn locate_references(bundle: &Bundle, findings: &mut [Finding]) {
             .en
             .push_str(&format!(" (cells {})", cells.join(", ")));
         f.evidence.insert(
-            "cells".to_owned(),
+            "cells",
             Value::Array(cells.into_iter().map(Value::String).collect()),
         );
     }

@@ -427,7 +427,7 @@ fn row(f: &Finding, subject: &str, lang: Lang) -> RowView {
         evidence: f
             .evidence
             .iter()
-            .map(|(k, v)| (k.clone(), evidence_value(v)))
+            .map(|(k, v)| (k.to_owned(), evidence_value(v)))
             .collect(),
         citations: f.citations.iter().map(Citation::display).collect(),
         accepted,
