@@ -62,6 +62,8 @@ use crate::dues::{DuesStatus, MemberDues};
 use crate::life::attendance::{Presence, Roll, RollEntry};
 use crate::model::{DateRange, Exemption, Member, YearMonth};
 use crate::report::Lang;
+#[cfg(test)]
+use chrono::NaiveDate;
 
 /// A member's organisational life in one month (see the module docs for the
 /// order of precedence).
@@ -422,4 +424,177 @@ pub fn summary_section(cx: &Context<'_>, lang: Lang) -> Option<(String, String)>
         "Members' organisational life and study".to_owned()
     };
     Some((title, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Auditor;
+    use crate::life::attendance::expected_members;
+    use crate::testing::d;
+
+    /// M1 all year; M2 from 2025-03-15; G1 is M2's group. M1's exemptions:
+    /// one ending on 1 May, one starting on 30 June, and one the wrong
+    /// way round (ignored).
+    const BUNDLE: &str = r#"{
+        "branch": {"id": "B1", "name": "一支部", "kind": "organ",
+                   "groups": [{"id": "G1", "name": "一组", "leader": "M2", "members": ["M2"]}]},
+        "members": [
+            {"id": "M1", "name": "甲", "status": "full", "admitted_on": "2010-01-01", "dues_category": "salaried"},
+            {"id": "M2", "name": "乙", "status": "full", "admitted_on": "2025-03-15", "dues_category": "salaried"}
+        ],
+        "exemptions": [
+            {"member": "M1", "from": "2025-04-20", "to": "2025-05-01", "reason": "病假"},
+            {"member": "M1", "from": "2025-06-30", "to": "2025-07-05", "reason": "病假"},
+            {"member": "M1", "from": "2025-09-20", "to": "2025-09-01", "reason": "倒置"}
+        ],
+        "meetings": [
+            {"id": "T1", "kind": "theme_day", "date": "2025-01-01", "attendance": [{"member": "M1", "status": "present"}]},
+            {"id": "T2", "kind": "theme_day", "date": "2025-02-10", "attendance": [{"member": "M1", "status": "excused"}]},
+            {"id": "T3", "kind": "theme_day", "date": "2025-02-28", "attendance": []},
+            {"id": "T4", "kind": "theme_day", "date": "2025-03-31", "attendance": [{"member": "M1", "status": "present"}, {"member": "M2", "status": "present"}]},
+            {"id": "T5", "kind": "theme_day", "date": "2025-03-01", "attendance": []},
+            {"id": "T6", "kind": "theme_day", "date": "2025-05-15", "attendance": []},
+            {"id": "G",  "kind": "group_meeting", "group": "G1", "date": "2025-08-01", "attendance": []},
+            {"id": "T9", "kind": "theme_day", "date": "2025-09-10", "attendance": []},
+            {"id": "TA", "kind": "theme_day", "date": "2025-10-10", "expected": ["M2"], "attendance": []},
+            {"id": "T7", "kind": "theme_day", "date": "2025-07-01", "attendance": []}
+        ]
+    }"#;
+
+    fn with<T>(f: impl FnOnce(&Standing<'_, '_>) -> T) -> T {
+        let bundle = crate::load::bundle_from_json(BUNDLE).unwrap();
+        let auditor = Auditor::new(d("2025-12-31"));
+        let cx = auditor.context(&bundle);
+        f(&Standing::new(&cx))
+    }
+
+    fn row(m: &MonthStanding) -> String {
+        format!(
+            "{} {:?} {} = {}+{}+{}+{}",
+            m.month, m.life, m.meetings, m.present, m.excused, m.exempt, m.absent
+        )
+    }
+
+    #[test]
+    fn each_month_of_a_member() {
+        with(|s| {
+            let m1 = s.member("M1").unwrap();
+            let (from, to) = ("2025-01".parse().unwrap(), "2025-12".parse().unwrap());
+            let rows: Vec<String> = m1.months(from, to).iter().map(row).collect();
+            assert_eq!(
+                rows,
+                [
+                    "2025-01 Attended 1 = 1+0+0+0",
+                    "2025-02 Excused 2 = 0+1+0+1",
+                    "2025-03 Attended 2 = 1+0+0+1",
+                    "2025-04 Exempt 0 = 0+0+0+0",
+                    "2025-05 Exempt 1 = 0+0+0+1",
+                    "2025-06 Exempt 0 = 0+0+0+0",
+                    "2025-07 Exempt 1 = 0+0+1+0",
+                    "2025-08 NoMeeting 0 = 0+0+0+0",
+                    "2025-09 Absent 1 = 0+0+0+1",
+                    "2025-10 NoMeeting 0 = 0+0+0+0",
+                    "2025-11 NoMeeting 0 = 0+0+0+0",
+                    "2025-12 NoMeeting 0 = 0+0+0+0",
+                ]
+            );
+            // Month by month gives what the one pass gives.
+            for m in from.iter_to(to) {
+                assert_eq!(row(&m1.month(m)), row(&m1.standing(m1.life_month(m))));
+                assert_eq!(m1.month(m), m1.months(m, m)[0], "{m}");
+                assert_eq!(m1.life(m), m1.month(m).life);
+            }
+            assert!(m1.exempt("2025-05".parse().unwrap()) && m1.exempt("2025-06".parse().unwrap()));
+            assert!(
+                !m1.exempt("2025-09".parse().unwrap()) && !m1.exempt("2025-08".parse().unwrap())
+            );
+            assert!(m1.months(to, from).is_empty());
+            assert_eq!(
+                format!("{m1:?}"),
+                "MemberStanding { member: \"M1\", span: Some(DateRange { from: 2010-01-01, to: +262142-12-31 }), entries: 8 }"
+            );
+
+            let m2 = s.member("M2").unwrap();
+            let rows: Vec<String> = m2
+                .months("2025-02".parse().unwrap(), "2025-10".parse().unwrap())
+                .iter()
+                .map(row)
+                .collect();
+            assert_eq!(
+                rows.first().map(String::as_str),
+                Some("2025-02 NotInBranch 0 = 0+0+0+0")
+            );
+            assert_eq!(
+                rows.get(1).map(String::as_str),
+                Some("2025-03 Attended 1 = 1+0+0+0")
+            );
+            assert_eq!(
+                rows.get(6).map(String::as_str),
+                Some("2025-08 Absent 1 = 0+0+0+1")
+            );
+            assert_eq!(
+                rows.get(8).map(String::as_str),
+                Some("2025-10 Absent 1 = 0+0+0+1")
+            );
+        });
+    }
+
+    #[test]
+    fn the_roll_and_who_is_expected() {
+        let bundle = crate::load::bundle_from_json(BUNDLE).unwrap();
+        let auditor = Auditor::new(d("2025-12-31"));
+        let cx = auditor.context(&bundle);
+        let s = Standing::new(&cx);
+        let roll = s.roll();
+        let on = |pos: usize, from: &str, to: &str| -> Vec<NaiveDate> {
+            let r = DateRange::new(d(from), d(to)).unwrap();
+            roll.member_in(pos, r).iter().map(|e| e.date).collect()
+        };
+        // Both ends of the range count.
+        assert_eq!(
+            on(0, "2025-02-10", "2025-02-28"),
+            [d("2025-02-10"), d("2025-02-28")]
+        );
+        assert_eq!(on(0, "2025-02-11", "2025-02-27"), Vec::<NaiveDate>::new());
+        // T4: two present; T3: M1 absent (M2 not yet a member).
+        let t4 = roll.tally(3).unwrap();
+        assert_eq!((t4.expected, t4.present, t4.absent), (2, 2, 0));
+        let t2 = roll.tally(1).unwrap();
+        assert_eq!((t2.expected, t2.excused, t2.absent), (1, 1, 0));
+        // T6: no exemption on its day (the one of April ends on 1 May).
+        let t6 = roll.tally(5).unwrap();
+        assert_eq!((t6.expected, t6.exempt, t6.absent), (2, 0, 2));
+        let t7 = roll.tally(9).unwrap();
+        assert_eq!((t7.expected, t7.exempt, t7.absent), (2, 1, 1));
+        let t3 = roll.tally(2).unwrap();
+        assert_eq!(
+            (t3.expected, t3.present, t3.excused, t3.exempt, t3.absent),
+            (1, 0, 0, 0, 1)
+        );
+        // By kind, by group, by the meeting's own list.
+        let m = &bundle.meetings;
+        assert_eq!(expected_members(&cx, &m[0]), [0, 1]);
+        assert_eq!(expected_members(&cx, &m[6]), [1]);
+        assert_eq!(expected_members(&cx, &m[8]), [1]);
+        assert!(format!("{s:?}").starts_with("Standing { branch: \"B1\", roll: Roll {"));
+    }
+
+    #[test]
+    fn labels_and_what_breaks_a_lapse() {
+        use LifeStatus::*;
+        let all = [Attended, Excused, Exempt, Absent, NoMeeting, NotInBranch];
+        let zh: Vec<&str> = all.iter().map(|s| s.zh()).collect();
+        assert_eq!(zh, ["出席", "请假", "免除", "缺席", "无会议", "不在本支部"]);
+        let breaks: Vec<bool> = all.iter().map(|s| s.breaks_lapse()).collect();
+        assert_eq!(breaks, [true, true, true, false, false, true]);
+        let p = [
+            Presence::Present,
+            Presence::Excused,
+            Presence::Exempt,
+            Presence::Absent,
+        ];
+        let zh: Vec<&str> = p.iter().map(|p| p.zh()).collect();
+        assert_eq!(zh, ["出席", "请假", "免除", "缺席"]);
+    }
 }
