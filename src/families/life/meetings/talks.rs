@@ -116,6 +116,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Emitter<'_>) {
                             *x = true;
                         }
                     }
+                    // Each pair once, the lower position first (`<=` would
+                    // do the same: `a == c` was skipped above).
                     if a < c {
                         pairs.insert((a, c));
                     }
