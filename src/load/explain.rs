@@ -141,3 +141,112 @@ fn render_field(path: &[Segment]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::error::ErrorKind;
+
+    const M: &str = r#"{"id":"M1","name":"甲","status":"full","admitted_on":"2010-06-01","dues_category":"salaried"}"#;
+
+    /// (kind, bundle, line, column, table, record, field, message) of the
+    /// error reading `text` as a document.
+    fn doc(text: &str) -> String {
+        let e = crate::load::from_json_str(text).unwrap_err();
+        show(&e)
+    }
+
+    fn show(e: &crate::Error) -> String {
+        let l = e.location();
+        format!(
+            "{:?} b{:?} l{:?} c{:?} t{:?} r{:?} f{:?}: {}",
+            e.kind(),
+            l.bundle,
+            l.line,
+            l.column,
+            l.table,
+            l.record,
+            l.field,
+            e.message()
+        )
+    }
+
+    fn bundle(members: &str) -> String {
+        format!(r#"{{"branch":{{"id":"B1","name":"一","kind":"organ"}},"members":[{members}]}}"#)
+    }
+
+    #[test]
+    fn each_error_names_its_place() {
+        let two = |second: &str| {
+            format!(
+                "{{\"format\":\"dangjian/1\",\"branches\":[\n{},\n{}]}}",
+                bundle(M),
+                bundle(&format!("{M},{second}"))
+            )
+        };
+        // A value of the wrong kind, deep in the second bundle.
+        let bad_date = M.replace("2010-06-01", "2010-13-01");
+        assert_eq!(
+            doc(&two(&bad_date)),
+            r#"Data bSome(1) lSome(3) cNone tSome("members") rSome(1) fSome("admitted_on"): invalid date (no such day in the calendar): "2010-13-01""#
+        );
+        // A missing field is named as the field, at its record.
+        let no_name = M.replace(r#""name":"甲","#, "");
+        assert_eq!(
+            doc(&two(&no_name)),
+            r#"Data bSome(1) lSome(3) cNone tSome("members") rSome(1) fSome("name"): required field is missing"#
+        );
+        // In the branch record: the table is `branch`, the field its path.
+        let text = format!(
+            r#"{{"format":"dangjian/1","branches":[{{"branch":{{"id":"B1","name":"一","kind":"organ","committee":{{"elected_on":"2023-01-01","term_years":3,"members":[{{"member":"M1","role":"boss"}}]}}}},"members":[{M}]}}]}}"#
+        );
+        let got = doc(&text);
+        assert!(
+            got.starts_with(
+                r#"Data bSome(0) lSome(1) cNone tSome("branch") rNone fSome("committee.members[0].role"): unknown variant `boss`"#
+            ),
+            "{got}"
+        );
+        // At the top: the document's own field.
+        let got = doc(r#"{"format":"dangjian/1","branches":5}"#);
+        assert!(
+            got.starts_with(
+                r#"Data bNone lSome(1) cNone tNone rNone fSome("branches"): invalid type"#
+            ),
+            "{got}"
+        );
+        // A table that is not a list: the table, no record.
+        let got = doc(&format!(
+            r#"{{"format":"dangjian/1","branches":[{}]}}"#,
+            bundle(M).replace(r#""members":["#, r#""talks":5,"members":["#)
+        ));
+        assert!(
+            got.starts_with(
+                r#"Data bSome(0) lSome(1) cNone tSome("talks") rNone fNone: invalid type"#
+            ),
+            "{got}"
+        );
+        // Not JSON: the line and column, without serde's "at line" tail.
+        assert_eq!(
+            doc("{\"format\":\"dangjian/1\",\n  \"branches\": [}"),
+            "Syntax bNone lSome(2) cSome(16) tNone rNone fNone: not valid JSON: expected value"
+        );
+        assert_eq!(
+            doc("{\"format\":\"dangjian/1\",\"branches\":["),
+            "Syntax bNone lSome(1) cSome(35) tNone rNone fNone: not valid JSON: unexpected end of input (truncated JSON)"
+        );
+    }
+
+    #[test]
+    fn a_json_lines_error_is_at_its_line() {
+        let bad = bundle(&M.replace("salaried", "rich"));
+        let e = crate::load::lines::bundle_from_line(bad.as_bytes(), 7, None).unwrap_err();
+        let got = show(&e);
+        assert!(
+            got.starts_with(r#"Data bNone lSome(7) cNone tSome("members") rSome(0) fSome("dues_category"): unknown variant `rich`"#),
+            "{got}"
+        );
+        let e = crate::load::lines::bundle_from_line(b"{\"branch\": ", 9, None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Syntax);
+        assert_eq!((e.location().line, e.location().column), (Some(9), None));
+    }
+}
