@@ -758,7 +758,15 @@ mod tests {
             r#"{"member": "M1", "month": "2025-05", "amount": "40.00", "paid_on": "2025-11-05"},"#,
         );
         let before = [crate::load::bundle_from_json(&before).unwrap()];
-        let now = [crate::load::bundle_from_json(&now).unwrap()];
+        // B2 has paid every month: a branch without findings.
+        let b2 = r#"{"branch": {"id": "B2", "name": "二支部", "kind": "organ"},
+            "members": [{"id": "M9", "name": "丙", "status": "full", "admitted_on": "2010-06-01", "dues_category": "salaried"}],
+            "dues_bases": [{"member": "M9", "from": "2024-01", "base": "4000.00"}],
+            "dues_payments": [{"member": "M9", "month": "2025-01", "through": "2025-12", "amount": "480.00", "paid_on": "2025-01-05"}]}"#;
+        let now = [
+            crate::load::bundle_from_json(&now).unwrap(),
+            crate::load::bundle_from_json(b2).unwrap(),
+        ];
         let baseline = crate::report::Baseline::from_report(
             &auditor("2025-08-31").audit(&before),
             Some("2025-08.json"),
@@ -779,6 +787,7 @@ mod tests {
             let render = || {
                 let mut t = TextReport::new(lang);
                 t.add_branch(&auditor.context(&now[0]), &findings);
+                t.add_branch(&auditor.context(&now[1]), &[]);
                 t
             };
             let mut bytes = Vec::new();
