@@ -42,14 +42,16 @@ ORDER=(dues development life organisation ideology transfers data model audit pr
 # The tests that judge library code. Every area gets the fixtures, the
 # samples and the rule properties; the slow ones only where they judge the
 # code mutated: the model property (an audit of arbitrary bundles, ~7 s a
-# run) and tests/citations.rs (one audit of 24 branches per parameter, ~8 s).
+# run), tests/citations.rs (one audit of 24 branches per parameter, ~8 s)
+# and tests/memory.rs (the 10,000-year audit's bytes, ~7 s: the emitter's
+# growth and the citations' room are memory, not output).
 BASE=(--lib --test api --test cases --test sample --test sample_dev
       --test sample_mtg --test sample_v11 --test prop_dues --test prop_development
       --test prop_meetings --test prop_rules_v11 --test prop_transfers --test synth)
 declare -A EXTRA=(
     [model]="--test prop_model"
     [load]="--test prop_model"
-    [audit]="--test prop_model --test profile --test prop_profile --test citations"
+    [audit]="--test prop_model --test profile --test prop_profile --test citations --test memory"
     [profile]="--test profile --test prop_profile --test citations"
     [report]="--test baseline --test indicators --test scorecard --test todo --test citations"
     [render]="--test baseline --test indicators --test scorecard --test todo"
