@@ -23,7 +23,9 @@ pub(crate) fn explain<T: for<'de> Deserialize<'de>>(
 ) -> Error {
     use serde_json::error::Category;
     let text_line = |e: &serde_json::Error| {
-        // For JSON Lines the bundle's own line is the useful one.
+        // For JSON Lines the bundle's own line is the useful one. (An
+        // error from parsing bytes always has a line, so `> 0` could be
+        // `>= 0`: serde_json writes 0 only for errors made outside a parse.)
         bundle_line.or((e.line() > 0).then_some(e.line()))
     };
     match err.classify() {

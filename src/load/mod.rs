@@ -93,12 +93,12 @@ pub(crate) fn read_document(path: &Path, file: File) -> Result<Vec<Bundle>> {
     from_json_slice(&bytes).map_err(|e| e.in_file(path.to_path_buf()))
 }
 
-/// Whether a path names a JSON Lines file (`.jsonl` or `.ndjson`).
+/// Whether a path names a JSON Lines file (`.jsonl` or `.ndjson`, in any
+/// case, as the workbook extensions are).
 pub fn is_json_lines(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    )
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
 /// Whether a path names a workbook by its extension (`.xlsx`, `.xlsm`,
@@ -112,14 +112,15 @@ pub fn is_workbook_path(path: &Path) -> bool {
     })
 }
 
-#[cfg(feature = "xlsx")]
+/// A workbook, read whole (feature `xlsx`); without the feature, an error
+/// that says so.
 fn open_workbook(path: &Path) -> Result<Bundles> {
-    let wb = xlsx::read(path)?;
-    Ok(Bundles(Inner::Whole(wb.bundles.into_iter())))
-}
-
-#[cfg(not(feature = "xlsx"))]
-fn open_workbook(path: &Path) -> Result<Bundles> {
+    #[cfg(feature = "xlsx")]
+    {
+        let wb = xlsx::read(path)?;
+        Ok(Bundles(Inner::Whole(wb.bundles.into_iter())))
+    }
+    #[cfg(not(feature = "xlsx"))]
     Err(Error::new(
         ErrorKind::Format,
         Location {
@@ -375,6 +376,61 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Format);
         assert!(e.message().contains("feature `xlsx`"), "{e}");
         assert!(e.to_string().starts_with("台账.xlsx: "), "{e}");
+    }
+
+    #[test]
+    fn files_are_read_by_their_extension() {
+        for (p, lines, book) in [
+            ("a.jsonl", true, false),
+            ("a.ndjson", true, false),
+            ("a.json", false, false),
+            ("a.JSONL", true, false),
+            ("jsonl", false, false),
+            ("a.xlsx", false, true),
+            ("a.XLSM", false, true),
+            ("a.xls", false, true),
+            ("a.ods", false, true),
+            ("a.csv", false, false),
+        ] {
+            assert_eq!(is_json_lines(Path::new(p)), lines, "{p}");
+            assert_eq!(is_workbook_path(Path::new(p)), book, "{p}");
+        }
+        // The same two bundles as a document and as JSON Lines; a bad
+        // second line is read only when iterated to.
+        let dir = std::env::temp_dir().join(format!("dangjian-load-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let one = format!("{{{BRANCH}}}");
+        let two = one.replace("B1", "B2");
+        let doc = dir.join("two.json");
+        std::fs::write(
+            &doc,
+            format!(r#"{{"format":"dangjian/1","branches":[{one},{two}]}}"#),
+        )
+        .unwrap();
+        let lines = dir.join("two.jsonl");
+        std::fs::write(&lines, format!("{one}\n{two}\n")).unwrap();
+        let ids = |p: &Path| -> Vec<String> {
+            read_path(p)
+                .unwrap()
+                .iter()
+                .map(|b| b.branch.id.to_string())
+                .collect()
+        };
+        assert_eq!(ids(&doc), ["B1", "B2"]);
+        assert_eq!(ids(&lines), ["B1", "B2"]);
+        let bad = dir.join("bad.jsonl");
+        std::fs::write(&bad, format!("{one}\n{{\"branch\": 1}}\n")).unwrap();
+        let mut it = open(&bad).unwrap();
+        assert!(it.next().is_some_and(|b| b.is_ok()));
+        let e = it.next().unwrap().unwrap_err();
+        assert_eq!(e.location().line, Some(2));
+        assert_eq!(e.location().file.as_deref(), Some(bad.as_path()));
+        assert!(it.next().is_none());
+        // A missing file is an I/O error naming it.
+        let e = open(dir.join("missing.json")).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert!(e.to_string().contains("missing.json"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
