@@ -86,6 +86,8 @@ fn location_of(path: &[Segment], start: PathStart) -> Location {
     let mut rest = path;
     if start == PathStart::Document {
         match rest {
+            // (`branches` is the document's only list, so the guard is a
+            // safeguard for fields to come: `true` would read the same.)
             [Segment::Map { key }, Segment::Seq { index }, tail @ ..] if key == "branches" => {
                 loc.bundle = Some(*index);
                 rest = tail;
@@ -231,6 +233,11 @@ mod tests {
         assert_eq!(
             doc("{\"format\":\"dangjian/1\",\n  \"branches\": [}"),
             "Syntax bNone lSome(2) cSome(16) tNone rNone fNone: not valid JSON: expected value"
+        );
+        // Nothing at all: line 1, and no column (serde_json says column 0).
+        assert_eq!(
+            doc(""),
+            "Syntax bNone lSome(1) cNone tNone rNone fNone: not valid JSON: unexpected end of input (truncated JSON)"
         );
         assert_eq!(
             doc("{\"format\":\"dangjian/1\",\"branches\":["),
