@@ -146,3 +146,66 @@ impl<R: BufRead> Iterator for JsonLines<R> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const B: &str = r#"{"branch":{"id":"B1","name":"一支部","kind":"organ"}}"#;
+
+    #[test]
+    fn lines_are_numbered_and_counted() {
+        // A BOM on the first line, CRLF, blank and whitespace lines.
+        let text = format!("\u{feff}{B}\r\n\n  \t\r\n{}\n\n", B.replace("B1", "B2"));
+        let mut r = JsonLines::new(text.as_bytes()).with_file("x.jsonl");
+        assert_eq!(r.file(), Some(Path::new("x.jsonl")));
+        assert_eq!((r.line(), r.bytes_read()), (0, 0));
+        let first = r.next_raw().unwrap().unwrap();
+        assert_eq!(first.line, 1);
+        assert_eq!(first.bytes, format!("{B}\r\n").as_bytes());
+        assert_eq!(r.bytes_read(), 3 + B.len() as u64 + 2);
+        let second = r.next_raw().unwrap().unwrap();
+        assert_eq!((second.line, r.line()), (4, 4));
+        assert_eq!(
+            bundle_from_line(&second.bytes, 4, None)
+                .unwrap()
+                .branch
+                .id
+                .as_str(),
+            "B2"
+        );
+        assert!(r.next_raw().unwrap().is_none());
+        assert_eq!(r.line(), 5);
+        assert_eq!(r.bytes_read(), text.len() as u64);
+        // As an iterator: the same bundles.
+        let ids: Vec<String> = JsonLines::new(text.as_bytes())
+            .map(|b| b.unwrap().branch.id.to_string())
+            .collect();
+        assert_eq!(ids, ["B1", "B2"]);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        // A BOM is taken off the first line only.
+        let text = format!("{B}\n\u{feff}{B}\n");
+        let mut r = JsonLines::new(text.as_bytes()).with_file("x.jsonl");
+        assert!(r.next().unwrap().is_ok());
+        let e = r.next().unwrap().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Syntax);
+        assert_eq!(e.location().line, Some(2));
+        assert_eq!(e.location().file.as_deref(), Some(Path::new("x.jsonl")));
+        assert!(r.next().is_none());
+        // Invalid UTF-8: where in the line.
+        let mut bad = B.as_bytes().to_vec();
+        bad[20] = 0xff;
+        let e = bundle_from_line(&bad, 3, Some(Path::new("y.jsonl"))).unwrap_err();
+        assert_eq!(e.location().line, Some(3));
+        assert_eq!(e.location().file.as_deref(), Some(Path::new("y.jsonl")));
+        assert_eq!(e.message(), "not valid UTF-8 (at byte 20 of the line)");
+        let e = bundle_from_line(&bad, 3, None).unwrap_err();
+        assert_eq!(
+            (e.location().line, e.location().file.as_deref()),
+            (Some(3), None)
+        );
+    }
+}
