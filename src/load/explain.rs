@@ -92,18 +92,17 @@ fn location_of(path: &[Segment], start: PathStart) -> Location {
                 loc.bundle = Some(*index);
                 rest = tail;
             }
-            [Segment::Map { key }, tail @ ..] => {
-                loc.field = Some(key.clone());
-                rest = tail;
-                if !rest.is_empty() {
-                    loc.field = Some(render_field(path));
-                }
+            // The document's own field (its whole path).
+            [Segment::Map { .. }, ..] => {
+                loc.field = Some(render_field(path));
                 return loc;
             }
             _ => return loc,
         }
     }
     match rest {
+        // (The branch record is an object, never followed by an index: the
+        // guard is a safeguard, `true` would read the same.)
         [Segment::Map { key }, Segment::Seq { index }, tail @ ..] if key != "branch" => {
             loc.table = Some(key.clone());
             loc.record = Some(*index);
