@@ -124,20 +124,15 @@ fn render_field(path: &[Segment]) -> String {
     let mut s = String::new();
     for seg in path {
         match seg {
-            Segment::Map { key } => {
+            // A variant's content (no record of ours has one) reads as a key.
+            Segment::Map { key: name } | Segment::Enum { variant: name } => {
                 if !s.is_empty() {
                     s.push('.');
                 }
-                s.push_str(key);
+                s.push_str(name);
             }
             Segment::Seq { index } => {
                 s.push_str(&format!("[{index}]"));
-            }
-            Segment::Enum { variant } => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(variant);
             }
             Segment::Unknown => s.push_str(".?"),
         }
