@@ -474,6 +474,56 @@ impl Auditor {
 mod tests {
     use super::*;
 
+    /// What an auditor says of itself, and the per-bundle views it gives.
+    #[test]
+    fn the_auditor_tells_its_settings() {
+        let d = crate::testing::d;
+        let a = Auditor::new(d("2025-12-31"));
+        assert_eq!(a.as_of(), d("2025-12-31"));
+        assert_eq!(a.profile_ref().header().name, "central");
+        assert!(a.runs(RuleCode::DUE001) && a.runs(RuleCode::MTG001));
+        assert_eq!(a.severity_of(RuleCode::DUE001), None);
+        // A severity set twice: the later stands; another rule keeps its own.
+        let a = a
+            .severity(RuleCode::DUE001, Severity::Info)
+            .severity(RuleCode::DUE002, Severity::Info)
+            .severity(RuleCode::DUE001, Severity::Warning);
+        assert_eq!(a.severity_of(RuleCode::DUE001), Some(Severity::Warning));
+        assert_eq!(a.severity_of(RuleCode::DUE002), Some(Severity::Info));
+        let a = a.select("DUE".parse().unwrap());
+        assert!(a.runs(RuleCode::DUE001) && !a.runs(RuleCode::MTG001));
+
+        // The sample's to-do list and, with a scheme, its scorecard.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
+        let bundles = crate::load::read_path(path).unwrap();
+        let a = Auditor::new(d("2025-12-31"));
+        let cx = a.context(&bundles[0]);
+        assert!(!a.todo(&cx, 365).is_empty());
+        assert!(a.scorecard(&bundles[0].branch.id, &[]).is_none());
+        let profile = crate::Profile::from_toml_str(
+            "format = \"dangjian-profile/1\"\nname = \"t\"\nextends = \"central\"\n\
+             [scoring]\nscheme = \"s\"\nbase = 100\nlevels = [{ min = 0, level = \"一星\" }]\n\
+             deduct = [{ rules = \"DUE\", points = 1 }]\n",
+        )
+        .unwrap();
+        let a = a.profile(profile);
+        let findings = a.check_context(&a.context(&bundles[0]));
+        let card = a.scorecard(&bundles[0].branch.id, &findings).unwrap();
+        let dues = findings
+            .iter()
+            .filter(|f| f.rule.as_str().starts_with("DUE") && !f.is_accepted())
+            .count();
+        assert!(dues > 0);
+        assert_eq!(card.score, rust_decimal::Decimal::from(100 - dues as i64));
+    }
+
+    #[test]
+    fn a_code_reads_and_compares_as_its_text() {
+        assert_eq!(format!("{:?}", RuleCode::DUE001), "DUE001");
+        assert!(RuleCode::DUE001 == *"DUE001" && RuleCode::DUE001 != *"DUE002");
+        assert!(RuleCode::MTG010 == "MTG010" && RuleCode::MTG010 != "MTG01");
+    }
+
     /// Each part is one family's (one code prefix), and the parts in the
     /// order of their first code are `check_context`'s findings, on the
     /// bundled sample (where every family has findings).
