@@ -517,8 +517,37 @@ mod tests {
         assert_eq!(card.score, rust_decimal::Decimal::from(100 - dues as i64));
     }
 
+    /// The profile's `[rules]`: off (past the first 64 codes too) unless
+    /// the selection names the rule; a severity; the caller's above both.
+    #[test]
+    fn the_profile_switches_rules_and_sets_severities() {
+        let profile = crate::Profile::from_toml_str(
+            "format = \"dangjian-profile/1\"\nname = \"t\"\nextends = \"central\"\n\
+             [rules]\nREL006 = \"off\"\nDUE003 = \"off\"\nMTG012 = \"warning\"\nMTG011 = \"info\"\n",
+        )
+        .unwrap();
+        assert!(RuleCode::REL006.index() >= 64);
+        let a = Auditor::new(crate::testing::d("2025-12-31")).profile(profile);
+        assert!(!a.runs(RuleCode::REL006) && !a.runs(RuleCode::DUE003));
+        assert!(a.runs(RuleCode::REL005) && a.runs(RuleCode::DUE002) && a.runs(RuleCode::DUE004));
+        assert_eq!(a.severity_of(RuleCode::MTG012), Some(Severity::Warning));
+        assert_eq!(a.severity_of(RuleCode::MTG013), None);
+        let a = a.severity(RuleCode::MTG011, Severity::Error);
+        assert_eq!(a.severity_of(RuleCode::MTG011), Some(Severity::Error));
+        // Named, a rule the profile switches off runs; a prefix does not.
+        let a = a.select("REL006,DUE".parse().unwrap());
+        assert!(a.runs(RuleCode::REL006) && !a.runs(RuleCode::DUE003));
+        assert_eq!(a.severity_of(RuleCode::MTG012), Some(Severity::Warning));
+        let shown = format!("{a:?}");
+        assert!(
+            shown.starts_with("Auditor { as_of: 2025-12-31, period: DateRange { from: 2025-01-01, to: 2025-12-31 }, profile: \"t\", settings: Settings {"),
+            "{shown}"
+        );
+    }
+
     #[test]
     fn a_code_reads_and_compares_as_its_text() {
+        assert_eq!(RuleCode::DUE001.as_ref(), "DUE001");
         assert_eq!(format!("{:?}", RuleCode::DUE001), "DUE001");
         assert!(RuleCode::DUE001 == *"DUE001" && RuleCode::DUE001 != *"DUE002");
         assert!(RuleCode::MTG010 == "MTG010" && RuleCode::MTG010 != "MTG01");
