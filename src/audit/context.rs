@@ -93,6 +93,8 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    // A constant here (a mutant's `1`) makes every id collide: slower
+    // lookups, the same answers — so no test can tell, by design.
     #[inline]
     fn finish(&self) -> u64 {
         self.hash
@@ -534,4 +536,44 @@ pub fn member_span(branch: &crate::model::Branch, member: &Member) -> Option<Dat
         (None, None) => NaiveDate::MAX,
     };
     DateRange::new(from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(members: &[&str], payer: &str) -> Bundle {
+        let members: Vec<String> = members
+            .iter()
+            .map(|m| format!(r#"{{"id":"{m}","name":"{m}","status":"full","admitted_on":"2010-06-01","dues_category":"salaried"}}"#))
+            .collect();
+        crate::load::bundle_from_json(&format!(
+            r#"{{"branch":{{"id":"B1","name":"一","kind":"organ"}},"members":[{}],
+                "dues_payments":[{{"member":"{payer}","month":"2025-01","amount":"1.00","paid_on":"2025-01-05"}}]}}"#,
+            members.join(",")
+        ))
+        .unwrap()
+    }
+
+    /// The index's answers, which the rules take as shortcuts: the first
+    /// record of an id, whether ids are unique, whether every member table
+    /// names a member.
+    #[test]
+    fn the_index_knows_duplicates_and_unknown_names() {
+        let b = bundle(&["M1", "M2", "M1"], "M2");
+        let i = Index::new(&b);
+        let first: Vec<bool> = (0..4).map(|p| i.is_first_member(p)).collect();
+        assert_eq!(first, [true, true, false, false]);
+        assert_eq!(
+            (i.member_pos("M1"), i.member_pos("M2"), i.member_pos("M3")),
+            (Some(0), Some(1), None)
+        );
+        assert!(!i.ids_unique(&b));
+        assert!(i.member_tables_resolved());
+
+        let b = bundle(&["M1", "M2"], "M9");
+        let i = Index::new(&b);
+        assert!(i.ids_unique(&b));
+        assert!(!i.member_tables_resolved());
+    }
 }
