@@ -64,6 +64,10 @@ pub struct CandidateRecords<'a> {
 type IdMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>;
 
 /// The multiply-rotate hash of rustc (`FxHasher`): a few cycles per word.
+///
+/// Its quality is speed, not answers: a mutant that drops a write or returns
+/// a constant makes ids collide (slower lookups, the same positions), so
+/// those mutants are equivalent (`.cargo/mutants-equivalent.txt`).
 #[derive(Default, Clone, Copy)]
 struct FxHasher {
     hash: u64,
@@ -93,8 +97,6 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
-    // A constant here (a mutant's `1`) makes every id collide: slower
-    // lookups, the same answers — so no test can tell, by design.
     #[inline]
     fn finish(&self) -> u64 {
         self.hash
@@ -526,6 +528,7 @@ impl<'a> Context<'a> {
 /// See [`Context::member_span`].
 pub fn member_span(branch: &crate::model::Branch, member: &Member) -> Option<DateRange> {
     let default_from = match branch.founded_on {
+        // (`>=` reads the same: on equal days either is the day.)
         Some(f) if f > member.admitted_on => f,
         _ => member.admitted_on,
     };
@@ -598,5 +601,46 @@ mod tests {
         assert_eq!(cx.as_of(), crate::testing::d("2025-12-31"));
         assert_eq!(cx.profile().header().name, "central");
         assert_eq!(cx.period().from, crate::testing::d("2025-01-01"));
+    }
+
+    #[test]
+    fn lookups_spans_and_months() {
+        let d = crate::testing::d;
+        let b = crate::load::bundle_from_json(
+            r#"{"branch":{"id":"B1","name":"一","kind":"organ","founded_on":"2016-03-01",
+                 "groups":[{"id":"G1","name":"一组","members":["M1"]}]},
+                "members":[{"id":"M1","name":"甲","status":"full","admitted_on":"2010-06-01","dues_category":"salaried"},
+                           {"id":"M2","name":"乙","status":"full","admitted_on":"2016-03-01","dues_category":"salaried"},
+                           {"id":"M3","name":"丙","status":"full","admitted_on":"2020-05-04","dues_category":"salaried"}],
+                "candidates":[{"id":"A1","name":"丁","applied_on":"2025-01-10"}],
+                "meetings":[{"id":"T1","kind":"theme_day","date":"2025-03-01","attendance":[]}]}"#,
+        )
+        .unwrap();
+        let auditor = crate::Auditor::new(d("2025-06-30"));
+        let cx = auditor.context(&b);
+        assert_eq!(cx.candidate("A1").map(|c| c.name.as_str()), Some("丁"));
+        assert_eq!(cx.meeting("T1").map(|m| m.date), Some(d("2025-03-01")));
+        assert_eq!(cx.group("G1").map(|g| g.members.len()), Some(1));
+        assert!(
+            cx.candidate("T1").is_none() && cx.meeting("A1").is_none() && cx.group("B1").is_none()
+        );
+        // From the later of admission and the branch's founding.
+        let from: Vec<NaiveDate> = b
+            .members
+            .iter()
+            .filter_map(|m| cx.member_span(m))
+            .map(|s| s.from)
+            .collect();
+        assert_eq!(from, [d("2016-03-01"), d("2016-03-01"), d("2020-05-04")]);
+        assert!(
+            cx.in_branch_on(&b.members[0], d("2016-03-01"))
+                && !cx.in_branch_on(&b.members[0], d("2016-02-29"))
+        );
+        // June ends on as_of; July has not.
+        let months: Vec<bool> = ["2025-05", "2025-06", "2025-07"]
+            .iter()
+            .map(|m| cx.month_ended(m.parse().unwrap()))
+            .collect();
+        assert_eq!(months, [true, true, false]);
     }
 }
