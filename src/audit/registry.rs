@@ -167,16 +167,9 @@ pub fn registry() -> &'static [&'static RuleMeta] {
 
 /// The metadata of `code`.
 pub(crate) fn meta(code: RuleCode) -> &'static RuleMeta {
-    // The registry holds exactly one entry per code, in code order (tested),
-    // so the code's index is its position.
-    match REGISTRY.get(code.index()) {
-        Some(m) if m.code == code => m,
-        _ => REGISTRY
-            .iter()
-            .find(|m| m.code == code)
-            .copied()
-            .unwrap_or(&MISSING),
-    }
+    // The registry holds exactly one entry per code, in code order (tested
+    // below), so the code's index is its position.
+    REGISTRY.get(code.index()).copied().unwrap_or(&MISSING)
 }
 
 /// Never reached (every code is registered, tested); keeps `meta` total.
@@ -212,6 +205,13 @@ mod tests {
             assert_eq!(r.name, r.code.name(), "{}", r.code);
             assert!(std::ptr::eq(meta(r.code), *r));
         }
+    }
+
+    #[test]
+    fn a_rule_by_its_text() {
+        assert_eq!(rule("DUE001").map(|r| r.name), Some("dues-month-unpaid"));
+        assert_eq!(rule("REL006").map(|r| r.code), Some(RuleCode::REL006));
+        assert!(rule("DUE999").is_none() && rule("").is_none());
     }
 
     #[test]

@@ -129,3 +129,50 @@ impl FromStr for Selection {
         Ok(sel)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(s: &Selection) -> Vec<&'static str> {
+        s.codes().map(RuleCode::as_str).collect()
+    }
+
+    #[test]
+    fn selections_are_built_and_combined() {
+        assert_eq!(codes(&Selection::code(RuleCode::DUE004)), ["DUE004"]);
+        let edu = Selection::family(Family::Education);
+        assert_eq!(codes(&edu), ["EDU001", "EDU002"]);
+        let both = Selection::code(RuleCode::IDE001).with(edu.clone());
+        assert_eq!(codes(&both), ["EDU001", "EDU002", "IDE001"]);
+        let one = both.without(Selection::code(RuleCode::EDU002));
+        assert_eq!(codes(&one), ["EDU001", "IDE001"]);
+        assert!(one.includes(RuleCode::IDE001) && !one.includes(RuleCode::EDU002));
+        assert_eq!(codes(&Selection::none()), Vec::<&str>::new());
+        assert_eq!(Selection::all().codes().count(), RuleCode::ALL.len());
+    }
+
+    #[test]
+    fn a_rule_is_named_only_by_its_code() {
+        let s: Selection = "REL006,due,mtg01".parse().unwrap();
+        assert!(s.names(RuleCode::REL006));
+        assert!(!s.names(RuleCode::DUE003) && s.includes(RuleCode::DUE003));
+        assert!(!s.names(RuleCode::MTG010) && s.includes(RuleCode::MTG010));
+        let s = s.without(Selection::code(RuleCode::REL006));
+        assert!(!s.names(RuleCode::REL006));
+    }
+
+    #[test]
+    fn every_part_must_select_something() {
+        for bad in ["DUE,", ",DUE", "DUE,,MTG", "", "XYZ", "DUE9"] {
+            assert!(bad.parse::<Selection>().is_err(), "{bad:?}");
+        }
+        let s: Selection = " due , none ".parse().unwrap();
+        assert_eq!(s.codes().count(), 11);
+        assert_eq!("none".parse::<Selection>().unwrap().codes().count(), 0);
+        assert_eq!(
+            "ALL".parse::<Selection>().unwrap().codes().count(),
+            RuleCode::ALL.len()
+        );
+    }
+}
