@@ -202,3 +202,60 @@ impl<'a> Emitter<'a> {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Auditor;
+
+    /// A finding of a rule shared by several (here MTG004, the periodic
+    /// meeting rules) cites the parameter's edition in force at the start
+    /// of its period: two quarters under the first text, two under the
+    /// edition of 1 July.
+    #[test]
+    fn a_shared_violation_cites_the_edition_of_its_period() {
+        let profile = crate::Profile::from_toml_str(
+            r#"
+            format = "dangjian-profile/1"
+            name = "t"
+            extends = "central"
+            [params]
+            "meetings.party_lecture_period" = { value = "quarter", source = "细则甲 第一条", editions = [
+                { from = 2025-07-01, value = "quarter", source = "细则乙 第二条" },
+            ] }
+            "#,
+        )
+        .unwrap();
+        let bundle = crate::load::bundle_from_json(
+            r#"{"branch":{"id":"B1","name":"一","kind":"organ","founded_on":"2010-01-01"},
+                "members":[{"id":"M1","name":"甲","status":"full","admitted_on":"2010-06-01","dues_category":"salaried"}]}"#,
+        )
+        .unwrap();
+        let auditor = Auditor::new(crate::testing::d("2025-12-31"))
+            .profile(profile)
+            .select("MTG004".parse().unwrap());
+        let cites: Vec<String> = auditor
+            .check(&bundle)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.id,
+                    f.citations
+                        .iter()
+                        .map(|c| c.display())
+                        .collect::<Vec<_>>()
+                        .join("；")
+                )
+            })
+            .collect();
+        assert_eq!(cites.len(), 4, "{cites:#?}");
+        assert!(
+            cites[0].contains("细则甲") && cites[1].contains("细则甲"),
+            "{cites:#?}"
+        );
+        assert!(
+            cites[2].contains("细则乙") && cites[3].contains("细则乙"),
+            "{cites:#?}"
+        );
+    }
+}
