@@ -357,6 +357,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn edit_distance_and_the_nearest_name() {
+        for (a, b, d) in [
+            ("", "", 0),
+            ("ABC", "ABC", 0),
+            ("ABC", "", 3),
+            ("", "ABC", 3),
+            ("A", "ABC", 2),
+            ("KITTEN", "SITTING", 3),
+            ("DUE01", "DUE001", 1),
+        ] {
+            assert_eq!(distance(a, b), d, "{a} {b}");
+        }
+        // Close enough: a third of the input's length, at least 2.
+        assert_eq!(
+            nearest("developmx", &["DEVELOPMENT", "DUES"]),
+            Some("DEVELOPMENT")
+        );
+        assert_eq!(nearest("due01", &["DUE001", "DEV001"]), Some("DUE001"));
+        assert_eq!(nearest("xyzzy", &["DUE001", "DEV001"]), None);
+    }
+
+    #[test]
+    fn a_family_has_its_codes() {
+        let edu: Vec<RuleCode> = Family::Education.codes().collect();
+        assert_eq!(edu, [RuleCode::EDU001, RuleCode::EDU002]);
+        let all: usize = Family::ALL.iter().map(|f| f.codes().count()).sum();
+        assert_eq!(all, RuleCode::ALL.len());
+    }
+
+    #[test]
     fn codes_are_sorted_and_unique() {
         for w in RuleCode::ALL.windows(2) {
             assert!(w[0].as_str() < w[1].as_str(), "{} before {}", w[0], w[1]);

@@ -507,6 +507,7 @@ mod tests {
         )
         .unwrap();
         let a = a.profile(profile);
+        assert_eq!(a.profile_ref().header().name, "t");
         let findings = a.check_context(&a.context(&bundles[0]));
         let card = a.scorecard(&bundles[0].branch.id, &findings).unwrap();
         let dues = findings
