@@ -594,12 +594,16 @@ mod tests {
                 "attendance":[{"member":"M12","status":"present"},{"member":"CD","status":"present"},{"member":"M1","status":"present"}]}]"#,
         )
         .unwrap();
-        let auditor = crate::Auditor::new(crate::testing::d("2025-12-31"));
+        let profile = crate::Profile::from_toml_str(
+            "format = \"dangjian-profile/1\"\nname = \"t\"\nextends = \"central\"\n",
+        )
+        .unwrap();
+        let auditor = crate::Auditor::new(crate::testing::d("2025-12-31")).profile(profile);
         let cx = auditor.context(&b);
         assert_eq!(cx.attendance_positions(0), [Some(0), Some(2)]);
         assert_eq!(cx.attendance_positions(1), [Some(2), Some(4), Some(1)]);
         assert_eq!(cx.as_of(), crate::testing::d("2025-12-31"));
-        assert_eq!(cx.profile().header().name, "central");
+        assert_eq!(cx.profile().header().name, "t");
         assert_eq!(cx.period().from, crate::testing::d("2025-01-01"));
     }
 
