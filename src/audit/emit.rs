@@ -181,15 +181,6 @@ impl<'a> Emitter<'a> {
         for c in cites {
             push_citation(&mut citations, resolve(c, self.profile, date));
         }
-        // Grow by a quarter rather than double: a bundle of 280,000
-        // findings (a 10,000-year audit) would otherwise hold up to half
-        // as much again in spare room (the copies are rare: a reallocation
-        // of a large block moves its pages). A smaller step (a mutant's
-        // `len % 4`, i.e. 16) only reallocates more often: equivalent.
-        if self.findings.len() == self.findings.capacity() {
-            self.findings
-                .reserve_exact((self.findings.len() / 4).max(16));
-        }
         self.findings.push(Finding::new(
             V::CODE,
             severity,

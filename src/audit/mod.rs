@@ -365,7 +365,7 @@ impl Auditor {
             if findings.is_empty() {
                 continue;
             }
-            // The vector grew by a quarter at a time: what is spare goes.
+            // Up to half of a grown vector is spare room: it goes.
             findings.shrink_to_fit();
             data::counts::locate_references(cx.bundle, &mut findings);
             crate::report::sort_findings(&mut findings);
