@@ -273,6 +273,7 @@ impl Bundle {
     pub fn latest_event_date(&self) -> Option<NaiveDate> {
         let mut latest = None;
         self.for_each_event_date(|d, _| {
+            // (`>=` reads the same: an equal date is the same date.)
             if latest.is_none_or(|l| d > l) {
                 latest = Some(d);
             }
@@ -319,5 +320,43 @@ impl EventDate {
             record,
             field,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// One record in every table (taken from the sample's bundles): the
+    /// branch and fifteen tables, 16 records.
+    #[test]
+    fn records_are_counted_in_every_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
+        let all = crate::load::read_path(path).unwrap();
+        let mut b = all[0].clone();
+        macro_rules! one {
+            ($($t:ident),+) => {$(
+                b.$t = all.iter().find_map(|o| o.$t.first().cloned()).into_iter().collect();
+                assert_eq!(b.$t.len(), 1, "the sample has no {}", stringify!($t));
+            )+};
+        }
+        one!(
+            members,
+            dues_bases,
+            dues_payments,
+            dues_waivers,
+            exemptions,
+            meetings,
+            talks,
+            trainings,
+            candidates,
+            development,
+            publicity,
+            transfers,
+            mobility,
+            dues_remittances,
+            dues_publications
+        );
+        assert_eq!(b.record_count(), 16);
+        b.talks.clear();
+        assert_eq!(b.record_count(), 15);
     }
 }
