@@ -7,6 +7,24 @@ pub(crate) fn d(s: &str) -> NaiveDate {
     crate::parse_date(s).unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 
+/// The bundled sample's bundles (`examples/data/sample.json`).
+pub(crate) fn sample() -> Vec<crate::Bundle> {
+    crate::load::read_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/sample.json"
+    ))
+    .unwrap()
+}
+
+/// A profile named `t` extending `central`, with `rest` (TOML tables) after
+/// its header.
+pub(crate) fn profile(rest: &str) -> crate::Profile {
+    crate::Profile::from_toml_str(&format!(
+        "format = \"dangjian-profile/1\"\nname = \"t\"\nextends = \"central\"\n{rest}"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// Compares `got` with the file `rel` (from the crate's root): on a
 /// difference writes `rel.new` beside it and fails, naming the first line
 /// that differs. `DANGJIAN_BLESS=1 cargo test --lib` writes `got` to `rel`.

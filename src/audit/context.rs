@@ -594,10 +594,7 @@ mod tests {
                 "attendance":[{"member":"M12","status":"present"},{"member":"CD","status":"present"},{"member":"M1","status":"present"}]}]"#,
         )
         .unwrap();
-        let profile = crate::Profile::from_toml_str(
-            "format = \"dangjian-profile/1\"\nname = \"t\"\nextends = \"central\"\n",
-        )
-        .unwrap();
+        let profile = crate::testing::profile("");
         let auditor = crate::Auditor::new(crate::testing::d("2025-12-31")).profile(profile);
         let cx = auditor.context(&b);
         assert_eq!(cx.attendance_positions(0), [Some(0), Some(2)]);

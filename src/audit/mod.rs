@@ -494,18 +494,15 @@ mod tests {
         assert!(a.runs(RuleCode::DUE001) && !a.runs(RuleCode::MTG001));
 
         // The sample's to-do list and, with a scheme, its scorecard.
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
-        let bundles = crate::load::read_path(path).unwrap();
+        let bundles = crate::testing::sample();
         let a = Auditor::new(d("2025-12-31"));
         let cx = a.context(&bundles[0]);
         assert!(!a.todo(&cx, 365).is_empty());
         assert!(a.scorecard(&bundles[0].branch.id, &[]).is_none());
-        let profile = crate::Profile::from_toml_str(
-            "format = \"dangjian-profile/1\"\nname = \"t\"\nextends = \"central\"\n\
-             [scoring]\nscheme = \"s\"\nbase = 100\nlevels = [{ min = 0, level = \"一星\" }]\n\
+        let profile = crate::testing::profile(
+            "[scoring]\nscheme = \"s\"\nbase = 100\nlevels = [{ min = 0, level = \"一星\" }]\n\
              deduct = [{ rules = \"DUE\", points = 1 }]\n",
-        )
-        .unwrap();
+        );
         let a = a.profile(profile);
         assert_eq!(a.profile_ref().header().name, "t");
         let findings = a.check_context(&a.context(&bundles[0]));
@@ -522,11 +519,9 @@ mod tests {
     /// the selection names the rule; a severity; the caller's above both.
     #[test]
     fn the_profile_switches_rules_and_sets_severities() {
-        let profile = crate::Profile::from_toml_str(
-            "format = \"dangjian-profile/1\"\nname = \"t\"\nextends = \"central\"\n\
-             [rules]\nREL006 = \"off\"\nDUE003 = \"off\"\nMTG012 = \"warning\"\nMTG011 = \"info\"\n",
-        )
-        .unwrap();
+        let profile = crate::testing::profile(
+            "[rules]\nREL006 = \"off\"\nDUE003 = \"off\"\nMTG012 = \"warning\"\nMTG011 = \"info\"\n",
+        );
         assert!(RuleCode::REL006.index() >= 64);
         let a = Auditor::new(crate::testing::d("2025-12-31")).profile(profile);
         assert!(!a.runs(RuleCode::REL006) && !a.runs(RuleCode::DUE003));
@@ -560,8 +555,7 @@ mod tests {
     #[test]
     fn the_parts_by_family_make_the_whole() {
         let mut families = std::collections::BTreeSet::new();
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
-        let bundles = crate::load::read_path(path).unwrap();
+        let bundles = crate::testing::sample();
         let auditor = Auditor::new(crate::testing::d("2025-12-31"));
         {
             for b in &bundles {

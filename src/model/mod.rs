@@ -329,8 +329,7 @@ mod tests {
     /// branch and fifteen tables, 16 records.
     #[test]
     fn records_are_counted_in_every_table() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
-        let all = crate::load::read_path(path).unwrap();
+        let all = crate::testing::sample();
         let mut b = all[0].clone();
         macro_rules! one {
             ($($t:ident),+) => {$(

@@ -49,8 +49,7 @@ mod tests {
     /// findings and without.
     #[test]
     fn the_frame_and_the_findings_make_the_report() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
-        let bundles = crate::load::read_path(path).unwrap();
+        let bundles = crate::testing::sample();
         let report = crate::Auditor::new(crate::testing::d("2025-12-31")).audit(&bundles);
         assert!(report.findings.len() > 1);
         let (head, tail) = json_frame(&report, false);

@@ -677,8 +677,7 @@ mod tests {
     /// study, development progress) as a reader sees it.
     #[test]
     fn the_sample_report_reads_as_its_snapshot() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.json");
-        let bundles = crate::load::read_path(path).unwrap();
+        let bundles = crate::testing::sample();
         let auditor = Auditor::new(crate::testing::d("2025-12-31")).with_indicators(true);
         let report = auditor.audit(&bundles);
         let mut text = String::new();
