@@ -13,6 +13,8 @@ pub trait WorkCalendar: Send + Sync {
     /// Monday–Friday). Findings that counted days the calendar does not cover
     /// say so in their evidence.
     fn covers(&self, date: NaiveDate) -> bool {
+        // (cargo-mutants' `true` for this body is the body itself:
+        // equivalent, listed in .cargo/mutants-equivalent.txt.)
         let _ = date;
         true
     }
@@ -178,5 +180,22 @@ mod tests {
         assert!(covers_range(&Prc, day(2026, 12, 1), day(2026, 12, 25)));
         // Counting across the end of the data works and does not panic.
         assert_eq!(Prc.working_days(day(2026, 12, 21), day(2027, 1, 1)), 10);
+    }
+
+    #[test]
+    fn weekdays_cover_every_day_and_are_named() {
+        // A calendar without holiday data knows every day (the trait's
+        // default): findings counted with it say nothing about coverage.
+        for d in [
+            day(1999, 1, 1),
+            day(2025, 10, 1),
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+        ] {
+            assert!(Weekdays.covers(d), "{d}");
+        }
+        assert_eq!(Weekdays.name(), "weekdays");
+        assert_eq!(Prc.name(), "prc");
+        assert_eq!(default_calendar().name(), "prc");
     }
 }

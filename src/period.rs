@@ -126,6 +126,8 @@ pub fn counts_for(kind: PeriodKind, date: NaiveDate, for_period: Option<PeriodSp
     } else if range.contains(date) {
         containing(kind, date)
     } else if date > range.to {
+        // (`>=` is equivalent: a date equal to `range.to` is contained,
+        // taken by the branch above.)
         containing(kind, range.to)
     } else {
         containing(kind, range.from)
@@ -255,6 +257,39 @@ mod tests {
             counts_for(PeriodKind::Month, d("2024-12-20"), Some(y)).to_string(),
             "2025-01"
         );
+        // held late: the last month of the year, the last quarter
+        assert_eq!(
+            counts_for(PeriodKind::Month, d("2026-01-10"), Some(y)).to_string(),
+            "2025-12"
+        );
+        assert_eq!(
+            counts_for(PeriodKind::Quarter, d("2026-03-31"), Some(y)).to_string(),
+            "2025-Q4"
+        );
+        // on the year's last and first days: the months they are in
+        assert_eq!(
+            counts_for(PeriodKind::Month, d("2025-12-31"), Some(y)).to_string(),
+            "2025-12"
+        );
+        assert_eq!(
+            counts_for(PeriodKind::Month, d("2025-01-01"), Some(y)).to_string(),
+            "2025-01"
+        );
+    }
+
+    #[test]
+    fn periods_past_the_calendar_stop() {
+        // Years past 9999 have no months: each such period's range is the
+        // same degenerate one, so the walk must stop at the first (and not
+        // repeat it for ever).
+        let far = DateRange::new(
+            NaiveDate::from_ymd_opt(10_000, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(10_002, 3, 1).unwrap(),
+        )
+        .unwrap();
+        for kind in [PeriodKind::Year, PeriodKind::HalfYear, PeriodKind::Quarter] {
+            assert_eq!(periods(kind, far).take(5).count(), 1, "{kind:?}");
+        }
     }
 
     #[test]

@@ -43,3 +43,29 @@ impl PartialEq for Origins {
 }
 
 impl Eq for Origins {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_kept_once_and_ignored_by_eq() {
+        let mut o = Origins::default();
+        assert!(o.is_empty());
+        assert!(o.cells("meetings", 3, "chair").is_empty());
+        o.add("meetings", 3, "chair", "三会一课!F7".into());
+        o.add("meetings", 3, "chair", "三会一课!F7".into());
+        o.add("meetings", 3, "chair", "三会一课!F9".into());
+        assert!(!o.is_empty());
+        assert_eq!(
+            o.cells("meetings", 3, "chair"),
+            ["三会一课!F7", "三会一课!F9"]
+        );
+        assert!(o.cells("meetings", 4, "chair").is_empty());
+        assert!(o.cells("meetings", 3, "recorder").is_empty());
+        assert!(o.cells("talks", 3, "chair").is_empty());
+        // A workbook and its JSON twin compare equal.
+        assert_eq!(o, Origins::default());
+        assert_eq!(Origins::default(), o);
+    }
+}

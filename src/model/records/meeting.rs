@@ -296,3 +296,23 @@ impl Training {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_is_found_by_its_whole_name() {
+        let mut m = Meeting::new(
+            "m1".parse().unwrap(),
+            MeetingKind::CommitteeMeeting,
+            crate::testing::d("2025-03-01"),
+        );
+        assert!(!m.has_tag("主题党日"));
+        m.tags = vec!["主题党日".into(), "集中学习".into()];
+        assert!(m.has_tag("主题党日"));
+        assert!(m.has_tag("集中学习"));
+        assert!(!m.has_tag("主题"));
+        assert!(!m.has_tag(""));
+    }
+}
