@@ -305,6 +305,8 @@ pub(crate) fn note_matches(
     findings: &[Finding],
     unmatched: &mut Vec<UnmatchedAccept>,
 ) {
+    // A shortcut: with nothing to remove or no finding, the loop below
+    // removes nothing (so `&&` here is equivalent, listed).
     if unmatched.is_empty() || findings.is_empty() {
         return;
     }
@@ -340,5 +342,19 @@ mod tests {
             Ok(RuleLevel::Severity(Severity::Warning))
         );
         assert!("Warning".parse::<RuleLevel>().is_err());
+        for (text, level) in [
+            ("off", RuleLevel::Off),
+            ("on", RuleLevel::On),
+            ("info", RuleLevel::Severity(Severity::Info)),
+            ("warning", RuleLevel::Severity(Severity::Warning)),
+            ("error", RuleLevel::Severity(Severity::Error)),
+        ] {
+            assert_eq!(text.parse(), Ok(level));
+            assert_eq!(level.as_str(), text);
+            assert_eq!(level.to_string(), text);
+            assert_eq!(serde_json::to_value(level).unwrap(), text);
+        }
+        let e = "none".parse::<RuleLevel>().unwrap_err();
+        assert!(e.contains("off, on, info, warning, error"), "{e}");
     }
 }

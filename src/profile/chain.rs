@@ -140,3 +140,55 @@ pub(super) fn read_link(
         path,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_named_by_its_stem() {
+        assert_eq!(stem(Path::new("profiles/某县.toml")), "某县");
+        assert_eq!(stem(Path::new("county")), "county");
+        assert_eq!(stem(Path::new("")), "profile");
+        assert_eq!(
+            join_path(Path::new("a/b"), Path::new("../c/./d.toml")),
+            Path::new("a/c/d.toml")
+        );
+        assert_eq!(
+            join_path(Path::new(".."), Path::new("../x.toml")),
+            Path::new("../../x.toml")
+        );
+    }
+
+    #[test]
+    fn a_parent_is_a_regular_file_of_bounded_size() {
+        let dir = std::env::temp_dir().join(format!("dangjian-chain-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let at = |n: usize| {
+            let p = dir.join(format!("{n}.toml"));
+            std::fs::write(&p, "#".repeat(n)).unwrap();
+            p
+        };
+        let max = MAX_PARENT_BYTES as usize;
+        let (small, full, over) = (at(10), at(max), at(max + 1));
+        let got = (
+            read_parent(&small).map(|t| t.len()).map_err(|e| e.kind()),
+            read_parent(&full).map(|t| t.len()).map_err(|e| e.kind()),
+            read_parent(&over)
+                .map(|t| t.len())
+                .map_err(|e| e.to_string()),
+            read_parent(&dir)
+                .map(|t| t.len())
+                .map_err(|e| e.to_string()),
+            read_parent(&dir.join("none.toml"))
+                .map(|t| t.len())
+                .map_err(|e| e.kind()),
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(got.0, Ok(10));
+        assert_eq!(got.1, Ok(max), "exactly the limit is read");
+        assert_eq!(got.2, Err(format!("larger than {max} bytes")));
+        assert_eq!(got.3, Err("not a regular file".to_owned()));
+        assert_eq!(got.4, Err(std::io::ErrorKind::NotFound));
+    }
+}

@@ -709,6 +709,72 @@ mod tests {
     }
 
     #[test]
+    fn a_parameter_error_names_its_key() {
+        let mut p = Profile::central();
+        let before = p.clone();
+        for (name, value, says) in [
+            (
+                "meetings.absence_treshold",
+                serde_json::json!(2),
+                "did you mean",
+            ),
+            (
+                "meetings.absence_threshold",
+                serde_json::json!(0),
+                "out of range",
+            ),
+            (
+                "meetings.absence_threshold",
+                serde_json::json!("two"),
+                "meetings.absence_threshold",
+            ),
+        ] {
+            let e = p.set_param(name, value, None, None).unwrap_err();
+            assert_eq!(e.location().key.as_deref(), Some(name), "{e}");
+            assert!(e.to_string().contains(says), "{e}");
+        }
+        assert_eq!(p, before, "an error leaves the profile as it was");
+    }
+
+    #[test]
+    fn the_header_names_the_edition() {
+        let central = Profile::central().header();
+        assert_eq!(
+            (central.name.as_str(), central.edition.as_str()),
+            ("central", "细则2014")
+        );
+        let h = Profile::builtin("central-2026").unwrap().header();
+        assert_eq!(h.edition, "细则2026");
+        let h = crate::testing::profile("[params]\n\"development.edition\" = \"2026\"\n").header();
+        assert_eq!(h.edition, "细则2026");
+        assert_eq!(h.extends, ["central"]);
+    }
+
+    #[test]
+    fn relative_extends_are_read_from_the_directory_given() {
+        let dir = std::env::temp_dir().join(format!("dangjian-profile-in-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("county.toml"),
+            "format = \"dangjian-profile/1\"\nname = \"county\"\n[params]\n\"meetings.absence_threshold\" = 2\n",
+        )
+        .unwrap();
+        let text = "format = \"dangjian-profile/1\"\nname = \"town\"\nextends = \"county.toml\"\n";
+        let p = Profile::from_toml_str_in(text, &dir);
+        let cwd = Profile::from_toml_str(text);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let p = p.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.name, "town");
+        assert_eq!(*p.meetings.absence_threshold.value(), 2);
+        assert!(
+            p.header().extends.iter().any(|e| e.contains("county")),
+            "{:?}",
+            p.header().extends
+        );
+        assert!(cwd.is_err(), "county.toml is not in the current directory");
+    }
+
+    #[test]
     fn a_profile_round_trips_through_json() {
         let mut p = Profile::central();
         p.meetings.absence_threshold.set_from(
