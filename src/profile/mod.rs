@@ -184,7 +184,7 @@ macro_rules! sections {
         ];
     };
     (@bounds $b:expr) => { $b };
-    (@bounds) => { Bounds { min: None, max: None } };
+    (@bounds) => { Bounds::NONE };
 }
 
 sections! {

@@ -60,41 +60,40 @@ pub struct Param<T> {
     later: Vec<Edition<T>>,
 }
 
-/// The range a parameter's value must lie in (whole numbers; money in fen).
+/// The range a parameter's value must lie in (whole numbers; money in fen):
+/// `min..=max`, or none. (Every bounded parameter has both ends; a
+/// one-sided range had arms no parameter reached, so it is not offered.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Bounds {
-    pub(crate) min: Option<i64>,
-    pub(crate) max: Option<i64>,
-}
+pub struct Bounds(Option<(i64, i64)>);
 
 impl Bounds {
+    /// No range: any value of the type.
+    pub(crate) const NONE: Bounds = Bounds(None);
+
     /// A whole-number range `min..=max`.
     pub(crate) const fn range(min: i64, max: i64) -> Bounds {
-        Bounds {
-            min: Some(min),
-            max: Some(max),
-        }
+        Bounds(Some((min, max)))
     }
 
     fn check_int(&self, v: i64) -> Result<(), String> {
-        match (self.min, self.max) {
-            (Some(lo), Some(hi)) if v < lo || v > hi => {
+        match self.0 {
+            Some((lo, hi)) if v < lo || v > hi => {
                 Err(format!("{v} is out of range ({lo} to {hi})"))
             }
-            (Some(lo), None) if v < lo => Err(format!("{v} is below the least value {lo}")),
-            (None, Some(hi)) if v > hi => Err(format!("{v} is above the most value {hi}")),
             _ => Ok(()),
         }
     }
 
     /// The range in words, for docs.
     pub(crate) fn describe(&self) -> String {
-        match (self.min, self.max) {
-            (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
-            (Some(lo), None) => format!("≥ {lo}"),
-            (None, Some(hi)) => format!("≤ {hi}"),
-            (None, None) => String::new(),
-        }
+        self.0
+            .map_or_else(String::new, |(lo, hi)| format!("{lo}–{hi}"))
+    }
+
+    fn describe_money(&self) -> String {
+        let y = |f: i64| Money::from_fen(f.max(0) as u64).to_string();
+        self.0
+            .map_or_else(String::new, |(lo, hi)| format!("{}–{}", y(lo), y(hi)))
     }
 }
 
@@ -339,31 +338,12 @@ impl ParamValue for Money {
             .trunc()
             .try_into()
             .unwrap_or(i64::MAX);
-        bounds.check_int(fen).map_err(|_| {
-            format!(
-                "{self} is out of range ({} yuan)",
-                Bounds {
-                    min: bounds.min,
-                    max: bounds.max
-                }
-                .describe_money()
-            )
-        })
+        bounds
+            .check_int(fen)
+            .map_err(|_| format!("{self} is out of range ({} yuan)", bounds.describe_money()))
     }
     fn display(&self) -> String {
         self.to_string()
-    }
-}
-
-impl Bounds {
-    fn describe_money(&self) -> String {
-        let y = |f: i64| Money::from_fen(f.max(0) as u64).to_string();
-        match (self.min, self.max) {
-            (Some(lo), Some(hi)) => format!("{}–{}", y(lo), y(hi)),
-            (Some(lo), None) => format!("≥ {}", y(lo)),
-            (None, Some(hi)) => format!("≤ {}", y(hi)),
-            (None, None) => String::new(),
-        }
     }
 }
 
@@ -449,5 +429,46 @@ impl ParamValue for Vec<Bracket> {
             })
             .collect();
         parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_range_holds_both_ends() {
+        let b = Bounds::range(1, 60);
+        assert_eq!(b.check_int(1), Ok(()));
+        assert_eq!(b.check_int(60), Ok(()));
+        assert_eq!(
+            b.check_int(0),
+            Err("0 is out of range (1 to 60)".to_owned())
+        );
+        assert_eq!(
+            b.check_int(61),
+            Err("61 is out of range (1 to 60)".to_owned())
+        );
+        assert_eq!(b.describe(), "1–60");
+        assert_eq!(Bounds::NONE.check_int(i64::MIN), Ok(()));
+        assert_eq!(Bounds::NONE.describe(), "");
+        // The values' own checks go through it.
+        assert!(7u32.check(&Bounds::range(1, 6)).is_err());
+        assert!((2u32, 3u32).check(&Bounds::range(1, 5)).is_ok());
+        assert!((2u32, 6u32).check(&Bounds::range(1, 5)).is_err());
+        assert!((0u32, 3u32).check(&Bounds::range(1, 5)).is_err());
+        let e = (3u32, 2u32).check(&Bounds::range(1, 5)).unwrap_err();
+        assert_eq!(e, "the least 3 is above the most 2");
+    }
+
+    #[test]
+    fn money_is_bounded_in_fen_and_said_in_yuan() {
+        let b = Bounds::range(0, 100_000);
+        let m = |s: &str| s.parse::<Money>().unwrap();
+        assert_eq!(m("1000.00").check(&b), Ok(()));
+        assert_eq!(m("0.00").check(&b), Ok(()));
+        let e = m("1000.01").check(&b).unwrap_err();
+        assert_eq!(e, "1000.01 is out of range (0.00–1000.00 yuan)");
+        assert_eq!(Bounds::NONE.describe_money(), "");
     }
 }
