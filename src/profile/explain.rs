@@ -206,5 +206,24 @@ mod tests {
             "central differs from central:\n{text}"
         );
         assert!(text.contains("set in: central"));
+        assert!(
+            text.starts_with("配置 Profile: central\n  细则版本 edition: 细则2014\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_file_profile_explains_its_chain_and_settings() {
+        let p = crate::testing::profile(
+            "[params]\n\"dues.lapse_months\" = 7\n[rules]\nDUE001 = \"off\"\n",
+        );
+        let text = p.explain();
+        assert!(
+            text.starts_with("配置 Profile: t\n  继承 extends: central\n"),
+            "{text}"
+        );
+        assert!(text.contains("  SHA-256: "), "{text}");
+        assert!(text.contains("* dues.lapse_months = 7"), "{text}");
+        assert!(text.contains("  DUE001 = off"), "{text}");
     }
 }
