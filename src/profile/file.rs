@@ -707,4 +707,29 @@ mod tests {
             PathBuf::from("../../c.toml")
         );
     }
+
+    #[test]
+    fn editions_alone_take_no_source_or_from() {
+        let text = |head: &str| {
+            format!(
+                "format = \"dangjian-profile/1\"\n[params]\n\"meetings.absence_threshold\" = {{ {head}editions = [\n  {{ value = 2, from = 2025-01-01 }},\n] }}\n"
+            )
+        };
+        let p = from_str(&text(""), Path::new("")).unwrap_or_else(|e| panic!("{e}"));
+        let day = |s| crate::parse_date(s).unwrap();
+        assert_eq!(*p.meetings.absence_threshold.at(day("2025-01-01")), 2);
+        assert_ne!(*p.meetings.absence_threshold.at(day("2024-12-31")), 2);
+        for head in ["source = \"某文件 第一条\", ", "from = 2025-01-01, "] {
+            let e = from_str(&text(head), Path::new("")).unwrap_err();
+            assert!(
+                e.message().contains("source and from go with value"),
+                "{head}: {e}"
+            );
+            assert_eq!(
+                e.location().key.as_deref(),
+                Some(r#"params."meetings.absence_threshold""#),
+                "{e}"
+            );
+        }
+    }
 }
