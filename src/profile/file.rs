@@ -399,6 +399,8 @@ fn is_article(s: &str) -> bool {
         rest = &r[unit_end..];
         parts += 1;
     }
+    // (`parts >= 0` is equivalent: `s` starts with 第, so the loop either
+    // returns false or counts a part.)
     parts > 0 && rest.trim().is_empty()
 }
 
@@ -731,5 +733,137 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    fn read(rest: &str) -> Result<Profile, Error> {
+        from_str(
+            &format!("format = \"dangjian-profile/1\"\n{rest}"),
+            Path::new(""),
+        )
+    }
+
+    #[test]
+    fn sources_split_only_at_whole_article_numbers() {
+        let s = |x: &str| split_source(x);
+        // An unclosed bracket or words after the number: not an article, so
+        // the source stays whole (no space to split at).
+        assert_eq!(
+            s("某办法第三条（二"),
+            ("某办法第三条（二".into(), String::new())
+        );
+        assert_eq!(
+            s("某办法第三条说明"),
+            ("某办法第三条说明".into(), String::new())
+        );
+        assert_eq!(
+            s("某办法第三条(二)"),
+            ("某办法".into(), "第三条(二)".into())
+        );
+        // Title marks go only when they enclose the whole name.
+        assert_eq!(
+            s("《甲》和《乙》第一条"),
+            ("《甲》和《乙》".into(), "第一条".into())
+        );
+        assert_eq!(s("《甲办法》 第一条"), ("甲办法".into(), "第一条".into()));
+    }
+
+    #[test]
+    fn rules_take_families_before_codes() {
+        let p = read("[rules]\nDUE001 = \"off\"\ndue = \"warning\"\nMTG = \"on\"\n").unwrap();
+        let got: Vec<(&str, RuleLevel)> = p
+            .rules
+            .iter()
+            .map(|r| (r.selector.as_str(), r.level))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("DUE", RuleLevel::Severity(crate::Severity::Warning)),
+                ("MTG", RuleLevel::On),
+                ("DUE001", RuleLevel::Off)
+            ]
+        );
+        for bad in ["DUX", "DUE999", "D"] {
+            let e = read(&format!("[rules]\n{bad} = \"off\"\n")).unwrap_err();
+            assert!(
+                e.message().contains("unknown rule code or family"),
+                "{bad}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_accept_period_may_be_a_year_number() {
+        let accept = |period: &str| {
+            read(&format!(
+                "[[accept]]\nrule = \"MTG010\"\nbranch = \"B01\"\nperiod = {period}\nreason = \"r\"\napproval = \"a\"\nexpires = 2026-01-01\n"
+            ))
+        };
+        for period in ["2025", "\"2025\""] {
+            let p = accept(period).unwrap_or_else(|e| panic!("{period}: {e}"));
+            assert_eq!(
+                p.accepts[0].period.as_ref().unwrap().label,
+                "2025",
+                "{period}"
+            );
+        }
+        // A hexadecimal number is no year: the wrong type, said as such.
+        let e = accept("0x7E9").unwrap_err();
+        assert_eq!(e.location().key.as_deref(), Some("accept[0].period"), "{e}");
+        assert!(
+            e.message().contains("wrong type") || e.message().contains("string"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn scoring_selectors_and_errors_name_their_key_and_line() {
+        let scoring = |deduct: &str, levels: &str| {
+            read(&format!(
+                "[scoring]\nscheme = \"s\"\nbase = 100\nlevels = {levels}\ndeduct = [ {deduct} ]\n"
+            ))
+        };
+        const LEVELS: &str = "[ { min = 60, level = \"合格\" }, { min = 0, level = \"不合格\" } ]";
+        let p = scoring(
+            "{ rules = \"due, MTG001\", points = 1 }, { rules = [\"DEV0\", \"edu\"], points = 2 }",
+            LEVELS,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let s = p.scoring.unwrap();
+        assert_eq!(s.deduct[0].rules, ["DUE", "MTG001"]);
+        assert_eq!(s.deduct[1].rules, ["DEV0", "EDU"]);
+        for (bad, key) in [
+            (
+                "{ rules = \"DUE001, \", points = 1 }",
+                "scoring.deduct[0].rules",
+            ),
+            ("{ rules = \"XYZ\", points = 1 }", "scoring.deduct[0].rules"),
+            (
+                "{ rules = [\"DUE001\", \"QQQ\"], points = 1 }",
+                "scoring.deduct[0].rules",
+            ),
+            ("{ rules = [], points = 1 }", "scoring.deduct[0].rules"),
+            ("{ rules = 3, points = 1 }", "scoring.deduct[0].rules"),
+        ] {
+            let e = scoring(bad, LEVELS).unwrap_err();
+            assert_eq!(e.location().key.as_deref(), Some(key), "{bad}: {e}");
+        }
+        // A check on the whole scheme names the key and the line it is on.
+        let e = scoring(
+            "{ rules = \"DUE\", points = 1 }",
+            "[\n  { min = 60, level = \"合格\" },\n  { min = 70, level = \"优秀\" },\n]",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.location().key.as_deref(),
+            Some("scoring.levels[1].min"),
+            "{e}"
+        );
+        assert!(e.message().contains("highest first"), "{e}");
+        assert_eq!(
+            (e.location().line, e.location().column),
+            (Some(7), Some(11)),
+            "{e}"
+        );
     }
 }
