@@ -357,4 +357,144 @@ mod tests {
         let e = "none".parse::<RuleLevel>().unwrap_err();
         assert!(e.contains("off, on, info, warning, error"), "{e}");
     }
+
+    fn id(s: &str) -> Id {
+        s.parse().unwrap()
+    }
+
+    fn finding(
+        rule: RuleCode,
+        branch: &str,
+        subject: crate::report::Subject,
+        period: Option<&str>,
+    ) -> Finding {
+        Finding::new(
+            rule,
+            Severity::Warning,
+            id(branch),
+            subject,
+            period.map(|p| p.parse::<PeriodSpec>().unwrap().range()),
+            crate::report::Message::new("m", "m"),
+            crate::report::Evidence::default(),
+            Vec::new(),
+        )
+    }
+
+    fn accept(rule: RuleCode, branch: &str, subject: Option<&str>, expires: &str) -> Accept {
+        Accept::new(
+            rule,
+            id(branch),
+            subject.map(id),
+            "援疆",
+            "〔2025〕1号",
+            crate::testing::d(expires),
+        )
+    }
+
+    #[test]
+    fn an_accept_covers_its_rule_branch_subject_and_period() {
+        use crate::report::Subject;
+        let m05 = Subject::member(&id("M05"));
+        let a = accept(RuleCode::MTG010, "B01", Some("M05"), "2026-06-30");
+        assert!(a.is_live(crate::testing::d("2026-06-30")));
+        assert!(!a.is_live(crate::testing::d("2026-07-01")));
+        assert!(a.matches(&finding(
+            RuleCode::MTG010,
+            "B01",
+            m05.clone(),
+            Some("2025-03")
+        )));
+        assert!(!a.matches(&finding(RuleCode::MTG011, "B01", m05.clone(), None)));
+        assert!(!a.matches(&finding(RuleCode::MTG010, "B02", m05.clone(), None)));
+        assert!(!a.matches(&finding(
+            RuleCode::MTG010,
+            "B01",
+            Subject::member(&id("M06")),
+            None
+        )));
+        // Without a subject: the branch's own findings only.
+        let b = accept(RuleCode::MTG001, "B01", None, "2026-06-30");
+        assert!(b.matches(&finding(
+            RuleCode::MTG001,
+            "B01",
+            Subject::branch(&id("B01")),
+            None
+        )));
+        assert!(!b.matches(&finding(RuleCode::MTG001, "B01", m05.clone(), None)));
+        // With a period: the findings whose period starts in it.
+        let mut q = a.clone();
+        q.period = Some("2025-Q2".parse().unwrap());
+        assert!(q.matches(&finding(
+            RuleCode::MTG010,
+            "B01",
+            m05.clone(),
+            Some("2025-04")
+        )));
+        assert!(q.matches(&finding(
+            RuleCode::MTG010,
+            "B01",
+            m05.clone(),
+            Some("2025-06")
+        )));
+        assert!(!q.matches(&finding(
+            RuleCode::MTG010,
+            "B01",
+            m05.clone(),
+            Some("2025-07")
+        )));
+        assert!(!q.matches(&finding(RuleCode::MTG010, "B01", m05.clone(), None)));
+    }
+
+    #[test]
+    fn only_live_accepts_of_the_branch_mark_and_the_first_wins() {
+        use crate::report::Subject;
+        let m05 = || Subject::member(&id("M05"));
+        let as_of = crate::testing::d("2026-01-01");
+        let mut expired = accept(RuleCode::MTG010, "B01", Some("M05"), "2025-12-31");
+        expired.reason = "过期".into();
+        let mut first = accept(RuleCode::MTG010, "B01", Some("M05"), "2026-01-01");
+        first.reason = "第一".into();
+        let mut second = first.clone();
+        second.reason = "第二".into();
+        let other = accept(RuleCode::MTG011, "B01", Some("M05"), "2026-12-31");
+        let mut fs = vec![
+            finding(RuleCode::MTG010, "B01", m05(), Some("2025-03")),
+            finding(RuleCode::MTG012, "B01", m05(), Some("2025-03")),
+        ];
+        mark(std::slice::from_ref(&expired), as_of, &id("B01"), &mut fs);
+        assert!(
+            fs.iter().all(|f| f.accepted.is_none()),
+            "an expired accept marks nothing"
+        );
+        mark(&[first.clone()], as_of, &id("B02"), &mut fs);
+        assert!(
+            fs.iter().all(|f| f.accepted.is_none()),
+            "another branch's bundle"
+        );
+        let all = [
+            expired.clone(),
+            first.clone(),
+            second.clone(),
+            other.clone(),
+        ];
+        mark(&all, as_of, &id("B01"), &mut fs);
+        assert_eq!(
+            fs[0].accepted.as_ref().map(|a| a.reason.as_str()),
+            Some("第一")
+        );
+        assert!(fs[1].accepted.is_none());
+        // Marked once: a later pass keeps the first acceptance.
+        mark(&[second.clone()], as_of, &id("B01"), &mut fs);
+        assert_eq!(
+            fs[0].accepted.as_ref().map(|a| a.reason.as_str()),
+            Some("第一")
+        );
+
+        // What matched leaves the unmatched list; an expired accept does not.
+        let mut unmatched: Vec<UnmatchedAccept> = all.iter().map(Accept::unmatched).collect();
+        note_matches(&all, as_of, &fs, &mut unmatched);
+        let left: Vec<RuleCode> = unmatched.iter().map(|u| u.rule).collect();
+        assert_eq!(left, [RuleCode::MTG010, RuleCode::MTG011], "{unmatched:?}");
+        assert_eq!(unmatched[0].reason, "过期");
+    }
 }

@@ -866,4 +866,21 @@ mod tests {
             "{e}"
         );
     }
+
+    #[test]
+    fn a_section_table_sets_its_parameters() {
+        // `meetings.absence_threshold = 2` unquoted, and `[params.dues]`.
+        let p = read("[params]\nmeetings.absence_threshold = 2\n[params.dues]\nlapse_months = 7\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(*p.meetings.absence_threshold.value(), 2);
+        assert_eq!(*p.dues.lapse_months.value(), 7);
+        let e = read("[params.dues]\nlapse_month = 7\n").unwrap_err();
+        assert!(
+            e.message().contains("did you mean dues.lapse_months"),
+            "{e}"
+        );
+        // Not a section: an unknown parameter, not a table of them.
+        let e = read("[params.duty]\nlapse_months = 7\n").unwrap_err();
+        assert!(e.message().contains("unknown parameter \"duty\""), "{e}");
+    }
 }

@@ -762,7 +762,22 @@ mod tests {
         let text = "format = \"dangjian-profile/1\"\nname = \"town\"\nextends = \"county.toml\"\n";
         let p = Profile::from_toml_str_in(text, &dir);
         let cwd = Profile::from_toml_str(text);
+        // A file without a name is named by its stem; the hash is of the
+        // chain's files, root first (`cat county.toml 村.toml | sha256sum`).
+        std::fs::write(
+            dir.join("村.toml"),
+            "format = \"dangjian-profile/1\"\nextends = \"county.toml\"\n",
+        )
+        .unwrap();
+        let by_path = Profile::from_toml_path(dir.join("村.toml"));
         std::fs::remove_dir_all(&dir).unwrap();
+        let by_path = by_path.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(by_path.name, "村");
+        assert_eq!(*by_path.meetings.absence_threshold.value(), 2);
+        assert_eq!(
+            by_path.header().sha256.as_deref(),
+            Some("959c3c79becc4aef3485e6aaef3dded612181ff34b13253186a265e909c015a8")
+        );
         let p = p.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(p.name, "town");
         assert_eq!(*p.meetings.absence_threshold.value(), 2);
