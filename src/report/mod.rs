@@ -371,6 +371,9 @@ impl Report {
                 serde_json::error::Category::Data => ErrorKind::Data,
                 _ => ErrorKind::Syntax,
             };
+            // serde_json places every error its deserializer raises
+            // (`fix_position`), so line and column are never 0 here: the
+            // guards' `>=` is equivalent (listed); they stay for safety.
             let location = Location {
                 table: Some("report".to_owned()),
                 field: (path != ".").then_some(path),
@@ -409,6 +412,15 @@ mod tests {
             serde_json::json!({"info": 0, "warning": 0, "error": 0})
         );
         assert_eq!(s["findings"], 0);
+        assert!(
+            s.get("accepted").is_none(),
+            "no accepted count at zero: {s}"
+        );
+        let mut sum = Summary::default();
+        sum.accepted = 2;
+        let s = serde_json::to_value(&sum).unwrap();
+        assert_eq!(s["accepted"], 2);
+        assert_eq!(serde_json::from_value::<Summary>(s).unwrap(), sum);
     }
 
     #[test]
@@ -425,5 +437,76 @@ mod tests {
         let bad = text.replace(r#""findings":[]"#, r#""findings":[{"rule":"DUE01"}]"#);
         let e = Report::from_json(&bad).unwrap_err();
         assert!(e.to_string().contains("DUE001"), "{e}");
+    }
+
+    #[test]
+    fn a_report_writes_and_reads_back() {
+        let report =
+            crate::Auditor::new(crate::testing::d("2025-12-31")).audit(&crate::testing::sample());
+        let text = report.to_json();
+        assert!(
+            text.starts_with("{\n  \"format\": \"dangjian-report/1\""),
+            "{}",
+            &text[..40]
+        );
+        let mut written = Vec::new();
+        report.write_json(&mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), text);
+        assert_eq!(Report::from_json(&text).unwrap(), report);
+        let bom = [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat();
+        assert_eq!(Report::from_json_slice(&bom).unwrap(), report);
+
+        // The worst severity, with and without the accepted findings.
+        assert_eq!(report.worst(), Some(Severity::Error));
+        assert_eq!(report.summary.worst(), Some(Severity::Error));
+        let mut only_info = report.clone();
+        only_info.findings.retain(|f| f.severity == Severity::Info);
+        only_info.summary = Summary::default();
+        only_info.summary.add_findings(&only_info.findings);
+        assert!(!only_info.findings.is_empty());
+        assert_eq!(only_info.worst(), Some(Severity::Info));
+        assert_eq!(only_info.summary.worst(), Some(Severity::Info));
+        let mut warned = only_info.clone();
+        warned.findings[0].severity = Severity::Warning;
+        warned.summary = Summary::default();
+        warned.summary.add_findings(&warned.findings);
+        assert_eq!(warned.worst(), Some(Severity::Warning));
+        assert_eq!(warned.summary.worst(), Some(Severity::Warning));
+        let mut accepted = warned.clone();
+        for f in &mut accepted.findings {
+            f.accepted = Some(Box::new(Acceptance::new(
+                "r",
+                "a",
+                crate::testing::d("2026-01-01"),
+            )));
+        }
+        accepted.summary = Summary::default();
+        accepted.summary.add_findings(&accepted.findings);
+        assert_eq!(accepted.worst(), None);
+        assert_eq!(accepted.summary.worst(), None);
+        assert_eq!(Summary::default().worst(), None);
+    }
+
+    #[test]
+    fn a_bad_report_is_placed() {
+        let e = Report::from_json("{\n  \"format\": \"dangjian-report/1\",\n  \"as_of\": 2025\n}")
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Data, "{e}");
+        let l = e.location();
+        assert_eq!(
+            (l.table.as_deref(), l.field.as_deref(), l.line, l.column),
+            (Some("report"), Some("as_of"), Some(3), Some(15)),
+            "{e}"
+        );
+        assert!(!e.message().contains(" at line "), "{e}");
+        let e = Report::from_json("{\n  \"format\": ").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Syntax, "{e}");
+        assert_eq!(
+            (e.location().line, e.location().field.as_deref()),
+            (Some(2), Some("format")),
+            "{e}"
+        );
+        let e = Report::from_json("[]").unwrap_err();
+        assert_eq!(e.location().field, None, "{e}");
     }
 }
