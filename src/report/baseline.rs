@@ -605,4 +605,202 @@ mod tests {
         assert!(same_text("一\r\n二", "一\n二"));
         assert!(!same_text("应交 40.00 元", "应交 30.00 元"));
     }
+
+    fn finding(rule: RuleCode, branch: &str, member: &str, period: Option<DateRange>) -> Finding {
+        let mut evidence = Evidence::default();
+        evidence.insert("owed", serde_json::json!("40.00"));
+        Finding::new(
+            rule,
+            crate::Severity::Warning,
+            branch.parse().unwrap(),
+            Subject::member(&member.parse().unwrap()),
+            period,
+            crate::report::Message::new("应交 40.00 元", "owes 40.00"),
+            evidence,
+            Vec::new(),
+        )
+    }
+
+    fn report(as_of: &str, period: DateRange, findings: Vec<Finding>) -> Report {
+        let mut r = Report::new(
+            crate::testing::d(as_of),
+            period,
+            crate::report::ProfileHeader::builtin("central", "细则2014"),
+        );
+        r.findings = findings;
+        r
+    }
+
+    #[test]
+    fn a_comparison_marks_counts_and_resolves() {
+        let y2025 = r("2025-01-01", "2025-12-31");
+        let y2026 = r("2026-01-01", "2026-12-31");
+        let mar = Some(r("2025-03-01", "2025-03-31"));
+        let mar26 = Some(r("2026-03-01", "2026-03-31"));
+        let mut kept = finding(RuleCode::DUE001, "B01", "M01", mar26);
+        kept.first_seen = Some(crate::testing::d("2025-06-30"));
+        kept.remediation = Some(Box::new(Remediation {
+            owner: Some("张三".into()),
+            ..Remediation::default()
+        }));
+        let changed = finding(RuleCode::DUE001, "B01", "M02", mar26);
+        let fixed = finding(RuleCode::DUE001, "B01", "M03", mar26);
+        let old_period = finding(RuleCode::DUE001, "B01", "M04", mar);
+        let other_branch = finding(RuleCode::DUE001, "B09", "M05", mar26);
+        // outside the baseline's own period: an event rule's, looked for again
+        let event = finding(
+            RuleCode::ORG001,
+            "B01",
+            "M06",
+            Some(r("2019-05-01", "2019-05-01")),
+        );
+        let before = report(
+            "2025-12-31",
+            r("2025-01-01", "2026-12-31"),
+            vec![
+                kept.clone(),
+                changed.clone(),
+                fixed.clone(),
+                old_period,
+                other_branch,
+                event,
+            ],
+        );
+        let base = Baseline::from_report(&before, Some("2025.json"));
+        assert_eq!(base.findings[0].first_seen, crate::testing::d("2025-06-30"));
+        assert_eq!(base.findings[1].first_seen, crate::testing::d("2025-12-31"));
+
+        let mut changed2 = changed.clone();
+        changed2.evidence.insert("owed", serde_json::json!("20.00"));
+        let mut fresh = finding(RuleCode::DUE001, "B01", "M07", mar26);
+        fresh.remediation = None;
+        let mut after = report("2026-12-31", y2026, vec![kept.clone(), changed2, fresh]);
+        after.compare(&base);
+        let status: Vec<_> = after.findings.iter().map(|f| f.baseline).collect();
+        assert_eq!(
+            status,
+            [
+                Some(BaselineStatus::Unchanged),
+                Some(BaselineStatus::Updated),
+                Some(BaselineStatus::New)
+            ]
+        );
+        let seen: Vec<_> = after
+            .findings
+            .iter()
+            .map(|f| f.first_seen.unwrap().to_string())
+            .collect();
+        assert_eq!(seen, ["2025-06-30", "2025-12-31", "2026-12-31"]);
+        assert_eq!(
+            after.findings[0]
+                .remediation
+                .as_ref()
+                .unwrap()
+                .owner
+                .as_deref(),
+            Some("张三")
+        );
+        assert!(after.findings[2].remediation.is_none());
+        let resolved: Vec<&str> = after.resolved.iter().map(|r| r.id.as_str()).collect();
+        let mut want = vec![fixed.id.as_str(), base.findings[5].id.as_str()];
+        want.sort();
+        assert_eq!(
+            resolved, want,
+            "not the 2025 finding (2025 not audited again), not B09's"
+        );
+        let c = after.summary.baseline.clone().unwrap();
+        assert_eq!((c.new, c.unchanged, c.updated, c.resolved), (1, 1, 1, 2));
+        assert_eq!(c.rectification_rate, Some(Decimal::new(5, 1)));
+        assert_eq!(
+            after.baseline.as_ref().unwrap().file.as_deref(),
+            Some("2025.json")
+        );
+        assert_eq!(
+            after.baseline.as_ref().unwrap().as_of,
+            crate::testing::d("2025-12-31")
+        );
+
+        // B09 audited without findings: its finding is resolved now.
+        let mut again = report("2026-12-31", y2026, vec![]);
+        again.audited = vec!["B09".parse().unwrap()];
+        again.compare(&base);
+        assert_eq!(again.resolved.len(), 1);
+        assert_eq!(again.resolved[0].branch.as_str(), "B09");
+        assert_eq!(again.resolved[0].message.as_deref(), Some("应交 40.00 元"));
+        assert_eq!(
+            again.summary.baseline.unwrap().rectification_rate,
+            Some(Decimal::ONE)
+        );
+        // An audit of 2025 finds the 2025 finding gone; a baseline without a
+        // period looks for every finding with a period in the new one.
+        let mut y25 = report("2026-12-31", y2025, vec![kept.clone()]);
+        y25.compare(&base);
+        assert!(y25.resolved.iter().any(|r| r.subject.id.as_str() == "M04"));
+        let mut no_period = base.clone();
+        no_period.period = None;
+        let mut y26 = report("2026-12-31", y2026, vec![kept]);
+        y26.compare(&no_period);
+        assert!(!y26.resolved.iter().any(|r| r.subject.id.as_str() == "M04"));
+        assert!(y26.resolved.iter().any(|r| r.subject.id.as_str() == "M03"));
+        // No baseline findings: no rate.
+        let mut empty = report(
+            "2026-12-31",
+            y2026,
+            vec![finding(RuleCode::DUE001, "B01", "M01", mar26)],
+        );
+        empty.compare(&Baseline::new(crate::testing::d("2025-12-31"), None));
+        assert_eq!(empty.summary.baseline.unwrap().rectification_rate, None);
+    }
+
+    #[test]
+    fn a_workbook_baseline_compares_messages() {
+        let f = finding(
+            RuleCode::DUE001,
+            "B01",
+            "M01",
+            Some(r("2025-03-01", "2025-03-31")),
+        );
+        let entry = |message: Option<&str>| BaselineEntry {
+            id: f.id.clone(),
+            rule: f.rule,
+            branch: f.branch.clone(),
+            subject: f.subject.clone(),
+            period: f.period,
+            evidence: None,
+            message: message.map(str::to_owned),
+            first_seen: crate::testing::d("2025-12-31"),
+            remediation: None,
+        };
+        for (message, want) in [
+            (Some(" 应交 40.00 元\r\n"), BaselineStatus::Unchanged),
+            (Some("应交 30.00 元"), BaselineStatus::Updated),
+            (None, BaselineStatus::Unchanged),
+        ] {
+            let mut b = Baseline::new(crate::testing::d("2025-12-31"), None);
+            b.findings.push(entry(message));
+            let mut fs = vec![f.clone()];
+            Comparison::new(&b).mark(&mut fs, crate::testing::d("2026-12-31"));
+            assert_eq!(fs[0].baseline, Some(want), "{message:?}");
+        }
+    }
+
+    #[test]
+    fn a_remediation_is_empty_only_with_nothing_written() {
+        assert!(Remediation::default().is_empty());
+        let one = |set: fn(&mut Remediation)| {
+            let mut r = Remediation::default();
+            set(&mut r);
+            r
+        };
+        for r in [
+            one(|r| r.measures = Some("补交".into())),
+            one(|r| r.owner = Some("张三".into())),
+            one(|r| r.deadline = Some("2026-01-31".into())),
+            one(|r| r.progress = Some("已完成".into())),
+            one(|r| r.proof = Some("收据".into())),
+        ] {
+            assert!(!r.is_empty(), "{r:?}");
+        }
+        assert!(!overlaps(None, r("2025-01-01", "2025-12-31")));
+    }
 }
