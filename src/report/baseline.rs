@@ -574,6 +574,23 @@ mod tests {
     }
 
     #[test]
+    fn a_period_start_knows_its_periods() {
+        let m = PeriodStart::Month("2025-03".parse().unwrap());
+        let d = |s: &str| PeriodStart::Day(s.parse().unwrap());
+        assert_eq!(m.first_day().to_string(), "2025-03-01");
+        assert_eq!(d("2025-03-12").first_day().to_string(), "2025-03-12");
+        // A month starts a period of whole months from it, nothing else.
+        assert!(m.starts(&r("2025-03-01", "2025-03-31")));
+        assert!(m.starts(&r("2025-03-01", "2025-05-31")));
+        assert!(!m.starts(&r("2025-03-01", "2025-03-15")));
+        assert!(!m.starts(&r("2025-04-01", "2025-04-30")));
+        // A day starts a period from it that is not whole months.
+        assert!(d("2025-03-01").starts(&r("2025-03-01", "2025-03-15")));
+        assert!(!d("2025-03-01").starts(&r("2025-03-01", "2025-03-31")));
+        assert!(!d("2025-03-12").starts(&r("2025-03-01", "2025-03-15")));
+    }
+
+    #[test]
     fn malformed_ids_are_refused() {
         for bad in [
             "",
@@ -594,6 +611,9 @@ mod tests {
             "DUE001/B1/member:M1/2025-03#1",
             "DUE001/B1/member:M1/2025-03#x",
             "DUE001/B1/member:M1/-#2#3",
+            "DUE001/B1/member:M1/2025-03#+2",
+            "DUE001/B1/member:M1/x",
+            "DUE001/B1/member:M1/x#2",
         ] {
             assert!(parse_finding_id(bad).is_err(), "{bad}");
         }
