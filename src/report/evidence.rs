@@ -260,7 +260,11 @@ mod tests {
         assert_eq!(Evidence::from(map.clone()), e);
         assert_eq!(Value::from(e.clone()), Value::Object(map));
         assert_eq!((&e).into_iter().map(|(k, _)| k).collect::<String>(), "amz");
-        assert!(serde_json::from_str::<Evidence>("[1]").is_err());
+        let e = serde_json::from_str::<Evidence>("[1]").unwrap_err();
+        assert!(
+            e.to_string().contains("an object of evidence values"),
+            "{e}"
+        );
         // Unicode and escaped keys.
         let e: Evidence = serde_json::from_str(r#"{"\u5e74":1,"a\"b":2}"#).unwrap();
         assert_eq!(e.keys().collect::<Vec<_>>(), ["a\"b", "年"]);

@@ -706,6 +706,18 @@ mod tests {
         );
         let p = Citation::new(crate::profile::sources::PRACTICE, "公示不少于5个工作日");
         assert!(p.display().starts_with("地方通行做法"));
+        assert_eq!(c.to_string(), c.display());
+    }
+
+    #[test]
+    fn languages_parse() {
+        assert_eq!("zh".parse(), Ok(Lang::Zh));
+        assert_eq!("en".parse(), Ok(Lang::En));
+        assert_eq!(Lang::default(), Lang::Zh);
+        for bad in ["", "EN", "fr", "zh-CN"] {
+            let e = bad.parse::<Lang>().unwrap_err();
+            assert!(e.to_string().contains("zh|en"), "{bad}: {e}");
+        }
     }
 
     #[test]
