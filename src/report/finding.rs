@@ -604,17 +604,10 @@ fn escape_into(out: &mut String, id: &str) {
 /// with one id (two payments of one month without a receipt, two records
 /// sharing an id) get `#2`, `#3` … in report order.
 pub fn disambiguate_ids(findings: &mut [Finding]) {
-    let mut i = 0;
-    while i < findings.len() {
-        let mut j = i + 1;
-        while j < findings.len() && findings.get(j).map(|f| &f.id) == findings.get(i).map(|f| &f.id)
-        {
-            j += 1;
+    for run in findings.chunk_by_mut(|a, b| a.id == b.id) {
+        for (n, f) in run.iter_mut().enumerate().skip(1) {
+            f.id = format!("{}#{}", f.id, n + 1);
         }
-        for (n, f) in findings.iter_mut().enumerate().take(j).skip(i + 1) {
-            f.id = format!("{}#{}", f.id, n - i + 1);
-        }
-        i = j;
     }
 }
 
