@@ -509,4 +509,40 @@ mod tests {
         let e = Report::from_json("[]").unwrap_err();
         assert_eq!(e.location().field, None, "{e}");
     }
+
+    /// The inspection cycle's view of the sample under the example profile
+    /// (indicators, 评星 scorecards, 待办 at two dates), as reviewed: every
+    /// count, rate, deduction and due day in one reviewed file.
+    #[test]
+    fn the_samples_cycle_view_is_as_reviewed() {
+        let profile = crate::Profile::from_toml_path(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/data/profile-example.toml"
+        ))
+        .unwrap();
+        let bundles = crate::testing::sample();
+        let mut view = serde_json::Map::new();
+        for as_of in ["2025-06-30", "2025-12-31"] {
+            let auditor = crate::Auditor::new(crate::testing::d(as_of))
+                .profile(profile.clone())
+                .with_indicators(true);
+            let report = auditor.audit(&bundles);
+            let mut todo = Todo::new(auditor.as_of(), 90);
+            for b in &bundles {
+                todo.items.extend(auditor.todo(&auditor.context(b), 90));
+            }
+            todo.sort();
+            view.insert(
+                as_of.to_owned(),
+                serde_json::json!({
+                    "summary": report.summary,
+                    "indicators": report.indicators,
+                    "scorecards": report.scorecards,
+                    "todo": todo,
+                }),
+            );
+        }
+        let text = serde_json::to_string_pretty(&view).unwrap() + "\n";
+        crate::testing::snapshot("tests/snapshots/sample-cycle.json", &text);
+    }
 }
