@@ -333,3 +333,31 @@ fn trailing(last: YearMonth, f: impl Fn(YearMonth) -> (bool, bool)) -> u32 {
     }
     counted
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_has_its_own_chinese_name() {
+        let kinds = [
+            TodoKind::DevelopmentStep,
+            TodoKind::ProbationEnds,
+            TodoKind::TermExpires,
+            TodoKind::MeetingDue,
+            TodoKind::DuesLapse,
+            TodoKind::LifeLapse,
+            TodoKind::TransferExpires,
+        ];
+        let names: std::collections::BTreeSet<&str> = kinds.iter().map(|k| k.zh()).collect();
+        assert_eq!(names.len(), kinds.len(), "{names:?}");
+        assert_eq!(TodoKind::DevelopmentStep.zh(), "发展步骤");
+        assert_eq!(TodoKind::TransferExpires.zh(), "介绍信到期");
+        assert!(
+            names.iter().all(|n| n.chars().all(|c| !c.is_ascii())),
+            "{names:?}"
+        );
+        let t = Todo::new(crate::testing::d("2025-12-31"), 31);
+        assert_eq!((t.days, t.until.to_string()), (31, "2026-01-31".to_owned()));
+    }
+}
