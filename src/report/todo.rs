@@ -360,4 +360,75 @@ mod tests {
         let t = Todo::new(crate::testing::d("2025-12-31"), 31);
         assert_eq!((t.days, t.until.to_string()), (31, "2026-01-31".to_owned()));
     }
+
+    #[test]
+    fn a_trailing_run_counts_back_from_its_last_month() {
+        let m = |s: &str| s.parse::<YearMonth>().unwrap();
+        let last = m("2025-05");
+        // May neutral, April in, March neutral, February in, January out.
+        let f = |x: YearMonth| match x.month() {
+            5 | 3 => (true, true),
+            4 | 2 => (true, false),
+            _ => (false, false),
+        };
+        assert_eq!(trailing(last, f), 4);
+        assert_eq!(trailing(m("2025-03"), f), 2);
+        assert_eq!(trailing(m("2025-01"), f), 0);
+        assert_eq!(
+            trailing(last, |_| (true, true)),
+            0,
+            "neutral months alone are no run"
+        );
+        assert_eq!(trailing(last, |_| (true, false)), 120, "ten years at most");
+    }
+
+    #[test]
+    fn one_month_from_the_six_month_line_of_organisational_life() {
+        let theme = |id: &str, date: &str, present: bool| {
+            let who = if present {
+                r#"{"member": "M1", "status": "present"}"#
+            } else {
+                ""
+            };
+            format!(
+                r#"{{"id": "{id}", "kind": "theme_day", "date": "{date}", "attendance": [{who}]}}"#
+            )
+        };
+        let bundle = |may: bool| {
+            let mut meetings = vec![theme("T0", "2024-12-20", true)];
+            for (i, month) in ["01", "02", "03", "04"].iter().enumerate() {
+                meetings.push(theme(
+                    &format!("T{}", i + 1),
+                    &format!("2025-{month}-20"),
+                    false,
+                ));
+            }
+            if may {
+                meetings.push(theme("T5", "2025-05-20", false));
+            }
+            crate::load::bundle_from_json(&format!(
+                r#"{{"branch": {{"id": "B1", "name": "一支部", "kind": "organ"}},
+                  "members": [{{"id": "M1", "name": "甲", "status": "full",
+                               "admitted_on": "2010-01-01", "dues_category": "student"}}],
+                  "meetings": [{}]}}"#,
+                meetings.join(",")
+            ))
+            .unwrap()
+        };
+        let lapse = |b: &crate::Bundle, as_of: &str, days: u32| {
+            let a = crate::Auditor::new(crate::testing::d(as_of));
+            a.todo(&a.context(b), days)
+                .into_iter()
+                .filter(|i| i.kind == TodoKind::LifeLapse)
+                .map(|i| (i.subject.id.to_string(), i.due.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let want = [("M1".to_owned(), "2025-06-30".to_owned())];
+        // Absent January to May: five months; June completes six.
+        assert_eq!(lapse(&bundle(true), "2025-05-31", 30), want);
+        assert_eq!(lapse(&bundle(true), "2025-05-31", 29), []);
+        assert_eq!(lapse(&bundle(true), "2025-04-30", 90), [], "four months");
+        // May without a meeting is neutral: it still counts inside the run.
+        assert_eq!(lapse(&bundle(false), "2025-05-31", 30), want);
+    }
 }
