@@ -416,8 +416,10 @@ mod tests {
             s.get("accepted").is_none(),
             "no accepted count at zero: {s}"
         );
-        let mut sum = Summary::default();
-        sum.accepted = 2;
+        let sum = Summary {
+            accepted: 2,
+            ..Summary::default()
+        };
         let s = serde_json::to_value(&sum).unwrap();
         assert_eq!(s["accepted"], 2);
         assert_eq!(serde_json::from_value::<Summary>(s).unwrap(), sum);
