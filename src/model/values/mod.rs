@@ -49,6 +49,46 @@ mod tests {
         );
         assert!(serde_json::from_str::<Hours>("2.255").is_err());
         assert!(serde_json::from_str::<Hours>("-1").is_err());
+        assert_eq!(serde_json::from_str::<Hours>("3").unwrap().to_string(), "3");
+        let e = serde_json::from_str::<Hours>("true")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("hours as a string or number"), "{e}");
+        assert_eq!(
+            format!("{:?}", "2.5".parse::<Hours>().unwrap()),
+            "Hours(2.5)"
+        );
+        // A sign is refused as written, even where the number would pass.
+        for bad in ["", " ", "+1", "-0", "-1", "1.005", "x"] {
+            assert!(bad.parse::<Hours>().is_err(), "{bad:?} accepted");
+        }
+        assert_eq!(" 2 ".parse::<Hours>().unwrap().to_string(), "2");
+    }
+
+    #[test]
+    fn text_is_cut_on_a_char_boundary() {
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "abc…");
+        assert_eq!(truncate("", 0), "");
+        assert_eq!(truncate("a", 0), "…");
+        // 党 and 建 are three bytes each: four bytes keep one character.
+        assert_eq!(truncate("党建党建", 4), "党…");
+        assert_eq!(truncate("党建党建", 6), "党建…");
+        assert_eq!(truncate("党建", 6), "党建");
+    }
+
+    #[test]
+    fn an_id_hashes_and_borrows_as_its_text() {
+        let id: Id = "M1".parse().unwrap();
+        let set: std::collections::HashSet<Id> = [id.clone()].into_iter().collect();
+        assert!(set.contains("M1"));
+        assert!(!set.contains("M2"));
+        let s: &str = std::borrow::Borrow::borrow(&id);
+        assert_eq!(s, "M1");
+        assert_eq!(AsRef::<str>::as_ref(&id), "M1");
+        let owned: Id = String::from("M2").try_into().unwrap();
+        assert_eq!(owned.as_str(), "M2");
+        assert!(Id::try_from(String::from("  ")).is_err());
     }
 
     #[test]
