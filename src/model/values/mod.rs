@@ -89,6 +89,13 @@ mod tests {
         let owned: Id = String::from("M2").try_into().unwrap();
         assert_eq!(owned.as_str(), "M2");
         assert!(Id::try_from(String::from("  ")).is_err());
+        // Compared with text, as `str` and `&str`.
+        assert!(id == *"M1" && id != *"M2");
+        assert!(id == "M1" && id != "M2");
+        assert_eq!(format!("{id:?}"), "\"M1\"");
+        assert_eq!(serde_json::from_str::<Id>("\"M1\"").unwrap(), id);
+        let e = serde_json::from_str::<Id>("\" \"").unwrap_err().to_string();
+        assert!(e.contains("non-empty"), "{e}");
     }
 
     #[test]
