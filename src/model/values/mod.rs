@@ -35,6 +35,19 @@ mod tests {
         assert!(e.contains("not the number"), "{e}");
         let e = serde_json::from_str::<Money>("12").unwrap_err().to_string();
         assert!(e.contains("not the number"), "{e}");
+        assert!(e.contains("\"12.00\""), "{e}");
+        let e = serde_json::from_str::<Money>("-12")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not the number -12"), "{e}");
+        let e = serde_json::from_str::<Money>("true")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("money as a JSON string like"), "{e}");
+        assert_eq!(
+            format!("{:?}", "7".parse::<Money>().unwrap()),
+            "Money(7.00)"
+        );
     }
 
     #[test]
