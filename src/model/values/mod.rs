@@ -79,6 +79,25 @@ mod tests {
     }
 
     #[test]
+    fn a_value_of_the_wrong_type_says_what_was_expected() {
+        #[derive(serde::Deserialize, Debug)]
+        struct T {
+            #[serde(deserialize_with = "crate::model::date")]
+            _d: NaiveDate,
+        }
+        let e = serde_json::from_str::<T>(r#"{"_d": 5}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("expected a date string YYYY-MM-DD"), "{e}");
+        let e = serde_json::from_str::<T>(r#"{"_d": "2025-02-30"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("no such day"), "{e}");
+        let m: YearMonth = "2025-03".parse().unwrap();
+        assert_eq!(format!("{m:?}"), "YearMonth(2025-03)");
+    }
+
+    #[test]
     fn text_is_cut_on_a_char_boundary() {
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abcd", 3), "abc…");

@@ -47,6 +47,9 @@ where
     }
     impl<'de, T, E: fmt::Display, F: FnOnce(&str) -> Result<T, E>> Visitor<'de> for Opt<F, T> {
         type Value = Option<T>;
+        // Never called by serde_json (nor by `serde_json::Value`): a value
+        // that is not null goes to `visit_some`, whose string visitor says
+        // what was expected. Equivalent, listed; kept for other formats.
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str(self.expecting)
         }
