@@ -288,6 +288,8 @@ pub trait ParamValue:
     /// # Errors
     /// A message saying what is wrong.
     fn check(&self, bounds: &Bounds) -> Result<(), String> {
+        // (cargo-mutants' `Ok(())` for this default is the default itself:
+        // equivalent, listed.)
         let _ = bounds;
         Ok(())
     }
@@ -470,5 +472,44 @@ mod tests {
         let e = m("1000.01").check(&b).unwrap_err();
         assert_eq!(e, "1000.01 is out of range (0.00–1000.00 yuan)");
         assert_eq!(Bounds::NONE.describe_money(), "");
+    }
+
+    #[test]
+    fn editions_stay_in_date_order_and_replace_their_day() {
+        let d = crate::testing::d;
+        let mut p = crate::Profile::central().meetings.absence_threshold;
+        let first = *p.value();
+        assert!(!p.has_editions());
+        p.set_from(d("2026-01-01"), 3, None);
+        p.set_from(d("2025-01-01"), 2, None);
+        p.set_from(d("2027-01-01"), 5, None);
+        p.set_from(d("2026-01-01"), 4, None);
+        assert!(p.has_editions());
+        let got: Vec<(Option<String>, u32)> = p
+            .editions()
+            .map(|e| (e.from.map(|f| f.to_string()), e.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, first),
+                (Some("2025-01-01".into()), 2),
+                (Some("2026-01-01".into()), 4),
+                (Some("2027-01-01".into()), 5)
+            ]
+        );
+        assert_eq!(*p.at(d("2024-12-31")), first);
+        assert_eq!(*p.at(d("2025-01-01")), 2);
+        assert_eq!(*p.at(d("2026-12-31")), 4);
+        assert_eq!(*p.at(d("2030-01-01")), 5);
+        assert_eq!(*p.at_opt(None), first);
+        assert_eq!(
+            p.edition_at(Some(d("2026-06-01"))).source.document,
+            super::sources::LOCAL
+        );
+        // Set without a date: one edition again.
+        p.set(6, None);
+        assert!(!p.has_editions());
+        assert_eq!(*p.at(d("2030-01-01")), 6);
     }
 }
