@@ -883,4 +883,30 @@ mod tests {
         let e = read("[params.duty]\nlapse_months = 7\n").unwrap_err();
         assert!(e.message().contains("unknown parameter \"duty\""), "{e}");
     }
+
+    #[test]
+    fn a_date_is_a_day_not_a_time() {
+        let expires = |v: &str| {
+            read(&format!(
+                "[[accept]]\nrule = \"MTG010\"\nbranch = \"B01\"\nreason = \"r\"\napproval = \"a\"\nexpires = {v}\n"
+            ))
+        };
+        for ok in ["2026-01-01", "\"2026-01-01\""] {
+            let p = expires(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+            assert_eq!(p.accepts[0].expires.to_string(), "2026-01-01");
+        }
+        for bad in [
+            "2026-01-01T08:00:00",
+            "2026-01-01T08:00:00+08:00",
+            "08:00:00",
+            "20260101",
+        ] {
+            let e = expires(bad).unwrap_err();
+            assert_eq!(
+                e.location().key.as_deref(),
+                Some("accept[0].expires"),
+                "{bad}: {e}"
+            );
+        }
+    }
 }

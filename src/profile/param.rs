@@ -459,6 +459,7 @@ mod tests {
         assert!((2u32, 3u32).check(&Bounds::range(1, 5)).is_ok());
         assert!((2u32, 6u32).check(&Bounds::range(1, 5)).is_err());
         assert!((0u32, 3u32).check(&Bounds::range(1, 5)).is_err());
+        assert!((3u32, 3u32).check(&Bounds::range(1, 5)).is_ok());
         let e = (3u32, 2u32).check(&Bounds::range(1, 5)).unwrap_err();
         assert_eq!(e, "the least 3 is above the most 2");
     }
@@ -511,5 +512,51 @@ mod tests {
         p.set(6, None);
         assert!(!p.has_editions());
         assert_eq!(*p.at(d("2030-01-01")), 6);
+    }
+
+    #[test]
+    fn a_rate_table_is_checked_bracket_by_bracket() {
+        let b = |up_to: Option<&str>, rate: &str| Bracket {
+            up_to: up_to.map(|u| u.parse().unwrap()),
+            rate: rate.parse().unwrap(),
+        };
+        let none = Bounds::NONE;
+        let ok = vec![
+            b(Some("3000.00"), "0"),
+            b(Some("5000.00"), "0.01"),
+            b(None, "1"),
+        ];
+        assert_eq!(ok.check(&none), Ok(()));
+        assert!(
+            Vec::<Bracket>::new()
+                .check(&none)
+                .unwrap_err()
+                .contains("at least one")
+        );
+        for (table, says) in [
+            (
+                vec![b(None, "-0.001")],
+                "bracket 1: rate -0.001 is not between 0 and 1",
+            ),
+            (
+                vec![b(Some("1.00"), "0.01"), b(None, "1.001")],
+                "bracket 2: rate 1.001",
+            ),
+            (
+                vec![b(None, "0.01"), b(None, "0.02")],
+                "bracket 1: only the last",
+            ),
+            (
+                vec![
+                    b(Some("5.00"), "0.01"),
+                    b(Some("5.00"), "0.02"),
+                    b(None, "0.03"),
+                ],
+                "bracket 2: upper bounds must increase",
+            ),
+        ] {
+            let e = table.check(&none).unwrap_err();
+            assert!(e.starts_with(says), "{e}");
+        }
     }
 }

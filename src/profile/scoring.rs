@@ -206,4 +206,56 @@ mod tests {
         s.levels.swap(0, 1);
         assert_eq!(s.validate().unwrap_err().0, "levels[1].min");
     }
+
+    #[test]
+    fn amounts_may_be_zero_but_not_below() {
+        let ok = || Scoring {
+            scheme: "x".into(),
+            base: Decimal::ZERO,
+            levels: vec![level(0, "合格")],
+            deduct: vec![Deduction {
+                rules: vec!["DUE".into()],
+                points: Decimal::ZERO,
+                max: Some(Decimal::ZERO),
+            }],
+            veto: None,
+            set_in: String::new(),
+        };
+        assert_eq!(ok().validate(), Ok(()));
+        let minus = Decimal::new(-1, 2);
+        let mut s = ok();
+        s.base = minus;
+        assert_eq!(s.validate().unwrap_err().0, "base");
+        let mut s = ok();
+        s.deduct[0].points = minus;
+        assert_eq!(s.validate().unwrap_err().0, "deduct[0].points");
+        let mut s = ok();
+        s.deduct[0].max = Some(minus);
+        assert_eq!(s.validate().unwrap_err().0, "deduct[0].max");
+        let mut s = ok();
+        s.scheme = " ".into();
+        assert_eq!(s.validate().unwrap_err().0, "scheme");
+        let mut s = ok();
+        s.levels.push(level(-5, "合格"));
+        assert_eq!(s.validate().unwrap_err().0, "levels[1].level");
+    }
+
+    #[test]
+    fn deductions_and_vetoes_select_by_code_or_prefix() {
+        let v = Veto {
+            rules: vec!["DUE004".into(), "MTG".into()],
+            cap: "三星".into(),
+            why: "y".into(),
+        };
+        assert!(v.applies_to(RuleCode::DUE004));
+        assert!(v.applies_to(RuleCode::MTG010));
+        assert!(!v.applies_to(RuleCode::DUE001));
+        let d = Deduction {
+            rules: vec!["DEV00".into()],
+            points: Decimal::ONE,
+            max: None,
+        };
+        assert!(d.applies_to(RuleCode::DEV001));
+        assert!(!d.applies_to(RuleCode::DEV010));
+    }
 }
