@@ -909,4 +909,29 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_number_may_be_written_several_ways() {
+        let base = |v: &str| {
+            read(&format!(
+                "[scoring]\nscheme = \"s\"\nbase = {v}\nlevels = [ {{ min = 0, level = \"合格\" }} ]\n"
+            ))
+        };
+        for ok in ["100", "1_00", "100.0", "\" 100 \"", "1e2"] {
+            let p = base(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+            assert_eq!(
+                p.scoring.unwrap().base,
+                rust_decimal::Decimal::from(100),
+                "{ok}"
+            );
+        }
+        let e = base("0x64").unwrap_err();
+        assert_eq!(e.location().key.as_deref(), Some("scoring.base"), "{e}");
+        assert!(
+            !e.message().contains("is not a number"),
+            "a hexadecimal number is the wrong type: {e}"
+        );
+        let e = base("\"abc\"").unwrap_err();
+        assert!(e.message().contains("\"abc\" is not a number"), "{e}");
+    }
 }
