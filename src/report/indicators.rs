@@ -283,3 +283,81 @@ fn development(cx: &Context<'_>, period: DateRange) -> DevelopmentIndicators {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indicators(json: &str, from: &str, to: &str, as_of: &str) -> Indicators {
+        let bundle = crate::load::bundle_from_json(json).unwrap_or_else(|e| panic!("{e}"));
+        let d = crate::testing::d;
+        let auditor = crate::Auditor::new(d(as_of)).period(DateRange::new(d(from), d(to)).unwrap());
+        let cx = auditor.context(&bundle);
+        let findings = auditor.check_context(&cx);
+        Indicators::compute(&cx, &findings)
+    }
+
+    #[test]
+    fn dues_count_the_periods_months_and_payments_only() {
+        let pay = |month: &str, on: &str| {
+            format!(
+                r#"{{"member": "M1", "month": "{month}", "amount": "0.20", "paid_on": "{on}"}}"#
+            )
+        };
+        let payments = [
+            pay("2024-12", "2024-12-05"),
+            pay("2025-01", "2025-01-05"),
+            pay("2025-02", "2025-02-05"),
+            pay("2025-03", "2025-03-05"),
+            pay("2025-04", "2025-04-05"),
+            // May's paid in June: late, in the period's last month.
+            pay("2025-05", "2025-06-15"),
+            pay("2025-07", "2025-07-05"),
+        ];
+        let i = indicators(
+            &format!(
+                r#"{{"branch": {{"id": "B1", "name": "一支部", "kind": "organ"}},
+                  "members": [
+                    {{"id": "M1", "name": "甲", "status": "full", "admitted_on": "2010-01-01", "dues_category": "student"}},
+                    {{"id": "M2", "name": "乙", "status": "full", "admitted_on": "2025-09-01", "dues_category": "student"}}],
+                  "dues_payments": [{}],
+                  "trainings": [{{"member": "M1", "date": "2025-03-10", "hours": 10}}]}}"#,
+                payments.join(",")
+            ),
+            "2025-01-01",
+            "2025-05-31",
+            "2025-12-31",
+        );
+        assert_eq!(i.period.to.to_string(), "2025-05-31");
+        assert_eq!(
+            (i.dues.owed_months, i.dues.on_time_months),
+            (5, 4),
+            "{:?}",
+            i.dues
+        );
+        assert_eq!(
+            i.dues.collected.to_string(),
+            "1.00",
+            "January to May, not December or July"
+        );
+        assert_eq!(i.dues.on_time_rate, Some(Decimal::new(8, 1)));
+        // M2 joined after the period: not one of its members.
+        assert_eq!(i.training.members, 1);
+        assert_eq!(i.training.hours.to_string(), "10");
+        assert_eq!(i.training.mean_hours, Some(Decimal::from(10)));
+    }
+
+    #[test]
+    fn a_branch_without_members_has_no_means() {
+        let i = indicators(
+            r#"{"branch": {"id": "B1", "name": "一支部", "kind": "organ"}}"#,
+            "2025-01-01",
+            "2025-12-31",
+            "2025-12-31",
+        );
+        assert_eq!(i.training.members, 0);
+        assert_eq!(i.training.mean_hours, None);
+        assert_eq!(i.dues.on_time_rate, None);
+        assert_eq!(i.attendance.rate, None);
+    }
+}
