@@ -431,4 +431,25 @@ mod tests {
         // May without a meeting is neutral: it still counts inside the run.
         assert_eq!(lapse(&bundle(false), "2025-05-31", 30), want);
     }
+
+    #[test]
+    fn a_postponement_counts_once_it_is_approved() {
+        let term = |approved_on: &str, as_of: &str| {
+            let b = crate::load::bundle_from_json(&format!(
+                r#"{{"branch": {{"id": "B1", "name": "一支部", "kind": "organ",
+                   "committee": {{"elected_on": "2023-03-01", "term_years": 3,
+                     "postponement": {{"approved_on": "{approved_on}", "until": "2026-09-30"}}}}}}}}"#
+            ))
+            .unwrap_or_else(|e| panic!("{e}"));
+            let a = crate::Auditor::new(crate::testing::d(as_of));
+            a.todo(&a.context(&b), 365)
+                .into_iter()
+                .filter(|i| i.kind == TodoKind::TermExpires)
+                .map(|i| i.due.to_string())
+                .collect::<Vec<_>>()
+        };
+        // Approved on as_of: the postponed end; approved later: the term's own.
+        assert_eq!(term("2026-01-15", "2026-01-15"), ["2026-09-30"]);
+        assert_eq!(term("2026-01-16", "2026-01-15"), ["2026-03-01"]);
+    }
 }
