@@ -430,6 +430,10 @@ mod tests {
         assert_eq!(lapse(&bundle(true), "2025-04-30", 90), [], "four months");
         // May without a meeting is neutral: it still counts inside the run.
         assert_eq!(lapse(&bundle(false), "2025-05-31", 30), want);
+        // A member who left the branch before as_of is nobody's to-do.
+        let mut left = bundle(true);
+        left.members[0].in_branch_to = Some(crate::testing::d("2025-05-30"));
+        assert_eq!(lapse(&left, "2025-05-31", 30), []);
     }
 
     #[test]
