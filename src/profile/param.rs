@@ -188,6 +188,8 @@ impl<T: ParamValue> Param<T> {
             }
             Some(d) => {
                 self.later.retain(|e| e.from != Some(d));
+                // No edition is left from `d`, so `f >= d` finds the same
+                // place as `f > d` (equivalent, listed).
                 let at = self
                     .later
                     .iter()
