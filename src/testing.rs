@@ -58,3 +58,50 @@ pub(crate) fn snapshot(rel: &str, got: &str) {
         );
     }
 }
+
+/// A warning of `rule` for `subject` of `branch` over `period`, as a rule
+/// of the dues would write it (message 应交 40.00 元, evidence `owed`).
+pub(crate) fn finding(
+    rule: crate::audit::RuleCode,
+    branch: &str,
+    subject: crate::report::Subject,
+    period: Option<crate::DateRange>,
+) -> crate::Finding {
+    let mut evidence = crate::report::Evidence::default();
+    evidence.insert("owed", serde_json::json!("40.00"));
+    crate::Finding::new(
+        rule,
+        crate::Severity::Warning,
+        branch.parse().unwrap(),
+        subject,
+        period,
+        crate::report::Message::new("应交 40.00 元", "owes 40.00"),
+        evidence,
+        Vec::new(),
+    )
+}
+
+/// A directory of its own under the system's temporary directory, removed
+/// when dropped (also when the test fails).
+pub(crate) struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    /// `dangjian-NAME-PID`, created empty.
+    pub(crate) fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("dangjian-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    /// Its path.
+    pub(crate) fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -204,18 +204,14 @@ mod tests {
     /// edition of 1 July.
     #[test]
     fn a_shared_violation_cites_the_edition_of_its_period() {
-        let profile = crate::Profile::from_toml_str(
+        let profile = crate::testing::profile(
             r#"
-            format = "dangjian-profile/1"
-            name = "t"
-            extends = "central"
             [params]
             "meetings.party_lecture_period" = { value = "quarter", source = "细则甲 第一条", editions = [
                 { from = 2025-07-01, value = "quarter", source = "细则乙 第二条" },
             ] }
             "#,
-        )
-        .unwrap();
+        );
         let bundle = crate::load::bundle_from_json(
             r#"{"branch":{"id":"B1","name":"一","kind":"organ","founded_on":"2010-01-01"},
                 "members":[{"id":"M1","name":"甲","status":"full","admitted_on":"2010-06-01","dues_category":"salaried"}]}"#,

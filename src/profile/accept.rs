@@ -368,16 +368,8 @@ mod tests {
         subject: crate::report::Subject,
         period: Option<&str>,
     ) -> Finding {
-        Finding::new(
-            rule,
-            Severity::Warning,
-            id(branch),
-            subject,
-            period.map(|p| p.parse::<PeriodSpec>().unwrap().range()),
-            crate::report::Message::new("m", "m"),
-            crate::report::Evidence::default(),
-            Vec::new(),
-        )
+        let period = period.map(|p| p.parse::<PeriodSpec>().unwrap().range());
+        crate::testing::finding(rule, branch, subject, period)
     }
 
     fn accept(rule: RuleCode, branch: &str, subject: Option<&str>, expires: &str) -> Accept {

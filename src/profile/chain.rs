@@ -154,8 +154,8 @@ mod tests {
 
     #[test]
     fn a_parent_is_a_regular_file_of_bounded_size() {
-        let dir = std::env::temp_dir().join(format!("dangjian-chain-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = crate::testing::TempDir::new("chain");
+        let dir = tmp.path();
         let at = |n: usize| {
             let p = dir.join(format!("{n}.toml"));
             std::fs::write(&p, "#".repeat(n)).unwrap();
@@ -169,14 +169,11 @@ mod tests {
             read_parent(&over)
                 .map(|t| t.len())
                 .map_err(|e| e.to_string()),
-            read_parent(&dir)
-                .map(|t| t.len())
-                .map_err(|e| e.to_string()),
+            read_parent(dir).map(|t| t.len()).map_err(|e| e.to_string()),
             read_parent(&dir.join("none.toml"))
                 .map(|t| t.len())
                 .map_err(|e| e.kind()),
         );
-        std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(got.0, Ok(10));
         assert_eq!(got.1, Ok(max), "exactly the limit is read");
         assert_eq!(got.2, Err(format!("larger than {max} bytes")));

@@ -752,15 +752,15 @@ mod tests {
 
     #[test]
     fn relative_extends_are_read_from_the_directory_given() {
-        let dir = std::env::temp_dir().join(format!("dangjian-profile-in-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = crate::testing::TempDir::new("profile-in");
+        let dir = tmp.path();
         std::fs::write(
             dir.join("county.toml"),
             "format = \"dangjian-profile/1\"\nname = \"county\"\n[params]\n\"meetings.absence_threshold\" = 2\n",
         )
         .unwrap();
         let text = "format = \"dangjian-profile/1\"\nname = \"town\"\nextends = \"county.toml\"\n";
-        let p = Profile::from_toml_str_in(text, &dir);
+        let p = Profile::from_toml_str_in(text, dir);
         let cwd = Profile::from_toml_str(text);
         // A file without a name is named by its stem; the hash is of the
         // chain's files, root first (`cat county.toml 村.toml | sha256sum`).
@@ -770,7 +770,6 @@ mod tests {
         )
         .unwrap();
         let by_path = Profile::from_toml_path(dir.join("村.toml"));
-        std::fs::remove_dir_all(&dir).unwrap();
         let by_path = by_path.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(by_path.name, "村");
         assert_eq!(*by_path.meetings.absence_threshold.value(), 2);

@@ -86,14 +86,17 @@ impl Bounds {
 
     /// The range in words, for docs.
     pub(crate) fn describe(&self) -> String {
-        self.0
-            .map_or_else(String::new, |(lo, hi)| format!("{lo}–{hi}"))
+        self.describe_by(|v| v.to_string())
     }
 
+    /// The range of an amount in fen, in yuan.
     fn describe_money(&self) -> String {
-        let y = |f: i64| Money::from_fen(f.max(0) as u64).to_string();
+        self.describe_by(|f| Money::from_fen(f.max(0) as u64).to_string())
+    }
+
+    fn describe_by(&self, show: impl Fn(i64) -> String) -> String {
         self.0
-            .map_or_else(String::new, |(lo, hi)| format!("{}–{}", y(lo), y(hi)))
+            .map_or_else(String::new, |(lo, hi)| format!("{}–{}", show(lo), show(hi)))
     }
 }
 

@@ -627,17 +627,11 @@ mod tests {
     }
 
     fn finding(rule: RuleCode, branch: &str, member: &str, period: Option<DateRange>) -> Finding {
-        let mut evidence = Evidence::default();
-        evidence.insert("owed", serde_json::json!("40.00"));
-        Finding::new(
+        crate::testing::finding(
             rule,
-            crate::Severity::Warning,
-            branch.parse().unwrap(),
+            branch,
             Subject::member(&member.parse().unwrap()),
             period,
-            crate::report::Message::new("应交 40.00 元", "owes 40.00"),
-            evidence,
-            Vec::new(),
         )
     }
 

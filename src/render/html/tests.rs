@@ -212,8 +212,8 @@ fn a_late_approval_is_marked_and_an_overdue_next_step_too() {
 
 #[test]
 fn a_template_dir_replaces_a_template_and_names_a_broken_one() {
-    let dir = std::env::temp_dir().join(format!("dangjian-html-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = crate::testing::TempDir::new("html");
+    let dir = tmp.path();
     std::fs::write(
         dir.join("branch.html"),
         "<p class=\"mine\">{{ b.id }}</p>\n",
@@ -221,7 +221,7 @@ fn a_template_dir_replaces_a_template_and_names_a_broken_one() {
     .unwrap();
     let b = bundle();
     let a = Auditor::new(d("2025-06-30"));
-    let mut html = HtmlReport::new(Lang::Zh).template_dir(&dir).unwrap();
+    let mut html = HtmlReport::new(Lang::Zh).template_dir(dir).unwrap();
     let cx = a.context(&b);
     let findings = a.check_context(&cx);
     html.add_branch(&cx, &findings);
@@ -235,12 +235,11 @@ fn a_template_dir_replaces_a_template_and_names_a_broken_one() {
     );
 
     std::fs::write(dir.join("findings.html"), "line one\n{% for r in rows %}\n").unwrap();
-    let e = HtmlReport::new(Lang::Zh).template_dir(&dir).unwrap_err();
+    let e = HtmlReport::new(Lang::Zh).template_dir(dir).unwrap_err();
     assert_eq!(e.kind(), crate::ErrorKind::Template);
     assert_eq!(
         e.location().file.as_deref(),
         Some(dir.join("findings.html").as_path())
     );
     assert!(e.location().line.is_some(), "{e}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
