@@ -24,6 +24,17 @@ fn branch_kv() -> Vec<Vec<C>> {
     )
 }
 
+/// The notes of skipped rows (as text), and the other warnings.
+fn notes_aside(
+    wb: &dangjian::load::xlsx::Workbook,
+) -> (Vec<String>, Vec<&dangjian::load::xlsx::Warning>) {
+    let (notes, other): (Vec<_>, Vec<_>) = wb
+        .warnings
+        .iter()
+        .partition(|w| w.kind == WarningKind::SkippedRows);
+    (notes.iter().map(|w| w.to_string()).collect(), other)
+}
+
 fn roster() -> Vec<Vec<C>> {
     rows(
         "2025年党员花名册
@@ -117,10 +128,18 @@ fn a_hand_kept_ledger_reads_as_its_twin() {
         ]
     }));
     assert_twins(&wb.bundles, &[twin]);
-    // The unknown sheet is named, once; 序号 and 备注 are not unknown columns.
-    let w: Vec<String> = wb.warnings.iter().map(|w| w.to_string()).collect();
+    // The unknown sheet is named, once; 序号 and 备注 are not unknown columns;
+    // the notes under the roster are skipped with a note.
+    let (notes, other) = notes_aside(&wb);
+    assert_eq!(
+        notes,
+        [
+            "台账.xlsx: 党员花名册!A7, table members: 跳过第7–8行（表下的说明文字） / rows 7–8 skipped (notes under the table)"
+        ]
+    );
+    let w: Vec<String> = other.iter().map(|w| w.to_string()).collect();
     assert_eq!(w.len(), 1, "{w:#?}");
-    assert_eq!(wb.warnings[0].kind, WarningKind::UnknownSheet);
+    assert_eq!(other[0].kind, WarningKind::UnknownSheet);
     assert!(w[0].contains("联系方式"), "{w:?}");
 }
 
@@ -130,9 +149,10 @@ fn an_unknown_column_is_a_warning_with_its_cell() {
     r[1].push(s("联系电话"));
     let bytes = workbook(&[("支部信息", branch_kv()), ("党员花名册", r)]);
     let wb = read(&bytes, "台账.xlsx").unwrap();
-    let w: Vec<String> = wb.warnings.iter().map(|w| w.to_string()).collect();
+    let (_, other) = notes_aside(&wb);
+    let w: Vec<String> = other.iter().map(|w| w.to_string()).collect();
     assert_eq!(w.len(), 1, "{w:#?}");
-    assert_eq!(wb.warnings[0].kind, WarningKind::UnknownColumn);
+    assert_eq!(other[0].kind, WarningKind::UnknownColumn);
     assert!(
         w[0].starts_with("台账.xlsx: 党员花名册!L2, column 联系电话"),
         "{w:?}"
@@ -210,7 +230,7 @@ fn the_wide_development_sheet_reads_as_steps() {
         ),
     ]);
     let wb = read(&bytes, "台账.xlsx").unwrap();
-    assert!(wb.warnings.is_empty(), "{:?}", wb.warnings);
+    assert!(notes_aside(&wb).1.is_empty(), "{:?}", wb.warnings);
     let st = |step: &str, date: &str| json!({"candidate": "A1", "step": step, "date": date});
     let mut contacts = st("contacts_assigned", "2023-06-25");
     contacts["members"] = json!(["M1", "M2"]);
@@ -422,7 +442,7 @@ fn every_v1_1_sheet() {
         ),
     ]);
     let wb = read(&bytes, "台账.xlsx").unwrap();
-    assert!(wb.warnings.is_empty(), "{:?}", wb.warnings);
+    assert!(notes_aside(&wb).1.is_empty(), "{:?}", wb.warnings);
     let twin = bundle(json!({
         "branch": branch_json(),
         "members": members_json(),

@@ -113,6 +113,12 @@ pub(crate) struct Cli {
     #[arg(long)]
     pub(crate) stats: bool,
 
+    /// List every warning about the input (unknown sheets and columns,
+    /// unresolved names, skipped rows) on stderr; without it at most ten
+    /// are listed (none when rows could not be read) and the rest counted.
+    #[arg(short, long)]
+    pub(crate) verbose: bool,
+
     /// Bytes of sorted output held in memory before the rest goes to
     /// temporary files; the output is the same.
     #[arg(long, value_name = "BYTES", default_value_t = 16 << 20, hide = true)]

@@ -109,6 +109,9 @@ impl<'a> Env<'a> {
     }
 }
 
+/// How many warnings about the input are listed without `--verbose`.
+const WARNINGS_SHOWN: usize = 10;
+
 /// Why the command stopped early.
 enum Stop {
     /// Bad input or usage: exit 2 with this message.
@@ -671,12 +674,31 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     if let Some(e) = spool_error {
         return Err(Stop::Fail(format!("writing temporary files: {e}")));
     }
-    for w in warnings.borrow().iter() {
-        let _ = writeln!(env.stderr, "audit: {w}");
-    }
+    // What could not be read first; then the warnings, counted past ten
+    // (or all counted when something could not be read) unless --verbose.
     for u in &unreadable {
         let _ = writeln!(env.stderr, "audit: {} (left out)", u.message);
     }
+    let warned = warnings.borrow();
+    let shown = match (cli.verbose, unreadable.is_empty()) {
+        (true, _) => warned.len(),
+        (false, true) => warned.len().min(WARNINGS_SHOWN),
+        (false, false) => 0,
+    };
+    for w in &warned[..shown] {
+        let _ = writeln!(env.stderr, "audit: {w}");
+    }
+    if shown < warned.len() {
+        let more = warned.len() - shown;
+        let _ = writeln!(
+            env.stderr,
+            "audit: {}{more} warning{} about the input (--verbose lists {})",
+            if shown > 0 { "and " } else { "" },
+            if more == 1 { "" } else { "s" },
+            if more == 1 { "it" } else { "them" }
+        );
+    }
+    drop(warned);
     for a in &report.unmatched_accepts {
         let _ = writeln!(
             env.stderr,

@@ -18,7 +18,9 @@ pub(super) fn payments(r: &mut Reader, t: &Table<'_>) -> Result<()> {
     if t.months.len() >= 2 && !t.has("month") {
         return grid(r, t);
     }
-    t.check_required(&["month", "amount", "paid_on"])?;
+    if !r.require(t, &["month", "amount", "paid_on"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let month = row.month("month")?;
         let amount = row.money("amount")?;

@@ -19,7 +19,9 @@ fn tag(t: &str) -> String {
 }
 
 pub(super) fn meetings(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["id", "kind", "date"])?;
+    if !r.require(t, &["id", "kind", "date"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let id = row.id("id")?;
         let id = row.req("id", id)?;
@@ -100,7 +102,9 @@ fn meeting_of(r: &Reader, b: usize, row: &Row<'_, '_>) -> Result<usize> {
 }
 
 pub(super) fn absences(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["meeting", "status"])?;
+    if !r.require(t, &["meeting", "status"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let mi = meeting_of(r, b, row)?;
         let status = row.choice("status")?;
@@ -115,7 +119,9 @@ pub(super) fn absences(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn rectifications(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["meeting", "item", "due"])?;
+    if !r.require(t, &["meeting", "item", "due"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let mi = meeting_of(r, b, row)?;
         let item = row.text("item")?;
@@ -129,7 +135,9 @@ pub(super) fn rectifications(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn votes(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["expected_voting", "present_voting", "yes", "passed"])?;
+    if !r.require(t, &["expected_voting", "present_voting", "yes", "passed"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let ev = row.count("expected_voting")?;
         let pv = row.count("present_voting")?;

@@ -53,6 +53,7 @@ pub(crate) mod cells;
 mod development;
 mod dues;
 mod fast;
+mod guess;
 pub(crate) mod meetings;
 mod records;
 pub(crate) mod schema;
@@ -118,6 +119,12 @@ pub enum WarningKind {
     /// A grid 党费收缴 sheet: it has no payment dates, so `DUE005`
     /// (dues-backpay-too-late) cannot be checked for its payments.
     NoPaymentDates,
+    /// Rows that are not data and were skipped: hints (`必填`) under the
+    /// header, rows holding only a 序号, notes under the table.
+    SkippedRows,
+    /// A sheet whose name the reader does not know, read as the table its
+    /// headers match (a roster on `Sheet1`).
+    GuessedSheet,
 }
 
 /// How to read a workbook.
@@ -185,14 +192,14 @@ impl ReadOptions {
             && bytes.starts_with(b"PK\x03\x04")
             && !matches!(ext.as_str(), "ods" | "xlsb")
         {
-            guarded(|| fast::read(bytes, |n| schema::sheet(n).is_some())).flatten()
+            guarded(|| fast::read(bytes, |n| !schema::is_ignored_sheet(n))).flatten()
         } else {
             None
         };
         let loaded = match fast {
             Some(book) => {
                 r.is_1904 = book.is_1904;
-                r.load_fast(book)
+                r.load_fast(book)?
             }
             None => {
                 if is_zip {
@@ -383,6 +390,12 @@ pub(crate) struct Reader {
     pub by_id: HashMap<String, usize>,
     /// Branches whose 支部信息 row could not be read (their rows are dropped).
     pub skipped: HashSet<String>,
+    /// Without `keep_going`: the errors that end the reading, in sheet
+    /// order — every missing column of every sheet, and the first bad row.
+    pub fatal: Vec<Error>,
+    /// A row could not be read (without `keep_going`): the later sheets
+    /// are only checked for their columns, their rows are not read.
+    pub stopped: bool,
 }
 
 /// A name looked up: the id to use, and whether it was found.
@@ -392,41 +405,28 @@ pub(crate) struct Resolved {
 }
 
 impl Reader {
-    /// The definition of a sheet named `name`, or a warning that it is unknown.
-    fn classify(&mut self, name: &str, hidden: bool) -> Option<&'static SheetDef> {
-        let def = schema::sheet(name);
-        let n = cells::norm(name);
-        if def.is_none() && !hidden && !schema::IGNORED_SHEETS.iter().any(|s| cells::norm(s) == n) {
-            self.warnings.push(Warning::new(
-                WarningKind::UnknownSheet,
-                Location {
-                    file: self.file.clone(),
-                    sheet: Some(name.to_owned()),
-                    ..Location::default()
-                },
-                format!("未知的工作表“{name}”，已忽略 / unknown sheet {name}, ignored"),
-            ));
-        }
-        def
-    }
-
     /// The known sheets as the fast reader parsed them.
-    fn load_fast(&mut self, book: fast::FastBook) -> Vec<Loaded> {
+    fn load_fast(&mut self, book: fast::FastBook) -> Result<Vec<Loaded>> {
         let mut out = Vec::new();
+        let mut unknown = Vec::new();
         for s in book.sheets {
-            if let Some(def) = self.classify(&s.name, s.hidden) {
-                out.push(Loaded {
+            let range = s.range.unwrap_or_else(Range::empty);
+            match schema::sheet(&s.name) {
+                Some(def) => out.push(Loaded {
                     def,
                     name: s.name,
-                    range: s.range.unwrap_or_else(Range::empty),
-                });
+                    range,
+                }),
+                None if schema::is_ignored_sheet(&s.name) => {}
+                None => unknown.push((s.name, s.hidden, range)),
             }
         }
+        self.adopt(&mut out, unknown)?;
         out.sort_by_key(|l| order(l.def.id));
-        out
+        Ok(out)
     }
 
-    /// Classifies the sheets and parses the known ones with `calamine`.
+    /// Classifies the sheets and parses them with `calamine`.
     fn load_sheets(&mut self, mut sheets: Sheets<Cursor<Vec<u8>>>) -> Result<Vec<Loaded>> {
         let meta: Vec<(String, bool)> = sheets
             .sheets_metadata()
@@ -434,10 +434,12 @@ impl Reader {
             .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
             .collect();
         let mut out = Vec::new();
+        let mut unknown = Vec::new();
         for (name, hidden) in meta {
-            let Some(def) = self.classify(&name, hidden) else {
+            if schema::is_ignored_sheet(&name) {
                 continue;
-            };
+            }
+            let def = schema::sheet(&name);
             let range = guarded(|| sheets.worksheet_range(&name))
                 .unwrap_or(Err(calamine::Error::Msg("the reader failed on it")))
                 .map_err(|e| {
@@ -452,11 +454,157 @@ impl Reader {
                             "工作表“{name}”已损坏，无法读取 / sheet {name} is damaged or truncated and cannot be read ({e})"
                         ),
                     )
-                })?;
-            out.push(Loaded { def, name, range });
+                });
+            match def {
+                Some(def) => out.push(Loaded {
+                    def,
+                    name,
+                    range: range?,
+                }),
+                // An unknown sheet that cannot be parsed is only named.
+                None => unknown.push((name, hidden, range.unwrap_or_else(|_| Range::empty()))),
+            }
         }
+        self.adopt(&mut out, unknown)?;
         out.sort_by_key(|l| order(l.def.id));
         Ok(out)
+    }
+
+    /// Sheets whose names the reader does not know: each is read as the
+    /// table its headers match when the workbook lacks that table (or has
+    /// it empty), and said so; otherwise named in a warning. A workbook
+    /// whose roster is missing or empty while such a sheet is left over is
+    /// an error naming the sheet and what it looked like — never an audit
+    /// of an empty roster.
+    fn adopt(
+        &mut self,
+        out: &mut Vec<Loaded>,
+        unknown: Vec<(String, bool, Range<Data>)>,
+    ) -> Result<()> {
+        let has_rows = |id: SheetId, out: &[Loaded]| {
+            out.iter()
+                .any(|l| l.def.id == id && guess::has_rows(&l.range))
+        };
+        let mut left = Vec::new();
+        for (name, hidden, range) in unknown {
+            let loc = Location {
+                file: self.file.clone(),
+                sheet: Some(name.clone()),
+                ..Location::default()
+            };
+            if hidden || !guess::has_rows(&range) {
+                // Hidden sheets hold drop-down lists; empty ones nothing.
+                if !hidden {
+                    self.warnings.push(Warning::new(
+                        WarningKind::UnknownSheet,
+                        loc,
+                        format!("未知的工作表“{name}”（空表），已忽略 / unknown sheet {name} (empty), ignored"),
+                    ));
+                }
+                continue;
+            }
+            match guess::table(&range) {
+                guess::Guess::Table(def, matched) if !has_rows(def.id, out) => {
+                    self.warnings.push(Warning::new(
+                        WarningKind::GuessedSheet,
+                        loc,
+                        format!(
+                            "工作表“{name}”不是已知的表名，按表头（{}）作为“{}”读取；请把工作表改名为“{}” / \
+                             sheet {name} is not a known sheet name; read as {} by its headers ({}) — rename it {}",
+                            matched.join("、"),
+                            def.name,
+                            def.name,
+                            def.name,
+                            matched.join(", "),
+                            def.name
+                        ),
+                    ));
+                    out.push(Loaded { def, name, range });
+                }
+                guess::Guess::Table(def, _) => {
+                    let other = out
+                        .iter()
+                        .find(|l| l.def.id == def.id)
+                        .map_or(def.name, |l| l.name.as_str());
+                    self.warnings.push(Warning::new(
+                        WarningKind::UnknownSheet,
+                        loc,
+                        format!(
+                            "未知的工作表“{name}”，已忽略（表头像“{}”，而工作簿已有“{other}”表） / unknown sheet {name}, \
+                             ignored (its headers look like {}, which the workbook already has as {other})",
+                            def.name, def.name
+                        ),
+                    ));
+                }
+                g => {
+                    let what = guess::describe(&range);
+                    let also = match &g {
+                        guess::Guess::Ambiguous(defs) => {
+                            let names: Vec<&str> = defs.iter().map(|d| d.name).collect();
+                            format!("，表头既像{}", names.join("又像"))
+                        }
+                        _ => String::new(),
+                    };
+                    self.warnings.push(Warning::new(
+                        WarningKind::UnknownSheet,
+                        loc,
+                        format!("未知的工作表“{name}”（{what}{also}），已忽略 / unknown sheet {name} ({what}), ignored"),
+                    ));
+                    left.push((name, what));
+                }
+            }
+        }
+        let roster = out.iter().any(|l| l.def.id == SheetId::Members);
+        if !left.is_empty() && !has_rows(SheetId::Members, out) {
+            let sheets: Vec<String> = left
+                .iter()
+                .map(|(n, what)| format!("“{n}”（{what}）"))
+                .collect();
+            let en: Vec<String> = left
+                .iter()
+                .map(|(n, what)| format!("{n} ({what})"))
+                .collect();
+            let (zh, en_state) = if roster {
+                ("“党员花名册”表是空的", "sheet 党员花名册 is empty")
+            } else {
+                (
+                    "工作簿没有“党员花名册”表",
+                    "the workbook has no sheet 党员花名册",
+                )
+            };
+            let sheet = left.first().map(|(n, _)| n.clone());
+            return Err(Error::new(
+                ErrorKind::Data,
+                Location {
+                    file: self.file.clone(),
+                    sheet,
+                    ..Location::default()
+                },
+                format!(
+                    "{zh}，而工作表{}不是已知的表，也看不出是哪张表：请把花名册放在名为“党员花名册”的工作表，\
+                     表头含 党员编号、姓名、入党时间 等列 / {en_state}, and sheet {} is no known sheet and its \
+                     headers match none: put the roster on a sheet named 党员花名册 with the columns 党员编号, \
+                     姓名, 入党时间 …",
+                    sheets.join("、"),
+                    en.join(", ")
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Sheet-level checks of a table's columns: each missing one is an
+    /// error (collected, or ending the reading once every sheet has been
+    /// checked); `false` when any is missing (the sheet is left out).
+    pub(crate) fn require(&mut self, t: &Table<'_>, keys: &[&str]) -> bool {
+        let missing = t.missing_columns(keys);
+        let ok = missing.is_empty();
+        if self.keep_going {
+            self.errors.extend(missing);
+        } else {
+            self.fatal.extend(missing);
+        }
+        ok
     }
 
     fn run(&mut self, loaded: &[Loaded]) -> Result<()> {
@@ -502,7 +650,7 @@ impl Reader {
                             first_headers(l.def)
                         ),
                     );
-                    self.row_done(Err(e))?;
+                    self.sheet_done(Err(e));
                     continue;
                 }
             };
@@ -529,8 +677,9 @@ impl Reader {
                 SheetId::Transfers => records::transfers(self, &t),
                 SheetId::Mobility => records::mobility(self, &t),
             };
-            // A sheet-level error (a missing column) leaves the sheet out.
-            self.row_done(r)?;
+            // A sheet-level error leaves the sheet out; a bad row (without
+            // keep_going) ends the reading once every sheet is checked.
+            self.sheet_done(r);
             if l.def.id == SheetId::Members {
                 records::resolve_secretaries(self);
             }
@@ -538,7 +687,20 @@ impl Reader {
         if !has_branch {
             return Err(self.no_branch_sheet());
         }
-        Ok(())
+        match self.fatal.len() {
+            0 => Ok(()),
+            1 => Err(self.fatal.remove(0)),
+            _ => Err(combine(self.file.as_ref(), std::mem::take(&mut self.fatal))),
+        }
+    }
+
+    /// Takes the result of a sheet: an error (without `keep_going`) is
+    /// kept to end the reading, and later sheets' rows are not read.
+    fn sheet_done(&mut self, r: Result<()>) {
+        if let Err(e) = self.row_done(r) {
+            self.fatal.push(e);
+            self.stopped = true;
+        }
     }
 
     fn no_branch_sheet(&self) -> Error {
@@ -764,6 +926,25 @@ fn order(id: SheetId) -> usize {
     .iter()
     .position(|x| *x == id)
     .unwrap_or(usize::MAX)
+}
+
+/// Several errors as one: each on a line of its own, with its place.
+pub(crate) fn combine(file: Option<&PathBuf>, errors: Vec<Error>) -> Error {
+    let n = errors.len();
+    let mut msg = format!("工作簿有{n}处问题 / {n} problems in the workbook:");
+    for e in &errors {
+        let mut loc = e.location().clone();
+        loc.file = None;
+        msg.push_str(&format!("\n  {loc}: {}", e.message()));
+    }
+    Error::new(
+        ErrorKind::Data,
+        Location {
+            file: file.cloned(),
+            ..Location::default()
+        },
+        msg,
+    )
 }
 
 fn first_headers(def: &SheetDef) -> String {

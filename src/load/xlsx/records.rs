@@ -82,7 +82,12 @@ pub(super) fn branch_info(
         let Found::Table(t) = found else {
             return Err(r.no_branch_sheet());
         };
-        t.check_required(&["id", "name", "kind"])?;
+        let mut missing = t.missing_columns(&["id", "name", "kind"]);
+        match missing.len() {
+            0 => {}
+            1 => return Err(missing.remove(0)),
+            _ => return Err(super::combine(file, missing)),
+        }
         for row in t.rows() {
             let res = build_branch(&row).map(|(bundle, sec)| add_branch(r, bundle, sec, &row));
             match res {
@@ -239,6 +244,11 @@ pub(super) fn each_row(
     t: &Table<'_>,
     mut f: impl FnMut(&mut Reader, usize, &super::sheets::Row<'_, '_>) -> Result<()>,
 ) -> Result<()> {
+    if r.stopped {
+        // A bad row ended the reading: the sheet is only checked for its
+        // columns.
+        return Ok(());
+    }
     for row in t.rows() {
         let res = match r.branch_of(&row) {
             Ok(Some(b)) => f(r, b, &row),
@@ -251,7 +261,9 @@ pub(super) fn each_row(
 }
 
 pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["id", "name", "status", "admitted_on", "dues_category"])?;
+    if !r.require(t, &["id", "name", "status", "admitted_on", "dues_category"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let id = row.id("id")?;
         let id = row.req("id", id)?;
@@ -286,7 +298,9 @@ pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn committee(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["role"])?;
+    if !r.require(t, &["role"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let role = row.choice("role")?;
         let role = row.req("role", role)?;
@@ -308,7 +322,9 @@ pub(super) fn committee(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn groups(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["id"])?;
+    if !r.require(t, &["id"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let id = row.id("id")?;
         let mut g = Group::new(row.req("id", id)?);
@@ -328,7 +344,9 @@ pub(super) fn groups(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn bases(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["from", "base"])?;
+    if !r.require(t, &["from", "base"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let from = row.month("from")?;
         let from = row.req("from", from)?;
@@ -345,7 +363,9 @@ pub(super) fn bases(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn waivers(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["from", "to", "kind"])?;
+    if !r.require(t, &["from", "to", "kind"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let from = row.month("from")?;
         let to = row.month("to")?;
@@ -370,7 +390,9 @@ pub(super) fn waivers(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn remittances(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["period", "amount", "remitted_on"])?;
+    if !r.require(t, &["period", "amount", "remitted_on"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let p = row.period("period")?;
         let a = row.money("amount")?;
@@ -386,7 +408,9 @@ pub(super) fn remittances(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn publications(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["date", "year"])?;
+    if !r.require(t, &["date", "year"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let d = row.date("date")?;
         let y = row.count("year")?;
@@ -401,7 +425,9 @@ pub(super) fn publications(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn exemptions(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["from", "to"])?;
+    if !r.require(t, &["from", "to"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let from = row.date("from")?;
         let to = row.date("to")?;
@@ -417,7 +443,9 @@ pub(super) fn exemptions(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn talks(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["date", "member1", "member2"])?;
+    if !r.require(t, &["date", "member1", "member2"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let date = row.date("date")?;
         let date = row.req("date", date)?;
@@ -436,7 +464,9 @@ pub(super) fn talks(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn trainings(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["date", "hours"])?;
+    if !r.require(t, &["date", "hours"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let date = row.date("date")?;
         let hours = row.hours("hours")?;
@@ -454,7 +484,9 @@ pub(super) fn trainings(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn transfers(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["direction", "issued_on"])?;
+    if !r.require(t, &["direction", "issued_on"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let dir = row.choice("direction")?;
         let issued = row.date("issued_on")?;
@@ -478,7 +510,9 @@ pub(super) fn transfers(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn mobility(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    t.check_required(&["kind", "from"])?;
+    if !r.require(t, &["kind", "from"]) {
+        return Ok(());
+    }
     each_row(r, t, |r, b, row| {
         let kind = row.choice("kind")?;
         let from = row.date("from")?;

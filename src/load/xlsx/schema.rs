@@ -126,6 +126,12 @@ pub(crate) use tables::*;
 /// Sheets that are part of the template but hold no records.
 pub(crate) const IGNORED_SHEETS: &[&str] = &["填表说明", "说明", "使用说明"];
 
+/// Whether `name` is a sheet that holds no records (填表说明).
+pub(crate) fn is_ignored_sheet(name: &str) -> bool {
+    let n = super::cells::norm(name);
+    IGNORED_SHEETS.iter().any(|s| super::cells::norm(s) == n)
+}
+
 /// The sheet definition whose name (or alias) is `name`.
 pub(crate) fn sheet(name: &str) -> Option<&'static SheetDef> {
     let n = super::cells::norm(name);

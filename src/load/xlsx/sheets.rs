@@ -20,12 +20,49 @@ const IGNORED_HEADERS: &[&str] = &["序号", "备注", "说明", "序"];
 /// Texts that start the notes under a table (注意事项, 填表说明 …).
 const NOTE_MARKS: &[&str] = &[
     "注意事项",
+    "填写注意事项",
+    "填表注意事项",
     "填表说明",
     "填写说明",
+    "填报说明",
     "说明：",
     "注：",
     "备注：",
     "注意：",
+];
+
+/// Labels of the sign-off lines under a table (`统计日期：2025-12-31`,
+/// `填表人：张三`): a note when followed by a colon.
+const SIGN_OFF: &[&str] = &[
+    "统计日期",
+    "统计时间",
+    "填表日期",
+    "填报日期",
+    "制表日期",
+    "填表人",
+    "填报人",
+    "制表人",
+    "制表",
+    "审核人",
+    "审核",
+    "负责人",
+    "联系人",
+    "联系电话",
+    "填报单位",
+    "填表单位",
+];
+
+/// Cells of a hint row under the header (the template's `必填` / `选填`).
+const HINTS: &[&str] = &[
+    "必填",
+    "选填",
+    "可选",
+    "非必填",
+    "必填项",
+    "选填项",
+    "可不填",
+    "不必填",
+    "可空",
 ];
 
 /// A month column of the grid form of 党费收缴: `1月` … `12月`.
@@ -69,6 +106,9 @@ pub(crate) struct Table<'s> {
     norm_headers: Vec<String>,
     /// Month columns of the grid form: (relative column, month).
     pub months: Vec<(usize, u32)>,
+    /// Positions in `rows` of the data rows (after the header; blank, hint,
+    /// 序号-only and repeated header rows left out, up to a note row).
+    data: Vec<usize>,
 }
 
 /// How a sheet came out: a table, nothing (an empty sheet), or no header.
@@ -111,13 +151,23 @@ impl<'s> Table<'s> {
             return Found::NoHeader;
         };
         let (hrow, hcells) = rows[header];
+        let texts: Vec<String> = hcells
+            .iter()
+            .map(|c| cells::text(c).map(|h| one_line(&h)).unwrap_or_default())
+            .collect();
+        let found: Vec<Option<&'static Col>> = texts.iter().map(|h| def.col(h)).collect();
+        // A column named by its own header (or key) wins over one named by an
+        // alias, wherever the two stand: an alias never shadows the field.
+        let own = |c: &Col, h: &str| {
+            let n = cells::norm(h);
+            cells::norm(c.header) == n || c.key == n
+        };
         let mut cols = Vec::with_capacity(hcells.len());
         let mut headers = Vec::with_capacity(hcells.len());
         let mut months = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
-        for (i, c) in hcells.iter().enumerate() {
-            let h = cells::text(c).unwrap_or_default();
-            let col = def.col(&h);
+        for (i, h) in texts.into_iter().enumerate() {
+            let col = found[i];
             let place = || Location {
                 file: file.cloned(),
                 sheet: Some(sheet.to_owned()),
@@ -125,12 +175,24 @@ impl<'s> Table<'s> {
                 header: Some(h.clone()),
                 ..Location::default()
             };
+            let taken = col.is_some_and(|c| {
+                seen.contains(&c.key)
+                    || (!own(c, &h)
+                        && found.iter().zip(hcells).enumerate().any(|(j, (o, hc))| {
+                            j != i
+                                && o.is_some_and(|o| o.key == c.key)
+                                && cells::text(hc).is_some_and(|t| own(c, &one_line(&t)))
+                        }))
+            });
             match col {
-                Some(c) if seen.contains(&c.key) => {
+                Some(c) if taken => {
                     warnings.push(Warning::new(
                         WarningKind::UnknownColumn,
                         place(),
-                        format!("列“{h}”重复，只读第一列 / column {h} appears twice; only the first is read"),
+                        format!(
+                            "列“{h}”与“{}”是同一项，只读“{}” / column {h} is the same field as {}; only that one is read",
+                            c.header, c.header, c.header
+                        ),
                     ));
                     cols.push(None);
                 }
@@ -141,11 +203,7 @@ impl<'s> Table<'s> {
                 None => {
                     if let Some(m) = month_header(&h).filter(|_| grid_months) {
                         months.push((i, m));
-                    } else if !h.is_empty()
-                        && !IGNORED_HEADERS
-                            .iter()
-                            .any(|x| cells::norm(x) == cells::norm(&h))
-                    {
+                    } else if !h.is_empty() && !is_ignored_header(&h) {
                         warnings.push(Warning::new(
                             WarningKind::UnknownColumn,
                             place(),
@@ -161,7 +219,7 @@ impl<'s> Table<'s> {
             headers.push(h);
         }
         let norm_headers = headers.iter().map(|h| cells::norm(h)).collect();
-        Found::Table(Table {
+        let mut t = Table {
             def,
             sheet,
             file,
@@ -173,7 +231,102 @@ impl<'s> Table<'s> {
             headers,
             norm_headers,
             months,
+            data: Vec::new(),
+        };
+        t.data = t.classify_rows(warnings);
+        Found::Table(t)
+    }
+
+    /// The data rows, and a note for each kind of row skipped.
+    fn classify_rows(&self, warnings: &mut Vec<Warning>) -> Vec<usize> {
+        let mut data = Vec::new();
+        let mut hints = Vec::new();
+        let mut numbers = Vec::new();
+        let mut notes = Vec::new();
+        let mut in_notes = false;
+        for i in self.header + 1..self.rows.len() {
+            let (row, r) = self.rows[i];
+            if in_notes {
+                if !r.iter().all(is_blank) {
+                    notes.push(row);
+                }
+                continue;
+            }
+            if r.iter().all(is_blank) || self.is_header_again(r) {
+                continue;
+            }
+            if is_note(r) {
+                in_notes = true;
+                notes.push(row);
+                continue;
+            }
+            if data.is_empty() && is_hint(r) {
+                hints.push(row);
+                continue;
+            }
+            if self.holds_nothing(r) {
+                numbers.push(row);
+                continue;
+            }
+            data.push(i);
+        }
+        let mut say = |rows: &[u32], zh: &str, en: &str| {
+            if let Some(&first) = rows.first() {
+                let list = row_list(rows);
+                warnings.push(Warning::new(
+                    WarningKind::SkippedRows,
+                    Location {
+                        file: self.file.cloned(),
+                        sheet: Some(self.sheet.to_owned()),
+                        cell: Some(cells::a1(first, self.col0)),
+                        table: Some(self.def.table.to_owned()),
+                        ..Location::default()
+                    },
+                    format!("跳过第{list}行（{zh}） / rows {list} skipped ({en})"),
+                ));
+            }
+        };
+        say(
+            &hints,
+            "填写提示“必填/选填”",
+            "hints 必填/选填 under the header",
+        );
+        say(&numbers, "只有序号，没有内容", "a 序号 and nothing else");
+        say(&notes, "表下的说明文字", "notes under the table");
+        data
+    }
+
+    /// Whether a row holds nothing in any column that is read (only a
+    /// 序号, or text in columns that are ignored).
+    fn holds_nothing(&self, r: &[Data]) -> bool {
+        r.iter().enumerate().all(|(i, d)| {
+            is_blank(d)
+                || (self.cols.get(i).is_none_or(Option::is_none)
+                    && !self.months.iter().any(|&(c, _)| c == i)
+                    && self.headers.get(i).is_some_and(|h| is_ignored_header(h)))
         })
+    }
+
+    /// The closest header present (and not read as a column) to the
+    /// column `key`'s header and aliases: `did you mean 入党日期?`.
+    pub(crate) fn closest_header(&self, key: &str) -> Option<&str> {
+        let col = self.def.by_key(key)?;
+        let names: Vec<String> = std::iter::once(col.header)
+            .chain(col.aliases.iter().copied())
+            .map(cells::norm)
+            .collect();
+        let mut best: Option<(u32, &str)> = None;
+        for (i, h) in self.headers.iter().enumerate() {
+            if h.is_empty() || self.cols.get(i).is_some_and(Option::is_some) {
+                continue;
+            }
+            let n = cells::norm(h);
+            let score = names.iter().map(|x| similarity(x, &n)).max().unwrap_or(0);
+            if score >= 50 && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, h));
+            }
+        }
+        best.map(|(_, h)| h)
     }
 
     /// Whether the table has the column `key`.
@@ -208,39 +361,65 @@ impl<'s> Table<'s> {
         }
     }
 
-    /// An error for the whole sheet when a required column is missing.
-    pub(crate) fn check_required(&self, keys: &[&str]) -> Result<()> {
+    /// An error for each of `keys` that the sheet has no column for, with
+    /// the closest header it does have (`did you mean 入党日期?`).
+    pub(crate) fn missing_columns(&self, keys: &[&str]) -> Vec<Error> {
+        let mut out = Vec::new();
         for k in keys {
-            if !self.has(k) {
-                let c = self.def.by_key(k);
-                let header = c.map_or(*k, |c| c.header);
-                let mut loc = self.header_location(None);
-                loc.header = Some(header.to_owned());
-                return Err(Error::new(
-                    ErrorKind::Data,
-                    loc,
-                    format!(
-                        "“{}”表缺少必填列“{header}” / the sheet has no column {header}, which is required",
-                        self.def.name
-                    ),
-                ));
+            if self.has(k) {
+                continue;
             }
+            let c = self.def.by_key(k);
+            let header = c.map_or(*k, |c| c.header);
+            let mut loc = self.header_location(None);
+            loc.header = Some(header.to_owned());
+            let name = self.table_name();
+            let (zh, en) = match self.closest_header(k) {
+                Some(h) => {
+                    let i = self.headers.iter().position(|x| x == h).unwrap_or(0);
+                    loc.cell = Some(cells::a1(self.rows[self.header].0, self.col0 + i as u32));
+                    (
+                        format!("；表中有“{h}”，是不是这一列？是的话把表头改为“{header}”"),
+                        format!(" (did you mean {h}? then head it {header})"),
+                    )
+                }
+                None => (String::new(), String::new()),
+            };
+            out.push(Error::new(
+                ErrorKind::Data,
+                loc,
+                format!("{name}缺少必填列“{header}”{zh} / the sheet has no column {header}, which is required{en}"),
+            ));
         }
-        Ok(())
+        out
+    }
+
+    /// `“党员花名册”表`, or `“Sheet1”表（按表头作为“党员花名册”读取）`.
+    pub(crate) fn table_name(&self) -> String {
+        if cells::norm(self.sheet) == cells::norm(self.def.name)
+            || self
+                .def
+                .aliases
+                .iter()
+                .any(|a| cells::norm(a) == cells::norm(self.sheet))
+        {
+            format!("“{}”表", self.def.name)
+        } else {
+            format!("“{}”表（作为“{}”读取）", self.sheet, self.def.name)
+        }
     }
 
     /// The data rows: after the header, blank rows and repeated headers
     /// skipped, up to a note row.
     pub(crate) fn rows(&self) -> impl Iterator<Item = Row<'_, 's>> + '_ {
-        let body = self.rows.get(self.header + 1..).unwrap_or(&[]);
-        body.iter()
-            .take_while(|(_, r)| !is_note(r))
-            .filter(|(_, r)| !r.iter().all(is_blank) && !self.is_header_again(r))
-            .map(move |&(row, cells)| Row {
+        self.data.iter().map(move |&i| {
+            let (row, cells) = self.rows[i];
+            Row {
                 t: self,
                 row,
                 cells,
-            })
+            }
+        })
     }
 
     fn is_header_again(&self, r: &[Data]) -> bool {
@@ -282,14 +461,119 @@ fn is_blank(d: &Data) -> bool {
     }
 }
 
+/// Whether a row is the start of the notes under a table: 注意事项,
+/// 填表说明 …, a sign-off line (`统计日期：…`, `填表人：…`), or a numbered
+/// note (`1、…`, `（1）…`, `一、…`) standing alone in its row.
 pub(crate) fn is_note(r: &[Data]) -> bool {
-    match r.iter().find(|d| !is_blank(d)) {
-        Some(Data::String(t)) => {
-            let t = t.trim_start();
-            NOTE_MARKS.iter().any(|m| t.starts_with(m))
-        }
-        _ => false,
+    let Some(Data::String(t)) = r.iter().find(|d| !is_blank(d)) else {
+        return false;
+    };
+    let t = t.trim_start();
+    if NOTE_MARKS.iter().any(|m| t.starts_with(m)) {
+        return true;
     }
+    let n = cells::norm(t);
+    if SIGN_OFF.iter().any(|m| {
+        n.strip_prefix(m)
+            .is_some_and(|rest| rest.starts_with('：') || rest.is_empty())
+    }) {
+        return true;
+    }
+    let alone = r.iter().filter(|d| !is_blank(d)).count() == 1;
+    alone && numbered(&n)
+}
+
+/// `1、…`, `1．…`, `（1）…`, `一、…`: the start of a numbered note.
+fn numbered(n: &str) -> bool {
+    let rest =
+        n.trim_start_matches(|c: char| c.is_ascii_digit() || "０１２３４５６７８９".contains(c));
+    if rest.len() < n.len() {
+        return rest.starts_with('、') || rest.starts_with('．');
+    }
+    if let Some(x) = n.strip_prefix('（') {
+        let after = x
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        return after.len() < x.len() && after.starts_with('）') && after.len() > '）'.len_utf8();
+    }
+    let after = n.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    after.len() < n.len() && after.starts_with('、')
+}
+
+/// Whether every cell of a row is a hint (`必填`, `（选填）`).
+fn is_hint(r: &[Data]) -> bool {
+    let mut any = false;
+    for d in r {
+        if is_blank(d) {
+            continue;
+        }
+        let Data::String(t) = d else { return false };
+        let n = cells::norm(t);
+        let n = n.trim_start_matches('（').trim_end_matches('）');
+        if !HINTS.iter().any(|h| {
+            n == *h || n.starts_with(&format!("{h}，")) || n.starts_with(&format!("{h}："))
+        }) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Headers that carry nothing to read (序号, 备注).
+fn is_ignored_header(h: &str) -> bool {
+    let n = cells::norm(h);
+    IGNORED_HEADERS.iter().any(|x| cells::norm(x) == n)
+}
+
+/// A header as shown in messages: its line breaks (`入党志\n愿书`) taken
+/// out, so that a warning stays on one line.
+pub(crate) fn one_line(h: &str) -> String {
+    if !h.contains(['\n', '\r']) {
+        return h.to_owned();
+    }
+    h.split(['\n', '\r'])
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// `3`, `3、5`, `3–7`, `3–7、9` (1-based rows).
+fn row_list(rows: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i;
+        while j + 1 < rows.len() && rows[j + 1] == rows[j] + 1 {
+            j += 1;
+        }
+        parts.push(if j > i {
+            format!("{}–{}", rows[i] + 1, rows[j] + 1)
+        } else {
+            (rows[i] + 1).to_string()
+        });
+        i = j + 1;
+    }
+    parts.join("、")
+}
+
+/// How alike two headers are, 0–100: the characters they share (as
+/// multisets) over the longer one's length, so that 入党日期 is 50 from
+/// 入党时间 and 缴费年月 50 from 缴纳月份.
+pub(crate) fn similarity(a: &str, b: &str) -> u32 {
+    let a: Vec<char> = a.chars().collect();
+    let mut b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 0;
+    }
+    let mut common = 0;
+    for c in &a {
+        if let Some(p) = b.iter().position(|x| x == c) {
+            b.swap_remove(p);
+            common += 1;
+        }
+    }
+    (common * 100 / longest) as u32
 }
 
 /// One data row.

@@ -16,10 +16,16 @@ const ROWS: u32 = 1000;
 /// Blank rows with borders under each header (a printed form).
 const FORM_ROWS: u32 = 20;
 
-/// Columns the template leaves out: 支部编号 (a single branch needs none;
-/// 填表说明 says when to add it), the grid form's 年度, the 时长（分钟）
-/// alternative.
+/// Optional columns the template leaves out: 支部编号 (a single branch
+/// needs none; 填表说明 says when to add it), the grid form's 年度 (党费收缴),
+/// the 时长（分钟） alternative. A required column is never left out
+/// (党费公开's 年度 is required).
 const LEFT_OUT: &[&str] = &["branch", "year", "minutes"];
+
+/// Whether the template writes column `c`.
+pub(crate) fn in_template(c: &Col) -> bool {
+    c.required || !LEFT_OUT.contains(&c.key)
+}
 
 /// Writes the empty 台账 workbook the reader reads: a 填表说明 sheet, then
 /// every sheet of XLSX.md with its headers (required ones marked `*`),
@@ -118,11 +124,7 @@ fn column_format(st: &Styles, k: Kind) -> &Format {
 fn sheet(wb: &mut Workbook, st: &Styles, def: &SheetDef) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(def.name)?;
-    let cols: Vec<&Col> = def
-        .cols
-        .iter()
-        .filter(|c| !LEFT_OUT.contains(&c.key))
-        .collect();
+    let cols: Vec<&Col> = def.cols.iter().filter(|c| in_template(c)).collect();
     let required = st.header.clone().set_font_color(Color::RGB(0xC00000));
     let mut widths = Vec::new();
     for (i, c) in cols.iter().enumerate() {

@@ -89,7 +89,7 @@ pub(crate) static SHEETS: &[SheetDef] = &[
             col!("name", "姓名", ["党员姓名"], Text, true),
             col!("gender", "性别", [], Choice(&GENDER), false),
             col!("born_on", "出生日期", ["出生年月日"], Date, false),
-            col!("status", "党籍状态", ["党员状态", "党员类别", "人员类别"], Choice(&STATUS), true),
+            col!("status", "党籍状态", ["党员状态", "党员类别"], Choice(&STATUS), true),
             col!("admitted_on", "入党时间", ["接收预备党员时间", "入党日期"], Date, true),
             col!("full_on", "转正时间", ["转正日期"], Date, false),
             col!("in_branch_from", "转入本支部时间", ["组织关系转入时间", "转入时间"], Date, false),
