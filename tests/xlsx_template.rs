@@ -6,85 +6,9 @@
 
 mod xlsx_common;
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader as _, Xlsx};
+use calamine::Data;
 use dangjian::Bundle;
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use xlsx_common::assert_twins;
-
-/// A header as the reader compares it: no `*`, no spaces.
-fn key(h: &str) -> String {
-    h.chars()
-        .filter(|c| !c.is_whitespace() && *c != '*')
-        .collect()
-}
-
-fn text(d: &Data) -> Option<String> {
-    match d {
-        Data::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        _ => None,
-    }
-}
-
-type Sheets = Vec<(String, Vec<Vec<Data>>)>;
-
-fn sheets(bytes: &[u8]) -> Sheets {
-    let mut x: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
-    x.sheet_names()
-        .into_iter()
-        .map(|n| {
-            let r = x.worksheet_range(&n).unwrap();
-            // Rows from A1, so that positions are the sheet's own.
-            let (h, w) = r.end().map_or((0, 0), |(h, w)| (h + 1, w + 1));
-            let rows = (0..h)
-                .map(|i| {
-                    (0..w)
-                        .map(|j| r.get_value((i, j)).cloned().unwrap_or(Data::Empty))
-                        .collect()
-                })
-                .collect();
-            (n, rows)
-        })
-        .collect()
-}
-
-/// Writes `sheets` as a workbook: text, numbers, booleans and dates as
-/// Excel dates.
-fn write(sheets: &Sheets) -> Vec<u8> {
-    let mut wb = Workbook::new();
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    for (name, rows) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(name).unwrap();
-        for (r, row) in rows.iter().enumerate() {
-            for (c, d) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match d {
-                    Data::String(s) => {
-                        ws.write_string(r, c, s).unwrap();
-                    }
-                    Data::Float(f) => {
-                        ws.write_number(r, c, *f).unwrap();
-                    }
-                    Data::Int(i) => {
-                        ws.write_number(r, c, *i as f64).unwrap();
-                    }
-                    Data::Bool(b) => {
-                        ws.write_boolean(r, c, *b).unwrap();
-                    }
-                    Data::DateTime(dt) => {
-                        let (y, m, d, ..) = dt.to_ymd_hms_milli();
-                        let x = ExcelDateTime::from_ymd(y, m, d).unwrap();
-                        ws.write_date_with_format(r, c, &x, &date).unwrap();
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    wb.save_to_buffer().unwrap()
-}
+use xlsx_common::{Sheets, assert_twins, key, sheets, text, write};
 
 /// The template filled with `bundle`: each template sheet keeps its own
 /// header row (and 支部信息 its 项目 / 内容 / 说明 rows), and gets under it

@@ -368,6 +368,7 @@ impl Auditor {
             // Up to half of a grown vector is spare room: it goes.
             findings.shrink_to_fit();
             data::counts::locate_references(cx.bundle, &mut findings);
+            data::counts::mark_derived_ids(cx.bundle, &mut findings);
             crate::report::sort_findings(&mut findings);
             crate::report::disambiguate_ids(&mut findings);
             crate::profile::accept::mark(

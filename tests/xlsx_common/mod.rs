@@ -154,3 +154,87 @@ pub fn assert_twins(from_xlsx: &[Bundle], twin: &[Bundle]) {
         .collect();
     assert_eq!(fa, fb);
 }
+
+/// A header as the reader compares it: no `*`, no spaces.
+pub fn key(h: &str) -> String {
+    h.chars()
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect()
+}
+
+pub fn text(d: &calamine::Data) -> Option<String> {
+    match d {
+        calamine::Data::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
+    }
+}
+
+pub type Sheets = Vec<(String, Vec<Vec<calamine::Data>>)>;
+
+pub fn sheets(bytes: &[u8]) -> Sheets {
+    let mut x: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    {
+        use calamine::Reader as _;
+        x.sheet_names()
+    }
+    .into_iter()
+    .map(|n| {
+        let r = {
+            use calamine::Reader as _;
+            x.worksheet_range(&n).unwrap()
+        };
+        // Rows from A1, so that positions are the sheet's own.
+        let (h, w) = r.end().map_or((0, 0), |(h, w)| (h + 1, w + 1));
+        let rows = (0..h)
+            .map(|i| {
+                (0..w)
+                    .map(|j| {
+                        r.get_value((i, j))
+                            .cloned()
+                            .unwrap_or(calamine::Data::Empty)
+                    })
+                    .collect()
+            })
+            .collect();
+        (n, rows)
+    })
+    .collect()
+}
+
+/// Writes `sheets` as a workbook: text, numbers, booleans and dates as
+/// Excel dates.
+pub fn write(sheets: &Sheets) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, d) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match d {
+                    calamine::Data::String(s) => {
+                        ws.write_string(r, c, s).unwrap();
+                    }
+                    calamine::Data::Float(f) => {
+                        ws.write_number(r, c, *f).unwrap();
+                    }
+                    calamine::Data::Int(i) => {
+                        ws.write_number(r, c, *i as f64).unwrap();
+                    }
+                    calamine::Data::Bool(b) => {
+                        ws.write_boolean(r, c, *b).unwrap();
+                    }
+                    calamine::Data::DateTime(dt) => {
+                        let (y, m, d, ..) = dt.to_ymd_hms_milli();
+                        let x = rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, d).unwrap();
+                        ws.write_date_with_format(r, c, &x, &date).unwrap();
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}

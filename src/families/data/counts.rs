@@ -149,6 +149,28 @@ impl Violation for Dat004 {
     }
 }
 
+/// Marks the findings whose subject's id the workbook reader derived (a
+/// member known by name, a meeting by kind and date): evidence
+/// `id_derived: true`, so that a reader of the report knows the id is not
+/// the branch's own.
+pub(crate) fn mark_derived_ids(bundle: &Bundle, findings: &mut [Finding]) {
+    use crate::report::SubjectKind;
+    if !bundle.origins.has_derived() {
+        return;
+    }
+    for f in findings.iter_mut() {
+        let kind = match f.subject.kind {
+            SubjectKind::Member => "member",
+            SubjectKind::Meeting => "meeting",
+            SubjectKind::Candidate => "candidate",
+            _ => continue,
+        };
+        if bundle.origins.is_derived(kind, f.subject.id.as_str()) {
+            f.evidence.insert("id_derived", Value::Bool(true));
+        }
+    }
+}
+
 /// Adds to each `DAT001` finding the workbook cells its unresolved
 /// references came from (evidence `cells`, and the message), when the
 /// bundle was read from a workbook.

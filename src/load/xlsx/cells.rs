@@ -59,18 +59,41 @@ pub(crate) fn a1(row: u32, col: u32) -> String {
     format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
 }
 
-/// A header or label as compared: no whitespace, ASCII parentheses and
-/// colons as their full-width forms, no trailing required-mark `*`.
+/// A header or label as compared: no whitespace (inner spaces and line
+/// breaks too: `职  务`, `入党\n时间`), full-width letters and digits as
+/// ASCII (`ＩＤ`), ASCII parentheses and colons as their full-width forms,
+/// no required-mark `*`.
 pub(crate) fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '*' && *c != '＊')
         .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            ':' => '：',
+            '(' | '（' => '（',
+            ')' | '）' => '）',
+            ':' | '：' => '：',
+            // Full-width ASCII forms (！ … ～) as ASCII.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         })
         .collect()
+}
+
+/// A normalized header without its notes in parentheses: `入党时间（预备）`
+/// is 入党时间, `实缴金额（元）` is 实缴金额. `None` when it has none.
+pub(crate) fn without_notes(n: &str) -> Option<String> {
+    if !n.contains('（') {
+        return None;
+    }
+    let mut out = String::new();
+    let mut depth = 0u32;
+    for c in n.chars() {
+        match c {
+            '（' => depth += 1,
+            '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    (!out.is_empty() && out != n).then_some(out)
 }
 
 /// The trimmed text of a non-empty cell; numbers as their shortest decimal.

@@ -1,6 +1,7 @@
 //! 发展党员 (one row per person, a date column per step), 考察记录 (the
 //! repeated steps) and 公示.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use super::cells;
@@ -20,15 +21,55 @@ fn order_of(b: &mut BranchBuild, candidate: &str) -> usize {
 }
 
 pub(super) fn development(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["id", "name"]) {
+    if !r.require(t, &["name"]) {
         return Ok(());
     }
     let def = schema::def(SheetId::Development);
+    // Rows without an 编号 are known by 姓名: (branch, name) → their rows.
+    let mut named: HashMap<(usize, String), Vec<String>> = HashMap::new();
+    for row in t.rows() {
+        if let (Ok(Some(b)), Ok(None), Ok(Some(name))) =
+            (r.branch_of(&row), row.id("id"), row.text("name"))
+        {
+            named.entry((b, name)).or_default().push(row.place("name"));
+        }
+    }
     each_row(r, t, |r, b, row| {
-        let id = row.id("id")?;
-        let id = row.req("id", id)?;
         let name = row.text("name")?;
-        let mut c = Candidate::new(id.clone(), row.req("name", name)?);
+        let name = row.req("name", name)?;
+        let (id, derived) = match row.id("id")? {
+            Some(id) => (id, false),
+            None => match named.get(&(b, name.clone())).map(Vec::as_slice) {
+                Some([_]) => (
+                    Id::from_str(&name).map_err(|e| {
+                        row.bad("name", cells::Bad::new(e.to_string(), row.raw("name")))
+                    })?,
+                    true,
+                ),
+                Some(rows) => {
+                    return Err(crate::error::Error::new(
+                        crate::error::ErrorKind::Data,
+                        row.location("name"),
+                        format!(
+                            "“发展党员”表中有{}行都是“{name}”（{}），又没有编号：无法区分，请加“编号”列 / {} rows are named {name} ({}) \
+                             and there is no 编号 to tell them apart: add a 编号 column",
+                            rows.len(),
+                            rows.join("、"),
+                            rows.len(),
+                            rows.join(", ")
+                        ),
+                    ));
+                }
+                None => return Err(row.missing("id")),
+            },
+        };
+        if derived {
+            r.branches[b]
+                .bundle
+                .origins
+                .add_derived("candidate", id.as_str());
+        }
+        let mut c = Candidate::new(id.clone(), name);
         c.gender = row.choice("gender")?;
         c.born_on = row.date("born_on")?;
         c.member = row.id("member")?;
@@ -153,12 +194,52 @@ fn step_of_kind(t: &str) -> Option<Step> {
     }
 }
 
+/// The candidate a row names: by 编号, or by a 姓名 of sheet 发展党员 (a
+/// name no candidate has is kept as written, for `DAT001`).
+pub(super) fn candidate_of(r: &Reader, b: usize, row: &impl Fields) -> Result<Option<Id>> {
+    if let Some(id) = row.id("candidate")? {
+        return Ok(Some(id));
+    }
+    let Some(name) = row.text("candidate_name")? else {
+        return Ok(None);
+    };
+    let found: Vec<&Id> = r.branches[b]
+        .bundle
+        .candidates
+        .iter()
+        .filter(|c| c.name == name)
+        .map(|c| &c.id)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(Some((*one).clone())),
+        [] => Ok(Some(Id::generated(name))),
+        many => Err(crate::error::Error::new(
+            crate::error::ErrorKind::Data,
+            row.location("candidate_name"),
+            format!(
+                "“发展党员”表中有{}人叫“{name}”，请填编号 / {} candidates are named {name}: give the 编号",
+                many.len(),
+                many.len()
+            ),
+        )),
+    }
+}
+
+/// The column a sheet names its candidate by: 编号, or else 姓名.
+fn candidate_key(t: &Table<'_>) -> &'static str {
+    if t.has("candidate") || !t.has("candidate_name") {
+        "candidate"
+    } else {
+        "candidate_name"
+    }
+}
+
 pub(super) fn assessments(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["candidate", "kind", "date"]) {
+    if !r.require(t, &[candidate_key(t), "kind", "date"]) {
         return Ok(());
     }
     each_row(r, t, |r, b, row| {
-        let cand = row.id("candidate")?;
+        let cand = candidate_of(r, b, row)?;
         let cand = row.req("candidate", cand)?;
         let kind = row.text("kind")?;
         let kind = row.req("kind", kind)?;
@@ -218,11 +299,11 @@ pub(super) fn assessments(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn publicity(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["candidate", "stage", "start", "end"]) {
+    if !r.require(t, &[candidate_key(t), "stage", "start", "end"]) {
         return Ok(());
     }
     each_row(r, t, |r, b, row| {
-        let cand: Option<Id> = row.id("candidate")?;
+        let cand: Option<Id> = candidate_of(r, b, row)?;
         let stage = row.choice("stage")?;
         let start = row.date("start")?;
         let end = row.date("end")?;

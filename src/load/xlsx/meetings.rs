@@ -19,17 +19,23 @@ fn tag(t: &str) -> String {
 }
 
 pub(super) fn meetings(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["id", "kind", "date"]) {
+    if !r.require(t, &["kind", "date"]) {
         return Ok(());
     }
     each_row(r, t, |r, b, row| {
-        let id = row.id("id")?;
-        let id = row.req("id", id)?;
+        let given = row.id("id")?;
         let kind = row.choice("kind")?;
-        let kind = row.req("kind", kind)?;
+        let kind: MeetingKind = row.req("kind", kind)?;
         let date = row.date("date")?;
         let date = row.req("date", date)?;
+        let i = r.branches[b].bundle.meetings.len();
+        let group = group(r, b, row, i)?;
+        let (id, derived) = match given {
+            Some(id) => (id, false),
+            None => (derive_id(&r.branches[b], kind, group.as_ref(), date), true),
+        };
         let mut m = Meeting::new(id.clone(), kind, date);
+        m.group = group;
         m.for_period = row.period("for_period")?;
         m.topic = row.text("topic")?;
         m.hours = match row.hours("hours")? {
@@ -41,8 +47,6 @@ pub(super) fn meetings(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         m.excused_count = row.count("excused_count")?;
         let recorded = row.yes_no("attendance_recorded")?.unwrap_or(true);
         m.tags = row.list("tags")?.iter().map(|t| tag(t)).collect();
-        let i = r.branches[b].bundle.meetings.len();
-        m.group = group(r, b, row, i)?;
         m.chair = r.person(b, row, "chair", ("meetings", i, "chair"))?;
         m.recorder = r.person(b, row, "recorder", ("meetings", i, "recorder"))?;
         let mut none = Vec::new();
@@ -54,12 +58,58 @@ pub(super) fn meetings(r: &mut Reader, t: &Table<'_>) -> Result<()> {
             &mut none,
         )?;
         m.expected = (!expected.is_empty()).then_some(expected);
+        // 请假人员 / 缺席人员 written on the meeting's own row.
+        for (key, status) in [
+            ("excused", AttendanceStatus::Excused),
+            ("absent", AttendanceStatus::Absent),
+        ] {
+            let at = ("meetings", i, "attendance.member");
+            for who in r.people(b, row, key, Some(at), &mut none)? {
+                m.attendance.push(Attendance::new(who, status));
+            }
+        }
         let br = &mut r.branches[b];
+        if derived {
+            br.bundle.origins.add_derived("meeting", id.as_str());
+        }
         br.meetings.entry(id.as_str().to_owned()).or_insert(i);
         br.no_roll.push(!recorded);
         br.bundle.meetings.push(m);
         Ok(())
     })
+}
+
+/// The id of a meeting written without one: branch, kind, group and date
+/// (`B01-支部党员大会-2025-03-15`, `B01-党小组会-第一党小组-2025-03-12`),
+/// `-2`, `-3` … for a second and third of the same on the same day.
+fn derive_id(
+    br: &BranchBuild,
+    kind: MeetingKind,
+    group: Option<&Id>,
+    date: chrono::NaiveDate,
+) -> Id {
+    let label = super::schema::MEETING_KIND.label(kind.as_str());
+    let group = group
+        .map(|g| {
+            let name = br
+                .bundle
+                .branch
+                .groups
+                .iter()
+                .find(|x| x.id == *g)
+                .and_then(|x| x.name.as_deref())
+                .unwrap_or(g.as_str());
+            format!("-{name}")
+        })
+        .unwrap_or_default();
+    let base = format!("{}-{label}{group}-{date}", br.bundle.branch.id);
+    let mut id = base.clone();
+    let mut n = 2;
+    while br.meetings.contains_key(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    Id::generated(id)
 }
 
 /// A 党小组 cell: a group id, or a unique group name.
@@ -88,21 +138,75 @@ fn group(r: &mut Reader, b: usize, row: &Row<'_, '_>, i: usize) -> Result<Option
     Ok(Some(Id::generated(text)))
 }
 
-/// The meeting a row names by 会议编号.
+/// The meeting a row names: by 会议编号, or by 会议日期 (and 会议类型 when
+/// several meetings were held that day).
 fn meeting_of(r: &Reader, b: usize, row: &Row<'_, '_>) -> Result<usize> {
-    let id = row.text("meeting")?;
-    let id = row.req("meeting", id)?;
-    r.branches[b].meetings.get(&id).copied().ok_or_else(|| {
-        Error::new(
+    if let Some(id) = row.text("meeting")? {
+        return r.branches[b].meetings.get(&id).copied().ok_or_else(|| {
+            Error::new(
+                ErrorKind::Data,
+                row.location("meeting"),
+                format!("会议编号“{id}”不在“三会一课”表中 / meeting {id} is not in sheet 三会一课"),
+            )
+        });
+    }
+    let Some(date) = row.date("meeting_date")? else {
+        return Err(row.missing("meeting"));
+    };
+    let kind: Option<MeetingKind> = row.choice("meeting_kind")?;
+    let group = row.text("meeting_group")?;
+    let br = &r.branches[b];
+    let in_group = |m: &Meeting| match (&group, &m.group) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(g), Some(id)) => {
+            *id == *g.as_str()
+                || br
+                    .bundle
+                    .branch
+                    .groups
+                    .iter()
+                    .any(|x| x.id == *id && x.name.as_deref() == Some(g.as_str()))
+        }
+    };
+    let found: Vec<usize> = br
+        .bundle
+        .meetings
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.date == date && kind.is_none_or(|k| m.kind == k) && in_group(m))
+        .map(|(i, _)| i)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::new(
             ErrorKind::Data,
-            row.location("meeting"),
-            format!("会议编号“{id}”不在“三会一课”表中 / meeting {id} is not in sheet 三会一课"),
-        )
-    })
+            row.location("meeting_date"),
+            format!("“三会一课”表中没有{date}的会议 / sheet 三会一课 has no meeting on {date}"),
+        )),
+        many => Err(Error::new(
+            ErrorKind::Data,
+            row.location(if kind.is_some() {
+                "meeting_kind"
+            } else {
+                "meeting_date"
+            }),
+            format!(
+                "{date}有{}次会议，请填“会议类型”（党小组会还填“会议党小组”）或“会议编号” / {} meetings were held on {date}: give 会议类型 (and 会议党小组 for a group meeting) or 会议编号",
+                many.len(),
+                many.len()
+            ),
+        )),
+    }
 }
 
 pub(super) fn absences(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["meeting", "status"]) {
+    let by = if t.has("meeting") {
+        "meeting"
+    } else {
+        "meeting_date"
+    };
+    if !r.require(t, &[by, "status"]) {
         return Ok(());
     }
     each_row(r, t, |r, b, row| {
@@ -119,7 +223,12 @@ pub(super) fn absences(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn rectifications(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["meeting", "item", "due"]) {
+    let by = if t.has("meeting") {
+        "meeting"
+    } else {
+        "meeting_date"
+    };
+    if !r.require(t, &[by, "item", "due"]) {
         return Ok(());
     }
     each_row(r, t, |r, b, row| {
@@ -152,7 +261,7 @@ pub(super) fn votes(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         v.no = row.count("no")?.unwrap_or(0);
         v.abstain = row.count("abstain")?.unwrap_or(0);
         v.written_yes = row.count("written_yes")?.unwrap_or(0);
-        if let Some(cand) = row.text("candidate")? {
+        if let Some(cand) = super::development::candidate_of(r, b, row)? {
             let matter = row.choice::<Step>("matter")?;
             let step = row.req("matter", matter)?;
             let on = row.date("step_date")?;

@@ -125,6 +125,9 @@ pub enum WarningKind {
     /// A sheet whose name the reader does not know, read as the table its
     /// headers match (a roster on `Sheet1`).
     GuessedSheet,
+    /// A column the sheet does not have, read as its default (党籍状态 as
+    /// 正式党员, 党费类别 as 在职): the warning says which.
+    Assumed,
 }
 
 /// How to read a workbook.
@@ -329,6 +332,21 @@ pub(crate) struct Loaded {
     def: &'static SheetDef,
     name: String,
     range: Range<Data>,
+    /// What the sheet's name says of its rows (schema::SheetMatch).
+    defaults: Vec<(&'static str, String)>,
+    month: Option<(Option<i32>, u32)>,
+}
+
+impl Loaded {
+    fn new(m: schema::SheetMatch, name: String, range: Range<Data>) -> Loaded {
+        Loaded {
+            def: m.def,
+            name,
+            range,
+            defaults: m.defaults,
+            month: m.month,
+        }
+    }
 }
 
 /// Names: member ids of a branch and who bears each 姓名.
@@ -396,6 +414,8 @@ pub(crate) struct Reader {
     /// A row could not be read (without `keep_going`): the later sheets
     /// are only checked for their columns, their rows are not read.
     pub stopped: bool,
+    /// Grid cells ticked ✓ instead of an amount, settled at the end.
+    pub ticks: Vec<dues::Tick>,
 }
 
 /// A name looked up: the id to use, and whether it was found.
@@ -411,12 +431,8 @@ impl Reader {
         let mut unknown = Vec::new();
         for s in book.sheets {
             let range = s.range.unwrap_or_else(Range::empty);
-            match schema::sheet(&s.name) {
-                Some(def) => out.push(Loaded {
-                    def,
-                    name: s.name,
-                    range,
-                }),
+            match schema::sheet_match(&s.name) {
+                Some(m) => out.push(Loaded::new(m, s.name, range)),
                 None if schema::is_ignored_sheet(&s.name) => {}
                 None => unknown.push((s.name, s.hidden, range)),
             }
@@ -439,7 +455,7 @@ impl Reader {
             if schema::is_ignored_sheet(&name) {
                 continue;
             }
-            let def = schema::sheet(&name);
+            let def = schema::sheet_match(&name);
             let range = guarded(|| sheets.worksheet_range(&name))
                 .unwrap_or(Err(calamine::Error::Msg("the reader failed on it")))
                 .map_err(|e| {
@@ -456,11 +472,7 @@ impl Reader {
                     )
                 });
             match def {
-                Some(def) => out.push(Loaded {
-                    def,
-                    name,
-                    range: range?,
-                }),
+                Some(m) => out.push(Loaded::new(m, name, range?)),
                 // An unknown sheet that cannot be parsed is only named.
                 None => unknown.push((name, hidden, range.unwrap_or_else(|_| Range::empty()))),
             }
@@ -519,7 +531,12 @@ impl Reader {
                             def.name
                         ),
                     ));
-                    out.push(Loaded { def, name, range });
+                    let m = schema::SheetMatch {
+                        def,
+                        defaults: Vec::new(),
+                        month: None,
+                    };
+                    out.push(Loaded::new(m, name, range));
                 }
                 guess::Guess::Table(def, _) => {
                     let other = out
@@ -630,6 +647,10 @@ impl Reader {
                 grid,
                 &mut warnings,
             );
+            let found = match found {
+                Found::Table(t) => Found::Table(t.named(&l.defaults, l.month)),
+                other => other,
+            };
             self.warnings.extend(warnings);
             let t = match found {
                 Found::Table(t) => t,
@@ -687,6 +708,7 @@ impl Reader {
         if !has_branch {
             return Err(self.no_branch_sheet());
         }
+        dues::settle_ticks(self);
         match self.fatal.len() {
             0 => Ok(()),
             1 => Err(self.fatal.remove(0)),

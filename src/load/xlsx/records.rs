@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use calamine::{Data, Range};
 
@@ -261,23 +262,60 @@ pub(super) fn each_row(
 }
 
 pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["id", "name", "status", "admitted_on", "dues_category"]) {
+    if !r.require(t, &["name", "admitted_on"]) {
         return Ok(());
     }
-    each_row(r, t, |r, b, row| {
-        let id = row.id("id")?;
-        let id = row.req("id", id)?;
+    let ids = derive_member_ids(r, t);
+    let status_said = t.has("status");
+    let category_said = t.has("dues_category");
+    let mut assumed_status = false;
+    let mut assumed_category = false;
+    let res = each_row(r, t, |r, b, row| {
         let name = row.text("name")?;
         let name = row.req("name", name)?;
-        let status = row.choice("status")?;
-        let status = row.req("status", status)?;
+        let (id, derived) = match row.id("id")? {
+            Some(id) => (id, false),
+            None => match ids.get(&row.row) {
+                Some(Ok(id)) => (id.clone(), true),
+                Some(Err(e)) => {
+                    return Err(Error::new(e.kind(), e.location().clone(), e.message()));
+                }
+                None => return Err(row.missing("id")),
+            },
+        };
+        let status = match row.choice("status")? {
+            Some(s) => s,
+            // No 党籍状态: 正式党员, unless 政治面貌 says 预备.
+            None if !status_said => {
+                assumed_status = true;
+                if row.text("politics")?.is_some_and(|p| p.contains("预备")) {
+                    crate::model::MemberStatus::Probationary
+                } else {
+                    crate::model::MemberStatus::Full
+                }
+            }
+            None => return Err(row.missing("status")),
+        };
         let admitted = row.date("admitted_on")?;
         let admitted = row.req("admitted_on", admitted)?;
-        let cat = row.choice("dues_category")?;
-        let cat = row.req("dues_category", cat)?;
+        let cat = match row.choice("dues_category")? {
+            Some(c) => c,
+            None if !category_said => {
+                assumed_category = true;
+                crate::model::DuesCategory::Salaried
+            }
+            None => return Err(row.missing("dues_category")),
+        };
         let mut m = Member::new(id.clone(), name.clone(), status, admitted, cat);
         m.gender = row.choice("gender")?;
-        m.born_on = row.date("born_on")?;
+        m.born_on = match row.date("born_on") {
+            Ok(d) => d,
+            // 出生年月 written as a month: its first day.
+            Err(e) => match row.month("born_on") {
+                Ok(Some(ym)) => Some(ym.first_day()),
+                _ => return Err(e),
+            },
+        };
         m.full_on = row.date("full_on")?;
         m.in_branch_from = row.date("in_branch_from")?;
         m.in_branch_to = row.date("in_branch_to")?;
@@ -286,7 +324,20 @@ pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         m.dues_paid_until = row.month("dues_paid_until")?;
         m.leading_cadre = row.yes_no("leading_cadre")?.unwrap_or(false);
         m.rights_suspended = row.yes_no("rights_suspended")?.unwrap_or(false);
+        let base = row.money("base")?;
         let br = &mut r.branches[b];
+        if derived {
+            br.bundle.origins.add_derived("member", id.as_str());
+        }
+        if let Some(base) = base {
+            // A base in the roster applies from the month the member's dues
+            // are owed in this branch.
+            let from = m.in_branch_from.map_or(admitted, |d| d.max(admitted));
+            let from = crate::model::YearMonth::of(from);
+            br.bundle
+                .dues_bases
+                .push(crate::model::DuesBase::new(id.clone(), from, base));
+        }
         br.people.ids.insert(id.as_str().to_owned());
         let named = br.people.names.entry(name).or_default();
         if !named.contains(&id) {
@@ -294,7 +345,97 @@ pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         }
         br.bundle.members.push(m);
         Ok(())
-    })
+    });
+    let place = t.header_location(None);
+    if assumed_status {
+        r.warnings.push(Warning::new(
+            WarningKind::Assumed,
+            place.clone(),
+            format!(
+                "{}没有“党籍状态”列：按正式党员读取（“政治面貌”为中共预备党员的按预备党员） / no column 党籍状态: \
+                 members read as full members (probationary where 政治面貌 says 中共预备党员)",
+                t.table_name()
+            ),
+        ));
+    }
+    if assumed_category {
+        r.warnings.push(Warning::new(
+            WarningKind::Assumed,
+            place,
+            format!(
+                "{}没有“党费类别”列：按在职党员（按月基数计算党费）读取 / no column 党费类别: members read as \
+                 salaried (dues from their monthly base)",
+                t.table_name()
+            ),
+        ));
+    }
+    res
+}
+
+/// The ids of roster rows without a 党员编号, by sheet row: the 姓名 when
+/// no other row of the branch has it; for names shared, `姓名（1234）` with
+/// the last four characters of the 身份证号; shared names without an id
+/// card are an error naming every row of the name.
+fn derive_member_ids(r: &Reader, t: &Table<'_>) -> HashMap<u32, Result<crate::model::Id>> {
+    use crate::model::Id;
+    let mut out = HashMap::new();
+    // (branch, name) → rows without an id.
+    let mut rows: HashMap<(usize, String), Vec<(u32, Option<String>, String)>> = HashMap::new();
+    for row in t.rows() {
+        let Ok(Some(b)) = r.branch_of(&row) else {
+            continue;
+        };
+        if !matches!(row.id("id"), Ok(None)) {
+            continue;
+        }
+        let Ok(Some(name)) = row.text("name") else {
+            continue;
+        };
+        let card = row.text("id_card").ok().flatten();
+        rows.entry((b, name))
+            .or_default()
+            .push((row.row, card, row.place("name")));
+    }
+    for ((_, name), list) in rows {
+        if let [(row, ..)] = list.as_slice() {
+            out.insert(
+                *row,
+                Id::from_str(&name)
+                    .map_err(|e| Error::new(ErrorKind::Data, Location::default(), e.to_string())),
+            );
+            continue;
+        }
+        let places: Vec<&str> = list.iter().map(|x| x.2.as_str()).collect();
+        for (row, card, place) in &list {
+            let id = match card {
+                Some(c) => {
+                    let tail: String = {
+                        let chars: Vec<char> = c.chars().collect();
+                        chars[chars.len().saturating_sub(4)..].iter().collect()
+                    };
+                    Id::from_str(&format!("{name}（{tail}）")).map_err(|e| {
+                        Error::new(ErrorKind::Data, Location::default(), e.to_string())
+                    })
+                }
+                None => Err(Error::new(
+                    ErrorKind::Data,
+                    t.location_of(*row, "name"),
+                    format!(
+                        "花名册中有{}行都是“{name}”（{}），又没有党员编号或身份证号：无法区分，请加“党员编号”或“身份证号”列 / \
+                         {} rows of the roster are named {name} ({}) and there is no 党员编号 or 身份证号 to tell them apart: \
+                         add a 党员编号 or 身份证号 column",
+                        list.len(),
+                        places.join("、"),
+                        list.len(),
+                        places.join(", ")
+                    ),
+                )),
+            };
+            let _ = place;
+            out.insert(*row, id);
+        }
+    }
+    out
 }
 
 pub(super) fn committee(r: &mut Reader, t: &Table<'_>) -> Result<()> {
@@ -322,13 +463,23 @@ pub(super) fn committee(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 }
 
 pub(super) fn groups(r: &mut Reader, t: &Table<'_>) -> Result<()> {
-    if !r.require(t, &["id"]) {
+    let key = if t.has("id") || !t.has("name") {
+        "id"
+    } else {
+        "name"
+    };
+    if !r.require(t, &[key]) {
         return Ok(());
     }
     each_row(r, t, |r, b, row| {
-        let id = row.id("id")?;
-        let mut g = Group::new(row.req("id", id)?);
-        g.name = row.text("name")?;
+        let name = row.text("name")?;
+        let id = match row.id("id")? {
+            Some(id) => id,
+            // No 党小组编号: the group is known by its name.
+            None => row.req("id", name.clone().map(crate::model::Id::generated))?,
+        };
+        let mut g = Group::new(id);
+        g.name = name;
         g.leader = r.person(b, row, "leader", ("branch", 0, "groups.leader"))?;
         let mut none = Vec::new();
         g.members = r.people(

@@ -85,17 +85,22 @@ pub(crate) struct SheetDef {
 }
 
 impl SheetDef {
-    /// The column whose header (or alias, or key) is `header`.
+    /// The column whose header (or alias, or key) is `header`; failing
+    /// that, the one it names without its notes in parentheses
+    /// (`入党时间（预备）`, `实缴金额（元）`).
     pub(crate) fn col(&self, header: &str) -> Option<&'static Col> {
         let n = super::cells::norm(header);
         if n.is_empty() {
             return None;
         }
-        self.cols.iter().find(|c| {
-            super::cells::norm(c.header) == n
-                || c.key == n
-                || c.aliases.iter().any(|a| super::cells::norm(a) == n)
-        })
+        let find = |n: &str| {
+            self.cols.iter().find(|c| {
+                super::cells::norm(c.header) == n
+                    || c.key == n
+                    || c.aliases.iter().any(|a| super::cells::norm(a) == n)
+            })
+        };
+        find(&n).or_else(|| super::cells::without_notes(&n).and_then(|m| find(&m)))
     }
 
     /// The column with this key.
@@ -133,11 +138,126 @@ pub(crate) fn is_ignored_sheet(name: &str) -> bool {
 }
 
 /// The sheet definition whose name (or alias) is `name`.
+#[cfg(test)]
 pub(crate) fn sheet(name: &str) -> Option<&'static SheetDef> {
+    sheet_match(name).map(|m| m.def)
+}
+
+/// A sheet recognised by its name, with what the name says of its rows:
+/// 组织关系转入 is the transfers sheet with 方向 转入, 党课记录 the meetings
+/// sheet with 会议类型 党课, `2025年3月` (or 3月党费) the dues sheet of a
+/// month.
+#[derive(Debug)]
+pub(crate) struct SheetMatch {
+    pub def: &'static SheetDef,
+    /// Values of columns the sheet may lack, as the name gives them.
+    pub defaults: Vec<(&'static str, String)>,
+    /// The month of a per-month dues sheet: (its year, if named; month).
+    pub month: Option<(Option<i32>, u32)>,
+}
+
+/// Words a sheet name may end with that say nothing of its table.
+const NAME_TAILS: &[&str] = &[
+    "登记表",
+    "记录表",
+    "台账",
+    "记录",
+    "登记",
+    "情况表",
+    "情况",
+    "明细",
+    "表",
+];
+
+/// The sheet named `name`: by its name or an alias, else by what the name
+/// says (a transfer direction, a meeting kind, a month of dues).
+pub(crate) fn sheet_match(name: &str) -> Option<SheetMatch> {
     let n = super::cells::norm(name);
-    std::iter::once(&BRANCH_SHEET).chain(SHEETS).find(|s| {
-        super::cells::norm(s.name) == n || s.aliases.iter().any(|a| super::cells::norm(a) == n)
-    })
+    let plain = |def: &'static SheetDef| SheetMatch {
+        def,
+        defaults: Vec::new(),
+        month: None,
+    };
+    let exact = |n: &str| {
+        std::iter::once(&BRANCH_SHEET).chain(SHEETS).find(|s| {
+            super::cells::norm(s.name) == n || s.aliases.iter().any(|a| super::cells::norm(a) == n)
+        })
+    };
+    if let Some(def) = exact(&n) {
+        return Some(plain(def));
+    }
+    let mut stem = n.as_str();
+    for t in NAME_TAILS {
+        if let Some(x) = stem.strip_suffix(t) {
+            if !x.is_empty() {
+                stem = x;
+                break;
+            }
+        }
+    }
+    if let Some(def) = exact(stem) {
+        return Some(plain(def));
+    }
+    // 预备党员名册: a roster of probationary members.
+    if stem.contains("预备党员")
+        && ["名册", "名单", "花名册", "信息"]
+            .iter()
+            .any(|w| stem.ends_with(w))
+    {
+        let mut m = plain(def(SheetId::Members));
+        m.defaults.push(("status", "预备党员".to_owned()));
+        return Some(m);
+    }
+    // 组织关系转入, 党员转出, 转入党员 …: one sheet per direction.
+    for (word, label) in [("转入", "转入"), ("转出", "转出")] {
+        if stem.contains(word)
+            && (stem.contains("组织关系") || stem.contains("党员") || stem == word)
+        {
+            let mut m = plain(def(SheetId::Transfers));
+            m.defaults.push(("direction", label.to_owned()));
+            return Some(m);
+        }
+    }
+    // 支部党员大会, 党课记录, 主题党日活动台账 …: one sheet per kind of meeting.
+    if let Some((label, _)) = MEETING_KIND
+        .items
+        .iter()
+        .find(|(l, _)| super::cells::norm(l) == stem)
+    {
+        let mut m = plain(def(SheetId::Meetings));
+        m.defaults.push(("kind", (*label).to_owned()));
+        return Some(m);
+    }
+    // 2025年3月, 3月, 3月份党费, 党费2025年3月, 2025-03, 2025.3: a month of dues.
+    let stem = stem.trim_start_matches("党费").trim_end_matches("党费");
+    let stem = stem.trim_end_matches("缴纳").trim_end_matches("收缴");
+    let stem = stem.trim_start_matches("党费").trim_end_matches("党费");
+    if let Some(month) = month_name(stem) {
+        let mut m = plain(def(SheetId::Payments));
+        m.month = Some(month);
+        return Some(m);
+    }
+    None
+}
+
+/// `2025年3月`, `2025年03月份`, `3月`, `03月`, `2025-03`, `2025.3`.
+fn month_name(s: &str) -> Option<(Option<i32>, u32)> {
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    let m = |x: &str| {
+        let v: u32 = x.parse().ok()?;
+        (digits(x) && x.len() <= 2 && (1..=12).contains(&v)).then_some(v)
+    };
+    let s = s.strip_suffix("份").unwrap_or(s);
+    if let Some(x) = s.strip_suffix('月') {
+        if let Some((y, mm)) = x.split_once('年') {
+            let y: i32 = y.parse().ok().filter(|_| digits(y) && y.len() == 4)?;
+            return Some((Some(y), m(mm)?));
+        }
+        return Some((None, m(x)?));
+    }
+    let (y, mm) = s.split_once(['-', '.', '/'])?;
+    let y: i32 = y.parse().ok().filter(|_| digits(y) && y.len() == 4)?;
+    Some((Some(y), m(mm)?))
 }
 
 /// The definition of a sheet by id.

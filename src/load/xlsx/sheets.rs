@@ -109,6 +109,11 @@ pub(crate) struct Table<'s> {
     /// Positions in `rows` of the data rows (after the header; blank, hint,
     /// 序号-only and repeated header rows left out, up to a note row).
     data: Vec<usize>,
+    /// Values of columns the sheet lacks, from its name (方向 of
+    /// 组织关系转入, 会议类型 of 党课记录).
+    defaults: Vec<(&'static str, Data)>,
+    /// The month of a per-month dues sheet (`2025年3月`, `3月`).
+    pub sheet_month: Option<(Option<i32>, u32)>,
 }
 
 /// How a sheet came out: a table, nothing (an empty sheet), or no header.
@@ -232,6 +237,8 @@ impl<'s> Table<'s> {
             norm_headers,
             months,
             data: Vec::new(),
+            defaults: Vec::new(),
+            sheet_month: None,
         };
         t.data = t.classify_rows(warnings);
         Found::Table(t)
@@ -329,9 +336,26 @@ impl<'s> Table<'s> {
         best.map(|(_, h)| h)
     }
 
-    /// Whether the table has the column `key`.
+    /// The table with what its sheet's name says: values for the columns
+    /// it lacks, the month of a per-month dues sheet.
+    pub(crate) fn named(
+        mut self,
+        defaults: &[(&'static str, String)],
+        month: Option<(Option<i32>, u32)>,
+    ) -> Self {
+        self.defaults = defaults
+            .iter()
+            .map(|(k, v)| (*k, Data::String(v.clone())))
+            .collect();
+        self.sheet_month = month;
+        self
+    }
+
+    /// Whether the table has the column `key` (or its sheet's name gives
+    /// its value).
     pub(crate) fn has(&self, key: &str) -> bool {
         self.cols.iter().flatten().any(|c| c.key == key)
+            || self.defaults.iter().any(|(k, _)| *k == key)
     }
 
     fn index(&self, key: &str) -> Option<usize> {
@@ -343,6 +367,19 @@ impl<'s> Table<'s> {
     /// The rows above the header (titles, `年度：2025`).
     pub(crate) fn above(&self) -> impl Iterator<Item = &'s [Data]> + '_ {
         self.rows.iter().take(self.header).map(|(_, r)| *r)
+    }
+
+    /// The location of the cell of column `key` in sheet row `row`.
+    pub(crate) fn location_of(&self, row: u32, key: &str) -> Location {
+        let col = self.index(key).unwrap_or(0);
+        Location {
+            file: self.file.cloned(),
+            sheet: Some(self.sheet.to_owned()),
+            cell: Some(cells::a1(row, self.col0 + col as u32)),
+            header: self.headers.get(col).cloned(),
+            table: Some(self.def.table.to_owned()),
+            ..Location::default()
+        }
     }
 
     /// The header row's place, for sheet-level errors.
@@ -613,10 +650,15 @@ impl<'t, 's> Row<'t, 's> {
 impl Fields for Row<'_, '_> {
     fn raw(&self, key: &str) -> &Data {
         static EMPTY: Data = Data::Empty;
-        self.t
-            .index(key)
-            .and_then(|i| self.cells.get(i))
-            .unwrap_or(&EMPTY)
+        match self.t.index(key).and_then(|i| self.cells.get(i)) {
+            Some(d) if !is_blank(d) => d,
+            _ => self
+                .t
+                .defaults
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(&EMPTY, |(_, d)| d),
+        }
     }
 
     fn place(&self, key: &str) -> String {

@@ -5,29 +5,29 @@ use super::{Choices, Col, Kind, SheetDef, SheetId};
 use crate::model::Step;
 
 choices!(BRANCH_KIND, 7, [("机关", "organ"), ("企业", "enterprise"), ("学校", "school"), ("医院", "hospital"), ("村", "village"), ("社区", "community"), ("其他", "other"), ("机关单位", "organ"), ("高校", "school"), ("农村", "village")]);
-choices!(ROLE, 6, [("书记", "secretary"), ("副书记", "deputy_secretary"), ("组织委员", "organization"), ("宣传委员", "propaganda"), ("纪检委员", "discipline"), ("委员", "member"), ("支部书记", "secretary"), ("支部副书记", "deputy_secretary"), ("纪律检查委员", "discipline"), ("支委", "member")]);
+choices!(ROLE, 6, [("书记", "secretary"), ("副书记", "deputy_secretary"), ("组织委员", "organization"), ("宣传委员", "propaganda"), ("纪检委员", "discipline"), ("委员", "member"), ("支部书记", "secretary"), ("支部副书记", "deputy_secretary"), ("纪律检查委员", "discipline"), ("支委", "member"), ("党支部书记", "secretary"), ("党支部副书记", "deputy_secretary"), ("支部委员", "member"), ("组织委员兼纪检委员", "organization"), ("青年委员", "member"), ("统战委员", "member"), ("保密委员", "member")]);
 choices!(GENDER, 2, [("男", "male"), ("女", "female"), ("男性", "male"), ("女性", "female")]);
-choices!(STATUS, 2, [("正式党员", "full"), ("预备党员", "probationary"), ("正式", "full"), ("预备", "probationary")]);
+choices!(STATUS, 2, [("正式党员", "full"), ("预备党员", "probationary"), ("正式", "full"), ("预备", "probationary"), ("中共党员", "full"), ("中共预备党员", "probationary"), ("中共正式党员", "full")]);
 choices!(LEFT_REASON, 4, [("转出", "transferred"), ("去世", "died"), ("除名", "removed"), ("其他", "other"), ("组织关系转出", "transferred"), ("死亡", "died"), ("病故", "died"), ("开除", "removed"), ("出党", "removed"), ("开除党籍", "removed")]);
 choices!(DUES_CATEGORY, 9, [("在职", "salaried"), ("年薪制", "annual_salary"), ("不固定收入", "irregular_income"), ("离退休", "retired"), ("农民", "farmer"), ("学生", "student"), ("下岗失业", "unemployed"), ("低保", "relief"), ("困难", "low_income"), ("在职职工", "salaried"), ("退休", "retired"), ("离休", "retired"), ("失业", "unemployed"), ("生活困难", "low_income")]);
 choices!(CYCLE, 2, [("按月", "monthly"), ("按季", "quarterly"), ("月", "monthly"), ("季", "quarterly"), ("按季度", "quarterly")]);
 choices!(WAIVER_KIND, 2, [("减交", "reduce"), ("免交", "waive"), ("减缴", "reduce"), ("免缴", "waive")]);
-choices!(MEETING_KIND, 8, [("支部党员大会", "general_meeting"), ("支委会", "committee_meeting"), ("党小组会", "group_meeting"), ("党课", "party_lecture"), ("主题党日", "theme_day"), ("组织生活会", "life_meeting"), ("民主评议党员", "democratic_review"), ("集中学习", "study"), ("党员大会", "general_meeting"), ("支部委员会", "committee_meeting"), ("支部委员会会议", "committee_meeting"), ("党小组会议", "group_meeting"), ("主题党日活动", "theme_day"), ("民主评议", "democratic_review"), ("学习", "study")]);
+choices!(MEETING_KIND, 8, [("支部党员大会", "general_meeting"), ("支委会", "committee_meeting"), ("党小组会", "group_meeting"), ("党课", "party_lecture"), ("主题党日", "theme_day"), ("组织生活会", "life_meeting"), ("民主评议党员", "democratic_review"), ("集中学习", "study"), ("党员大会", "general_meeting"), ("支部委员会", "committee_meeting"), ("支部委员会会议", "committee_meeting"), ("支委会会议", "committee_meeting"), ("支部党员大会会议", "general_meeting"), ("党小组会议", "group_meeting"), ("主题党日活动", "theme_day"), ("民主评议", "democratic_review"), ("学习", "study"), ("上党课", "party_lecture"), ("专题党课", "party_lecture"), ("专题组织生活会", "life_meeting"), ("理论学习", "study")]);
 choices!(PRESENCE, 3, [("请假", "excused"), ("缺席", "absent"), ("出席", "present"), ("因事请假", "excused"), ("因病请假", "excused"), ("无故缺席", "absent"), ("到会", "present")]);
 choices!(CHANNEL, 4, [("线下", "offline"), ("网络党校", "online_school"), ("学习强国", "xuexi"), ("其他", "other"), ("现场", "offline"), ("线上", "online_school")]);
 choices!(CONCLUSION, 2, [("合格", "qualified"), ("不合格", "unqualified")]);
 choices!(OUTCOME, 3, [("按期转正", "convert"), ("延长预备期", "extend"), ("取消资格", "cancel"), ("转正", "convert"), ("取消预备党员资格", "cancel")]);
 choices!(ASSESSMENT, 2, [("积极分子考察", "activist_assessed"), ("预备党员考察", "probation_assessed"), ("培养教育考察", "activist_assessed"), ("继续教育考察", "probation_assessed")]);
 choices!(STAGE, 4, [("积极分子", "activist"), ("发展对象", "candidate"), ("拟接收预备党员", "admission"), ("拟转正", "conversion"), ("入党积极分子", "activist"), ("预备党员转正", "conversion"), ("拟转为正式党员", "conversion")]);
-choices!(DIRECTION, 2, [("转出", "out"), ("转入", "in")]);
+choices!(DIRECTION, 2, [("转出", "out"), ("转入", "in"), ("组织关系转出", "out"), ("组织关系转入", "in"), ("转往", "out"), ("调出", "out"), ("调入", "in")]);
 choices!(MOBILITY, 5, [("外出务工", "work"), ("外出学习", "study"), ("外出居住", "life"), ("出国出境", "abroad"), ("失联", "lost_contact"), ("务工", "work"), ("学习", "study"), ("居住", "life"), ("出国", "abroad"), ("失去联系", "lost_contact")]);
 choices!(MATTER, 2, [("接收", "admission_meeting"), ("转正", "conversion_meeting"), ("接收预备党员", "admission_meeting"), ("预备党员转正", "conversion_meeting")]);
 
 use Kind::*;
 
 const BRANCH: Col = col!("branch", "支部编号", ["党支部编号"], Id, false, "多个支部合在一个工作簿时每张表都填；只有一个支部时可不填");
-const MEMBER: Col = col!("member", "党员编号", ["学工号", "工号", "党员"], Person, false, "党员编号，或在花名册中唯一的姓名");
-const NAME: Col = col!("name", "姓名", ["党员姓名"], Text, false, "没有党员编号时按姓名查找");
+const MEMBER: Col = col!("member", "党员编号", ["学工号", "工号", "党员", "人员编号"], Person, false, "党员编号，或在花名册中唯一的姓名");
+const NAME: Col = col!("name", "姓名", ["党员姓名", "名字"], Text, false, "没有党员编号时按姓名查找");
 
 /// The 支部信息 sheet: rows 项目 / 内容, or (several branches) one row per branch.
 pub(crate) static BRANCH_SHEET: SheetDef = SheetDef {
@@ -54,13 +54,13 @@ pub(crate) static SHEETS: &[SheetDef] = &[
     SheetDef {
         id: SheetId::Committee,
         name: "支委会",
-        aliases: &["支部委员会", "支委会成员", "支委"],
+        aliases: &["支部委员会", "支委会成员", "支委", "支委成员", "支部委员"],
         table: "branch.committee.members",
         cols: &[
             BRANCH,
             MEMBER,
             NAME,
-            col!("role", "职务", ["职位"], Choice(&ROLE), true),
+            col!("role", "职务", ["职位", "支部职务", "党内职务", "支委职务"], Choice(&ROLE), true),
         ],
         note: "每名支委一行",
     },
@@ -71,8 +71,8 @@ pub(crate) static SHEETS: &[SheetDef] = &[
         table: "branch.groups",
         cols: &[
             BRANCH,
-            col!("id", "党小组编号", ["编号", "小组编号"], Id, true),
-            col!("name", "党小组名称", ["名称", "小组名称"], Text, false),
+            col!("id", "党小组编号", ["编号", "小组编号"], Id, false, "不填时以党小组名称为编号"),
+            col!("name", "党小组名称", ["名称", "小组名称", "党小组"], Text, false),
             col!("leader", "组长", ["党小组组长"], Person, false),
             col!("members", "成员", ["党小组成员", "组员"], People, false, "编号或姓名，以、，, 分隔"),
         ],
@@ -81,24 +81,27 @@ pub(crate) static SHEETS: &[SheetDef] = &[
     SheetDef {
         id: SheetId::Members,
         name: "党员花名册",
-        aliases: &["花名册", "党员名册", "党员信息", "党员基本信息"],
+        aliases: &["花名册", "党员名册", "党员信息", "党员基本信息", "党员花名册台账", "党员信息表", "党员名单"],
         table: "members",
         cols: &[
             BRANCH,
-            col!("id", "党员编号", ["学工号", "工号", "编号"], Id, true),
-            col!("name", "姓名", ["党员姓名"], Text, true),
+            col!("id", "党员编号", ["学工号", "工号", "编号", "人员编号", "党员ID"], Id, false, "不填时按身份证号或姓名认定同一名党员"),
+            col!("name", "姓名", ["党员姓名", "名字"], Text, true),
+            col!("id_card", "身份证号", ["公民身份号码", "身份证号码", "身份证", "公民身份证号码"], Text, false, "没有党员编号、又有重名时用来区分"),
             col!("gender", "性别", [], Choice(&GENDER), false),
-            col!("born_on", "出生日期", ["出生年月日"], Date, false),
-            col!("status", "党籍状态", ["党员状态", "党员类别"], Choice(&STATUS), true),
-            col!("admitted_on", "入党时间", ["接收预备党员时间", "入党日期"], Date, true),
-            col!("full_on", "转正时间", ["转正日期"], Date, false),
-            col!("in_branch_from", "转入本支部时间", ["组织关系转入时间", "转入时间"], Date, false),
-            col!("in_branch_to", "转出时间", ["组织关系转出时间"], Date, false),
+            col!("born_on", "出生日期", ["出生年月日", "出生年月", "出生时间"], Date, false),
+            col!("status", "党籍状态", ["党员状态", "党员类别", "党员身份"], Choice(&STATUS), false, "不填时为正式党员（“政治面貌”为中共预备党员、或工作表名含“预备”时为预备党员）"),
+            col!("politics", "政治面貌", [], Text, false, "中共党员 / 中共预备党员：没有“党籍状态”列时由它认定"),
+            col!("admitted_on", "入党时间", ["接收预备党员时间", "入党日期", "加入党组织日期", "加入党组织时间", "入党年月", "成为预备党员时间", "接收为预备党员时间"], Date, true),
+            col!("full_on", "转正时间", ["转正日期", "转为正式党员时间", "转为正式党员日期", "成为正式党员时间"], Date, false),
+            col!("in_branch_from", "转入本支部时间", ["组织关系转入时间", "转入时间", "转入日期", "进入本支部时间", "加入本支部时间"], Date, false),
+            col!("in_branch_to", "转出时间", ["组织关系转出时间", "转出日期"], Date, false),
             col!("left_reason", "转出原因", ["离开原因"], Choice(&LEFT_REASON), false),
-            col!("dues_category", "党费类别", ["缴费类别", "党费缴纳类别"], Choice(&DUES_CATEGORY), true),
+            col!("dues_category", "党费类别", ["缴费类别", "党费缴纳类别", "缴纳类别"], Choice(&DUES_CATEGORY), false, "不填时为在职（按月基数计算）"),
+            col!("base", "月基数", ["缴纳基数", "缴费基数", "党费基数", "月工资", "工资基数", "月收入"], Money, false, "党费的计算基数；填了就不必再填“党费基数”表"),
             col!("payment_cycle", "缴费方式", ["缴纳方式"], Choice(&CYCLE), false),
-            col!("dues_paid_until", "党费缴纳至年月", ["党费交至", "党费缴至"], Month, false, "转入时介绍信上注明的党费交至月份"),
-            col!("leading_cadre", "领导干部", ["是否领导干部", "党员领导干部"], YesNo, false),
+            col!("dues_paid_until", "党费缴纳至年月", ["党费交至", "党费缴至", "党费交至年月", "党费缴纳至"], Month, false, "转入时介绍信上注明的党费交至月份"),
+            col!("leading_cadre", "领导干部", ["是否领导干部", "党员领导干部", "是否为领导干部", "是否党员领导干部"], YesNo, false),
             col!("rights_suspended", "留党察看", ["是否留党察看"], YesNo, false),
         ],
         note: "每名党员一行；党员编号须稳定不变",
@@ -120,16 +123,16 @@ pub(crate) static SHEETS: &[SheetDef] = &[
     SheetDef {
         id: SheetId::Payments,
         name: "党费收缴",
-        aliases: &["党费缴纳", "党费收缴台账", "党费", "党费缴纳记录"],
+        aliases: &["党费缴纳", "党费收缴台账", "党费", "党费缴纳记录", "党费缴纳情况", "党费交纳", "党费收缴明细"],
         table: "dues_payments",
         cols: &[
             BRANCH,
             MEMBER,
             NAME,
-            col!("month", "缴纳月份", ["所属月份", "党费月份"], Month, true),
-            col!("through", "截止月份", ["缴至月份"], Month, false, "一次交多个月时填最后一个月"),
-            col!("amount", "实缴金额", ["缴纳金额", "金额", "实交金额"], Money, true),
-            col!("paid_on", "缴纳日期", ["缴纳时间", "交费日期"], Date, true),
+            col!("month", "缴纳月份", ["所属月份", "党费月份", "缴费年月", "缴费月份", "交纳月份", "交费月份", "所属年月", "月份"], Month, true),
+            col!("through", "截止月份", ["缴至月份", "交至月份"], Month, false, "一次交多个月时填最后一个月"),
+            col!("amount", "实缴金额", ["缴纳金额", "金额", "实交金额", "交纳金额", "缴费金额", "实缴党费", "党费金额", "实交党费"], Money, true),
+            col!("paid_on", "缴纳日期", ["缴纳时间", "交费日期", "缴费日期", "缴费时间", "交纳日期", "交纳时间"], Date, false, "不填时按所属月份的1日计，无法检查补交是否超过期限"),
             col!("receipt_no", "收据编号", ["票据编号", "收据号"], Text, false),
             col!("collector", "收缴人", ["经手人"], Person, false),
             col!("year", "年度", ["年份"], Count, false, "表格式（1月…12月）时填年度"),
@@ -197,23 +200,25 @@ pub(crate) static SHEETS: &[SheetDef] = &[
     SheetDef {
         id: SheetId::Meetings,
         name: "三会一课",
-        aliases: &["会议记录", "组织生活", "三会一课记录", "会议"],
+        aliases: &["会议记录", "组织生活", "三会一课记录", "会议", "三会一课台账", "组织生活记录"],
         table: "meetings",
         cols: &[
             BRANCH,
-            col!("id", "会议编号", ["编号", "活动编号"], Id, true),
-            col!("kind", "会议类型", ["类型", "活动类型"], Choice(&MEETING_KIND), true),
-            col!("date", "会议日期", ["实际会议时间", "会议时间", "日期", "活动日期"], Date, true),
+            col!("id", "会议编号", ["编号", "活动编号"], Id, false, "不填时按支部、会议类型、党小组和日期生成（B01-支部党员大会-2025-03-15）"),
+            col!("kind", "会议类型", ["类型", "活动类型", "会议类别", "类别"], Choice(&MEETING_KIND), true),
+            col!("date", "会议日期", ["实际会议时间", "会议时间", "日期", "活动日期", "活动时间", "召开时间", "召开日期", "开会时间"], Date, true),
             col!("for_period", "所属期间", ["所属年度", "所属季度"], Period, false, "补开的会议填它所属的期间（如 2024）"),
             col!("group", "党小组", ["党小组编号"], Id, false, "党小组会必填"),
-            col!("topic", "会议主题", ["会议议题", "活动主题", "主题"], Text, false),
+            col!("topic", "会议主题", ["会议议题", "活动主题", "主题", "议题", "会议内容", "活动内容"], Text, false),
             col!("chair", "主持人", [], Person, false),
             col!("recorder", "记录人", [], Person, false),
             col!("hours", "时长（小时）", ["时长", "学时"], Hours, false),
             col!("minutes", "时长（分钟）", [], Minutes, false),
-            col!("expected_count", "应到人数", [], Count, false),
-            col!("present_count", "实到人数", [], Count, false),
-            col!("excused_count", "请假人数", [], Count, false),
+            col!("expected_count", "应到人数", ["应到"], Count, false),
+            col!("present_count", "实到人数", ["实到", "出席人数", "参会人数"], Count, false),
+            col!("excused_count", "请假人数", ["请假"], Count, false),
+            col!("excused", "请假人员", ["请假党员", "请假人"], People, false, "也可以填在“缺席请假”表"),
+            col!("absent", "缺席人员", ["缺席党员", "缺席人"], People, false, "也可以填在“缺席请假”表"),
             col!("expected", "应到党员", ["参会范围"], People, false, "只在应到人员不是默认范围时填写"),
             col!("attendance_recorded", "考勤记录", ["有无考勤"], YesNo, false, "填“无”表示本次会议没有考勤记录；默认为有"),
             col!("tags", "标签", ["专题"], Text, false, "如 意识形态；多个以、分隔"),
@@ -227,10 +232,13 @@ pub(crate) static SHEETS: &[SheetDef] = &[
         table: "meetings.attendance",
         cols: &[
             BRANCH,
-            col!("meeting", "会议编号", [], Id, true),
+            col!("meeting", "会议编号", [], Id, false, "不填时按会议日期（和会议类型）找到会议"),
+            col!("meeting_date", "会议日期", ["会议时间", "日期"], Date, false),
+            col!("meeting_kind", "会议类型", ["类型"], Choice(&MEETING_KIND), false),
+            col!("meeting_group", "会议党小组", ["所在党小组"], Text, false, "党小组会：同一天有几个党小组开会时填"),
             MEMBER,
             NAME,
-            col!("status", "情况", ["出勤情况", "状态"], Choice(&PRESENCE), true),
+            col!("status", "情况", ["出勤情况", "状态", "缺勤类型", "请假或缺席"], Choice(&PRESENCE), true),
             col!("reason", "原因", ["请假原因", "缺席原因"], Text, false),
         ],
         note: "只列请假和缺席的党员",
@@ -243,7 +251,11 @@ pub(crate) static SHEETS: &[SheetDef] = &[
         cols: &[
             BRANCH,
             col!("meeting", "会议编号", [], Id, false),
-            col!("candidate", "发展对象编号", [], Id, false, "发展党员的表决：填发展对象编号和事项，不填会议编号"),
+            col!("meeting_date", "会议日期", ["会议时间"], Date, false, "不填会议编号时按会议日期（和会议类型）找到会议"),
+            col!("meeting_kind", "会议类型", [], Choice(&MEETING_KIND), false),
+            col!("meeting_group", "会议党小组", ["所在党小组"], Text, false, "党小组会：同一天有几个党小组开会时填"),
+            col!("candidate", "发展对象编号", [], Id, false, "发展党员的表决：填发展对象编号（或姓名）和事项，不填会议编号"),
+            col!("candidate_name", "发展对象姓名", ["姓名"], Text, false),
             col!("matter", "事项", [], Choice(&MATTER), false),
             col!("step_date", "日期", ["讨论日期"], Date, false, "发展党员的表决：该次支部大会讨论的日期（同一事项讨论过两次时必填）"),
             col!("expected_voting", "应到有表决权", ["应到有表决权人数"], Count, true),
@@ -263,7 +275,10 @@ pub(crate) static SHEETS: &[SheetDef] = &[
         table: "meetings.rectifications",
         cols: &[
             BRANCH,
-            col!("meeting", "会议编号", [], Id, true),
+            col!("meeting", "会议编号", [], Id, false, "不填时按会议日期（和会议类型）找到会议"),
+            col!("meeting_date", "会议日期", ["会议时间"], Date, false),
+            col!("meeting_kind", "会议类型", [], Choice(&MEETING_KIND), false),
+            col!("meeting_group", "会议党小组", ["所在党小组"], Text, false, "党小组会：同一天有几个党小组开会时填"),
             col!("item", "问题", ["整改问题", "问题描述"], Text, true),
             col!("owner", "责任人", [], Person, false),
             col!("due", "整改时限", ["完成时限"], Date, true),
@@ -288,14 +303,14 @@ pub(crate) static SHEETS: &[SheetDef] = &[
     SheetDef {
         id: SheetId::Trainings,
         name: "学习培训",
-        aliases: &["培训记录", "学习记录", "教育培训"],
+        aliases: &["培训记录", "学习记录", "教育培训", "学习培训记录", "党员学习", "学时登记"],
         table: "trainings",
         cols: &[
             BRANCH,
             MEMBER,
             NAME,
             col!("date", "日期", ["培训日期", "学习日期"], Date, true),
-            col!("hours", "学时", ["时长"], Hours, true),
+            col!("hours", "学时", ["时长", "学时数", "培训学时", "学习时长"], Hours, true),
             col!("title", "内容", ["培训内容", "学习内容"], Text, false),
             col!("channel", "形式", ["培训形式", "学习形式"], Choice(&CHANNEL), false),
         ],
@@ -308,7 +323,7 @@ pub(crate) static SHEETS: &[SheetDef] = &[
         table: "development",
         cols: &[
             BRANCH,
-            col!("id", "编号", ["发展对象编号"], Id, true),
+            col!("id", "编号", ["发展对象编号"], Id, false, "不填时按姓名认定"),
             col!("name", "姓名", [], Text, true),
             col!("gender", "性别", [], Choice(&GENDER), false),
             col!("born_on", "出生日期", [], Date, false),
@@ -357,7 +372,8 @@ pub(crate) static SHEETS: &[SheetDef] = &[
         table: "development",
         cols: &[
             BRANCH,
-            col!("candidate", "编号", ["发展对象编号"], Id, true),
+            col!("candidate", "编号", ["发展对象编号"], Id, false, "或填姓名"),
+            col!("candidate_name", "姓名", [], Text, false),
             col!("kind", "类型", ["考察类型", "步骤"], Choice(&ASSESSMENT), true, "积极分子考察、预备党员考察；也可填“发展党员”表的任一步骤名（重复的步骤）"),
             col!("date", "日期", ["考察日期"], Date, true),
             col!("members", "人员", [], People, false, "重新指定的培养联系人或入党介绍人"),
@@ -376,7 +392,8 @@ pub(crate) static SHEETS: &[SheetDef] = &[
         table: "publicity",
         cols: &[
             BRANCH,
-            col!("candidate", "编号", ["发展对象编号"], Id, true),
+            col!("candidate", "编号", ["发展对象编号"], Id, false, "或填姓名"),
+            col!("candidate_name", "姓名", [], Text, false),
             col!("stage", "阶段", ["公示阶段", "公示类型"], Choice(&STAGE), true),
             col!("start", "开始日期", ["公示开始日期"], Date, true),
             col!("end", "结束日期", ["公示结束日期"], Date, true),
@@ -386,16 +403,16 @@ pub(crate) static SHEETS: &[SheetDef] = &[
     SheetDef {
         id: SheetId::Transfers,
         name: "组织关系接转",
-        aliases: &["组织关系转接", "组织关系转移"],
+        aliases: &["组织关系转接", "组织关系转移", "组织关系接转登记", "组织关系转接登记"],
         table: "transfers",
         cols: &[
             BRANCH,
             MEMBER,
             NAME,
-            col!("direction", "方向", ["转接类型"], Choice(&DIRECTION), true),
-            col!("issued_on", "开具日期", ["介绍信开具日期"], Date, true),
+            col!("direction", "方向", ["转接类型", "转移类型", "转入转出"], Choice(&DIRECTION), true, "一张表只有转入或只有转出时，可把工作表命名为“组织关系转入”“组织关系转出”而不填此列"),
+            col!("issued_on", "开具日期", ["介绍信开具日期", "开具介绍信日期", "介绍信日期", "转接日期", "转出日期", "转入日期"], Date, true),
             col!("valid_until", "有效期至", [], Date, false),
-            col!("org", "对方党组织", ["转往党组织", "转出党组织"], Text, false),
+            col!("org", "对方党组织", ["转往党组织", "转出党组织", "转入党组织", "去向", "来源"], Text, false),
             col!("reported_on", "报到日期", [], Date, false),
             col!("receipt_on", "回执日期", ["回执退回日期"], Date, false),
             col!("cross_system", "跨系统", ["是否跨系统"], YesNo, false),
