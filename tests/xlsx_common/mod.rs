@@ -107,11 +107,13 @@ pub fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
 }
 
-/// A finding without what only a workbook can add (the cells of DAT001).
+/// A finding without what only a workbook can add (the cells of DAT001,
+/// the mark of an id the reader derived).
 pub fn plain(f: &Finding) -> serde_json::Value {
     let mut v = serde_json::to_value(f).unwrap();
     if let Some(e) = v.get_mut("evidence").and_then(|e| e.as_object_mut()) {
         e.remove("cells");
+        e.remove("id_derived");
     }
     if let Some(m) = v.get_mut("message") {
         for lang in ["zh", "en"] {

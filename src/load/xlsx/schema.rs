@@ -128,6 +128,39 @@ macro_rules! choices {
 mod tables;
 pub(crate) use tables::*;
 
+/// Columns the reader takes from ledgers kept without this template, which
+/// the template and the record writer have in another way: the roster's 身份证号 (its 党员编号 tells
+/// members apart; a form should not ask for id numbers it does not need),
+/// 政治面貌 (its 党籍状态) and 月基数 (its 党费基数 sheet); a meeting's
+/// 请假人员 / 缺席人员 (its 缺席请假 sheet); a meeting or candidate named by
+/// date or name instead of 会议编号 / 编号.
+const OTHER_WAYS: &[(SheetId, &str)] = &[
+    (SheetId::Members, "id_card"),
+    (SheetId::Members, "politics"),
+    (SheetId::Members, "base"),
+    (SheetId::Meetings, "excused"),
+    (SheetId::Meetings, "absent"),
+    (SheetId::Absences, "meeting_date"),
+    (SheetId::Absences, "meeting_kind"),
+    (SheetId::Absences, "meeting_group"),
+    (SheetId::Rectifications, "meeting_date"),
+    (SheetId::Rectifications, "meeting_kind"),
+    (SheetId::Rectifications, "meeting_group"),
+    (SheetId::Votes, "meeting_date"),
+    (SheetId::Votes, "meeting_kind"),
+    (SheetId::Votes, "meeting_group"),
+    (SheetId::Votes, "candidate_name"),
+    (SheetId::Assessments, "candidate_name"),
+    (SheetId::Publicity, "candidate_name"),
+];
+
+/// Whether column `key` of sheet `id` is one the reader takes from ledgers
+/// kept without this crate, which the template and the record writer
+/// write in another way (OTHER_WAYS).
+pub(crate) fn other_way(id: SheetId, key: &str) -> bool {
+    OTHER_WAYS.iter().any(|(s, k)| *s == id && *k == key)
+}
+
 /// Sheets that are part of the template but hold no records.
 pub(crate) const IGNORED_SHEETS: &[&str] = &["填表说明", "说明", "使用说明"];
 
@@ -279,6 +312,117 @@ pub(crate) fn step_col(step: Step) -> Option<&'static Col> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_list_every_alias() {
+        let docs = include_str!("../../../docs/format.md");
+        let start = docs
+            .find("| sheet / column | also read as |")
+            .expect("the alias table");
+        let table = &docs[start..];
+        for d in std::iter::once(&BRANCH_SHEET).chain(SHEETS) {
+            let row = |head: &str| {
+                table
+                    .lines()
+                    .take_while(|l| l.starts_with('|'))
+                    .find(|l| l.starts_with(head))
+                    .unwrap_or_else(|| panic!("docs/format.md: no row {head}"))
+                    .to_owned()
+            };
+            let items = |l: String| -> Vec<String> {
+                let last = l.trim_end_matches('|').rsplit('|').next().unwrap_or("");
+                last.trim().split('、').map(str::to_owned).collect()
+            };
+            if !d.aliases.is_empty() {
+                assert_eq!(
+                    items(row(&format!("| **{}** (sheet) |", d.name))),
+                    d.aliases,
+                    "{}",
+                    d.name
+                );
+            }
+            for c in d
+                .cols
+                .iter()
+                .filter(|c| !c.aliases.is_empty() && c.key != "branch")
+            {
+                let star = if c.required { " *" } else { "" };
+                let l = row(&format!("| {} · {}{star} |", d.name, c.header));
+                assert_eq!(items(l), c.aliases, "{} {}", d.name, c.header);
+            }
+        }
+    }
+
+    #[test]
+    fn sheet_names_say_what_they_hold() {
+        let m = sheet_match("组织关系转入").unwrap();
+        assert_eq!(
+            (m.def.id, m.defaults),
+            (SheetId::Transfers, vec![("direction", "转入".to_owned())])
+        );
+        let m = sheet_match("党员转出登记表").unwrap();
+        assert_eq!(m.defaults, vec![("direction", "转出".to_owned())]);
+        let m = sheet_match("党课记录").unwrap();
+        assert_eq!(
+            (m.def.id, m.defaults),
+            (SheetId::Meetings, vec![("kind", "党课".to_owned())])
+        );
+        assert_eq!(
+            sheet_match("主题党日活动台账").unwrap().defaults,
+            vec![("kind", "主题党日活动".to_owned())]
+        );
+        for (name, month) in [
+            ("2025年3月", (Some(2025), 3)),
+            ("2025年03月份", (Some(2025), 3)),
+            ("3月", (None, 3)),
+            ("3月份党费", (None, 3)),
+            ("党费2025年12月", (Some(2025), 12)),
+            ("2025.03", (Some(2025), 3)),
+            ("2025-3", (Some(2025), 3)),
+        ] {
+            let m = sheet_match(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(
+                (m.def.id, m.month),
+                (SheetId::Payments, Some(month)),
+                "{name}"
+            );
+        }
+        for name in ["13月", "2025年13月", "25年3月", "Sheet1", "月", "3"] {
+            assert!(sheet_match(name).is_none(), "{name}");
+        }
+        let m = sheet_match("预备党员名册").unwrap();
+        assert_eq!(
+            (m.def.id, m.defaults),
+            (SheetId::Members, vec![("status", "预备党员".to_owned())])
+        );
+        // Exact names first: 支委会 is the committee, not a meeting.
+        assert_eq!(sheet_match("支委会").unwrap().def.id, SheetId::Committee);
+        assert_eq!(sheet_match("花名册").unwrap().def.id, SheetId::Members);
+        assert_eq!(
+            sheet_match("党员花名册台账").unwrap().def.id,
+            SheetId::Members
+        );
+    }
+
+    #[test]
+    fn headers_match_without_notes_and_in_full_width() {
+        let m = def(SheetId::Members);
+        assert_eq!(
+            m.col("入党时间（预备）").map(|c| c.key),
+            Some("admitted_on")
+        );
+        assert_eq!(m.col("入党时间(预备)").map(|c| c.key), Some("admitted_on"));
+        assert_eq!(m.col("党员ＩＤ").map(|c| c.key), Some("id"));
+        assert_eq!(m.col("姓　名").map(|c| c.key), Some("name"));
+        assert!(m.col("人员类别").is_none());
+        let d = def(SheetId::Development);
+        // An exact header with parentheses is not cut to its stem.
+        assert_eq!(d.col("支部大会讨论（转正）").map(|c| c.key), Some("s23"));
+        assert_eq!(
+            def(SheetId::Payments).col("实缴金额（元）").map(|c| c.key),
+            Some("amount")
+        );
+    }
 
     #[test]
     fn every_step_has_a_column_and_names_are_unique() {

@@ -50,7 +50,7 @@ impl Out {
             .cols
             .iter()
             .map(|c| c.key)
-            .filter(|k| (multi || *k != "branch") && !skip.contains(k))
+            .filter(|k| (multi || *k != "branch") && !skip.contains(k) && !schema::other_way(id, k))
             .collect();
         Out {
             def,

@@ -22,9 +22,10 @@ const FORM_ROWS: u32 = 20;
 /// (党费公开's 年度 is required).
 const LEFT_OUT: &[&str] = &["branch", "year", "minutes"];
 
-/// Whether the template writes column `c`.
-pub(crate) fn in_template(c: &Col) -> bool {
-    c.required || !LEFT_OUT.contains(&c.key)
+/// Whether the template writes column `c` of sheet `def`.
+pub(crate) fn in_template(def: &SheetDef, c: &Col) -> bool {
+    c.required
+        || !(LEFT_OUT.contains(&c.key) || crate::load::xlsx::schema::other_way(def.id, c.key))
 }
 
 /// Writes the empty 台账 workbook the reader reads: a 填表说明 sheet, then
@@ -124,7 +125,7 @@ fn column_format(st: &Styles, k: Kind) -> &Format {
 fn sheet(wb: &mut Workbook, st: &Styles, def: &SheetDef) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(def.name)?;
-    let cols: Vec<&Col> = def.cols.iter().filter(|c| in_template(c)).collect();
+    let cols: Vec<&Col> = def.cols.iter().filter(|c| in_template(def, c)).collect();
     let required = st.header.clone().set_font_color(Color::RGB(0xC00000));
     let mut widths = Vec::new();
     for (i, c) in cols.iter().enumerate() {
@@ -216,7 +217,7 @@ fn notes(wb: &mut Workbook, st: &Styles) -> Result<(), XlsxError> {
         for c in def
             .cols
             .iter()
-            .filter(|c| !LEFT_OUT.contains(&c.key) || c.key == "year")
+            .filter(|c| in_template(def, c) || c.key == "year")
         {
             rows.push(vec![
                 Val::text(def.name),
