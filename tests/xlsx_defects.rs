@@ -376,3 +376,42 @@ fn the_command_puts_the_errors_above_the_warnings_and_counts_them() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_report_states_what_the_reader_assumed() {
+    let dir = std::env::temp_dir().join(format!("dangjian-assumed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("台账.xlsx");
+    std::fs::write(
+        &path,
+        workbook(&[
+            ("支部信息", branch()),
+            ("花名册", rows("姓名|入党时间\n王一|2005-07-01")),
+        ]),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut stdout = Vec::new();
+        let mut stderr = Vec::new();
+        let args = std::iter::once("audit").chain(args.iter().copied());
+        let status = dangjian::cli::run(args, dangjian::cli::Env::new(&mut stdout, &mut stderr));
+        (status, String::from_utf8(stdout).unwrap())
+    };
+    let p = path.to_str().unwrap();
+    let (status, out) = run(&[p, "--as-of", "2025-12-31", "--format", "json"]);
+    assert_eq!(status, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let a: Vec<&str> = v["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert!(a[0].contains("台账.xlsx: 花名册!A1, table members: "), "{a:?}");
+    assert!(a[0].contains("没有“党籍状态”列：按正式党员读取"), "{a:?}");
+    assert!(a[1].contains("没有“党费类别”列：按在职党员"), "{a:?}");
+    let (_, text) = run(&[p, "--as-of", "2025-12-31"]);
+    assert!(text.contains("== 读取时的假定（表中没有的列）=="), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

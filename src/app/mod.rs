@@ -395,7 +395,14 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     let bar = progress::Bar::new(cli.progress, env.terminal, total_bytes);
     let tick = |bytes: u64, bundles: u64| bar.update(bytes, bundles);
     let warnings = std::cell::RefCell::new(Vec::<String>::new());
-    let warn = |w: String| warnings.borrow_mut().push(w);
+    let assumed = std::cell::RefCell::new(Vec::<String>::new());
+    let warn = |w: String| match w.strip_prefix("assumed: ") {
+        Some(a) => {
+            assumed.borrow_mut().push(a.to_owned());
+            warnings.borrow_mut().push(format!("warning: {a}"));
+        }
+        None => warnings.borrow_mut().push(w),
+    };
 
     let t_start = clock.elapsed();
     let as_of = match cli.as_of {
@@ -713,6 +720,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         );
     }
     report.unreadable = unreadable;
+    report.assumptions = assumed.take();
     report.audited.sort();
     report.audited.dedup();
     report.scorecards.sort_by(|a, b| a.branch.cmp(&b.branch));

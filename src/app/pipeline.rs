@@ -96,7 +96,9 @@ pub(crate) struct RunOptions<'a> {
     pub(crate) keep_going: bool,
     pub(crate) progress: &'a dyn Fn(u64, u64),
     /// Told each warning of a workbook reader (unknown sheets and columns,
-    /// unresolved names), once per workbook read.
+    /// unresolved names), once per workbook read: `warning: …`, or
+    /// `assumed: …` for a column read as its default (it goes in the
+    /// report's `assumptions` too).
     pub(crate) warn: &'a dyn Fn(String),
 }
 
@@ -415,7 +417,11 @@ fn read_workbook(
         .keep_going(keep_going)
         .read(path)?;
     for w in &wb.warnings {
-        warn(format!("warning: {w}"));
+        if w.kind == load::xlsx::WarningKind::Assumed {
+            warn(format!("assumed: {w}"));
+        } else {
+            warn(format!("warning: {w}"));
+        }
     }
     let mut parts: Vec<Result<Bundle>> = wb.bundles.into_iter().map(Ok).collect();
     parts.extend(wb.errors.into_iter().map(Err));

@@ -525,6 +525,20 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
             let _ = writeln!(out, "  {}", u.message);
         }
     }
+    if !report.assumptions.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if zh {
+                "== 读取时的假定（表中没有的列）=="
+            } else {
+                "== Assumed in reading (columns the input lacks) =="
+            }
+        );
+        for a in &report.assumptions {
+            let _ = writeln!(out, "  {a}");
+        }
+    }
     out
 }
 

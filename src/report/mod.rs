@@ -264,6 +264,11 @@ pub struct Report {
     /// Input bundles that could not be read (`--keep-going`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<Unreadable>,
+    /// What the reader assumed for columns the input lacks, each with its
+    /// place: a workbook without 党籍状态 read every member as 正式党员
+    /// (docs/format.md "Ledgers kept without this crate's ids").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumptions: Vec<String>,
     /// How each branch stands over the period (when the auditor computes
     /// indicators), sorted by branch.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -313,6 +318,7 @@ impl Report {
             unmatched_accepts: Vec::new(),
             expired_accepts: Vec::new(),
             unreadable: Vec::new(),
+            assumptions: Vec::new(),
             indicators: Vec::new(),
             previous_indicators: Vec::new(),
             todo: None,
