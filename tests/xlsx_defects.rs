@@ -225,6 +225,7 @@ fn hint_rows_number_only_rows_and_notes_are_skipped_with_a_note() {
             rows(
                 "姓名|日期|学时
                  王一|2025-03-01|2
+                 合计||2
                  1、学时按实际参加时间填写",
             ),
         ),
@@ -244,7 +245,7 @@ fn hint_rows_number_only_rows_and_notes_are_skipped_with_a_note() {
             "台账.xlsx: 党员花名册!A2, table members: 跳过第2行（填写提示“必填/选填”） / rows 2 skipped (hints 必填/选填 under the header)",
             "台账.xlsx: 党员花名册!A5, table members: 跳过第5–6行（只有序号，没有内容） / rows 5–6 skipped (a 序号 and nothing else)",
             "台账.xlsx: 党员花名册!A7, table members: 跳过第7–9行（表下的说明文字） / rows 7–9 skipped (notes under the table)",
-            "台账.xlsx: 学习培训!A3, table trainings: 跳过第3行（表下的说明文字） / rows 3 skipped (notes under the table)",
+            "台账.xlsx: 学习培训!A3, table trainings: 跳过第3–4行（表下的说明文字） / rows 3–4 skipped (notes under the table)",
         ]
     );
 }
@@ -408,7 +409,10 @@ fn the_report_states_what_the_reader_assumed() {
         .map(|x| x.as_str().unwrap())
         .collect();
     assert_eq!(a.len(), 2, "{a:?}");
-    assert!(a[0].contains("台账.xlsx: 花名册!A1, table members: "), "{a:?}");
+    assert!(
+        a[0].contains("台账.xlsx: 花名册!A1, table members: "),
+        "{a:?}"
+    );
     assert!(a[0].contains("没有“党籍状态”列：按正式党员读取"), "{a:?}");
     assert!(a[1].contains("没有“党费类别”列：按在职党员"), "{a:?}");
     let (_, text) = run(&[p, "--as-of", "2025-12-31"]);

@@ -52,6 +52,18 @@ const SIGN_OFF: &[&str] = &[
     "填表单位",
 ];
 
+/// Rows that close a table: totals and the 以下空白 of a printed form.
+const CLOSERS: &[&str] = &[
+    "合计",
+    "小计",
+    "总计",
+    "共计",
+    "以下空白",
+    "以下无内容",
+    "以下为空",
+    "此页以下空白",
+];
+
 /// Cells of a hint row under the header (the template's `必填` / `选填`).
 const HINTS: &[&str] = &[
     "必填",
@@ -510,6 +522,12 @@ pub(crate) fn is_note(r: &[Data]) -> bool {
         return true;
     }
     let n = cells::norm(t);
+    if CLOSERS
+        .iter()
+        .any(|c| n == *c || n.strip_prefix(c).is_some_and(|r| r.starts_with('：')))
+    {
+        return true;
+    }
     if SIGN_OFF.iter().any(|m| {
         n.strip_prefix(m)
             .is_some_and(|rest| rest.starts_with('：') || rest.is_empty())
