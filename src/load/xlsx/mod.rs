@@ -648,12 +648,12 @@ impl Reader {
                 &mut warnings,
             );
             let found = match found {
-                Found::Table(t) => Found::Table(t.named(&l.defaults, l.month)),
+                Found::Table(t) => Found::Table(Box::new(t.named(&l.defaults, l.month))),
                 other => other,
             };
             self.warnings.extend(warnings);
             let t = match found {
-                Found::Table(t) => t,
+                Found::Table(t) => *t,
                 Found::Empty => continue,
                 Found::NoHeader => {
                     let e = Error::new(

@@ -83,6 +83,7 @@ pub(super) fn branch_info(
         let Found::Table(t) = found else {
             return Err(r.no_branch_sheet());
         };
+        let t = *t;
         let mut missing = t.missing_columns(&["id", "name", "kind"]);
         match missing.len() {
             0 => {}
@@ -380,7 +381,9 @@ fn derive_member_ids(r: &Reader, t: &Table<'_>) -> HashMap<u32, Result<crate::mo
     use crate::model::Id;
     let mut out = HashMap::new();
     // (branch, name) → rows without an id.
-    let mut rows: HashMap<(usize, String), Vec<(u32, Option<String>, String)>> = HashMap::new();
+    // (branch, name) → the rows without an id: (sheet row, 身份证号).
+    type Unnamed = Vec<(u32, Option<String>)>;
+    let mut rows: HashMap<(usize, String), Unnamed> = HashMap::new();
     for row in t.rows() {
         let Ok(Some(b)) = r.branch_of(&row) else {
             continue;
@@ -392,9 +395,7 @@ fn derive_member_ids(r: &Reader, t: &Table<'_>) -> HashMap<u32, Result<crate::mo
             continue;
         };
         let card = row.text("id_card").ok().flatten();
-        rows.entry((b, name))
-            .or_default()
-            .push((row.row, card, row.place("name")));
+        rows.entry((b, name)).or_default().push((row.row, card));
     }
     for ((_, name), list) in rows {
         if let [(row, ..)] = list.as_slice() {
@@ -405,8 +406,8 @@ fn derive_member_ids(r: &Reader, t: &Table<'_>) -> HashMap<u32, Result<crate::mo
             );
             continue;
         }
-        let places: Vec<&str> = list.iter().map(|x| x.2.as_str()).collect();
-        for (row, card, place) in &list {
+        let places: Vec<String> = list.iter().map(|x| t.place_of(x.0, "name")).collect();
+        for (row, card) in &list {
             let id = match card {
                 Some(c) => {
                     let tail: String = {
@@ -431,7 +432,6 @@ fn derive_member_ids(r: &Reader, t: &Table<'_>) -> HashMap<u32, Result<crate::mo
                     ),
                 )),
             };
-            let _ = place;
             out.insert(*row, id);
         }
     }

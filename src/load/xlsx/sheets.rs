@@ -130,7 +130,7 @@ pub(crate) struct Table<'s> {
 
 /// How a sheet came out: a table, nothing (an empty sheet), or no header.
 pub(crate) enum Found<'s> {
-    Table(Table<'s>),
+    Table(Box<Table<'s>>),
     Empty,
     NoHeader,
 }
@@ -253,7 +253,7 @@ impl<'s> Table<'s> {
             sheet_month: None,
         };
         t.data = t.classify_rows(warnings);
-        Found::Table(t)
+        Found::Table(Box::new(t))
     }
 
     /// The data rows, and a note for each kind of row skipped.
@@ -379,6 +379,12 @@ impl<'s> Table<'s> {
     /// The rows above the header (titles, `年度：2025`).
     pub(crate) fn above(&self) -> impl Iterator<Item = &'s [Data]> + '_ {
         self.rows.iter().take(self.header).map(|(_, r)| *r)
+    }
+
+    /// `sheet!A3` of the cell of column `key` in sheet row `row`.
+    pub(crate) fn place_of(&self, row: u32, key: &str) -> String {
+        let col = self.index(key).unwrap_or(0);
+        format!("{}!{}", self.sheet, cells::a1(row, self.col0 + col as u32))
     }
 
     /// The location of the cell of column `key` in sheet row `row`.
