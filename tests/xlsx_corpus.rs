@@ -571,3 +571,66 @@ fn derived_ids_do_not_depend_on_row_order() {
             .contains(&"general_meeting/2025-03-15=B1-支部党员大会-2025-03-15".to_owned())
     );
 }
+
+/// Cells as people type them: dates in every form (`20250315` as text or
+/// a number, full-width digits), amounts with 元 and thousands separators,
+/// a two-character name padded with a space.
+#[test]
+fn cells_as_typed() {
+    let bytes = workbook(&[
+        ("支部信息", branch()),
+        (
+            "党员花名册",
+            rows(
+                "姓名|入党时间|月基数
+                 张 三|20050701|3,000.00元
+                 李　四|#20060701|#8000
+                 王五|２００７－０７－０１|５０００",
+            ),
+        ),
+        (
+            "党费收缴",
+            rows(
+                "姓名|缴纳月份|实缴金额|缴纳日期
+                 张三|2025-3|15元|2025.03.05
+                 李四|2025年3月|１２０．００|2025/3/5
+                 王五|202503|75|2025年3月5日",
+            ),
+        ),
+    ]);
+    let wb = read(&bytes, "台账.xlsx").unwrap();
+    let b = &wb.bundles[0];
+    let m: Vec<String> = b
+        .members
+        .iter()
+        .map(|m| format!("{}={} {}", m.id, m.name, m.admitted_on))
+        .collect();
+    assert_eq!(
+        m,
+        [
+            "张三=张三 2005-07-01",
+            "李四=李四 2006-07-01",
+            "王五=王五 2007-07-01"
+        ]
+    );
+    let p: Vec<String> = b
+        .dues_payments
+        .iter()
+        .map(|p| format!("{} {} {} {}", p.member, p.month, p.amount, p.paid_on))
+        .collect();
+    assert_eq!(
+        p,
+        [
+            "张三 2025-03 15.00 2025-03-05",
+            "李四 2025-03 120.00 2025-03-05",
+            "王五 2025-03 75.00 2025-03-05"
+        ]
+    );
+    assert!(
+        wb.warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::UnresolvedName),
+        "{:?}",
+        wb.warnings
+    );
+}

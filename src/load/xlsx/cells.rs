@@ -96,6 +96,30 @@ pub(crate) fn without_notes(n: &str) -> Option<String> {
     (!out.is_empty() && out != n).then_some(out)
 }
 
+/// Full-width digits, letters and punctuation (`２０２５．３．１５`, `５０．００`)
+/// as ASCII; an ideographic space as a space.
+pub(crate) fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A person's name as written in a form: a Chinese name padded with spaces
+/// for alignment (`张  三`, `张　三`) without them; other names trimmed.
+pub(crate) fn person_name(s: &str) -> String {
+    let t = s.trim();
+    let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c == '·';
+    if t.chars().any(char::is_whitespace) && t.chars().all(|c| cjk(c) || c.is_whitespace()) {
+        t.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        t.to_owned()
+    }
+}
+
 /// The trimmed text of a non-empty cell; numbers as their shortest decimal.
 pub(crate) fn text(d: &Data) -> Option<String> {
     match d {
@@ -148,13 +172,26 @@ pub(crate) fn date_of_serial(serial: f64, is_1904: bool) -> Option<NaiveDate> {
     epoch.checked_add_signed(chrono::Duration::days(days))
 }
 
-const DATE_WHAT: &str = "a date (an Excel date, 2025-03-12, 2025/3/12, 2025.3.12 or 2025年3月12日)";
+const DATE_WHAT: &str =
+    "a date (an Excel date, 2025-03-12, 2025/3/12, 2025.3.12, 2025年3月12日 or 20250312)";
 const MONTH_WHAT: &str = "a month (2025-03, 2025/3, 2025年3月, or a date in the month)";
 
-/// Splits `2025-03-12`, `2025/3/12`, `2025.3.12`, `2025年3月12日` (and the
-/// same without the day) into numbers. A time after the date is ignored.
+/// Splits `2025-03-12`, `2025/3/12`, `2025.3.12`, `2025年3月12日`,
+/// `20250312` (and the same without the day: `202503`) into numbers, with
+/// full-width digits as ASCII. A time after the date is ignored.
 fn date_parts(s: &str) -> Option<Vec<u32>> {
-    let s = s.trim();
+    let s = half_width(s.trim());
+    let s = s.as_str();
+    // `20250315`: eight digits, year, month and day.
+    if s.len() == 8 && s.chars().all(|c| c.is_ascii_digit()) {
+        let n = |a: usize, b: usize| s[a..b].parse::<u32>().ok();
+        return Some(vec![n(0, 4)?, n(4, 6)?, n(6, 8)?]);
+    }
+    // `202503`: six digits, year and month.
+    if s.len() == 6 && s.chars().all(|c| c.is_ascii_digit()) {
+        let n = |a: usize, b: usize| s[a..b].parse::<u32>().ok();
+        return Some(vec![n(0, 4)?, n(4, 6)?]);
+    }
     // A time part after a space or `T` (`2025-03-12 00:00:00`).
     let s = s.split([' ', 'T']).next().unwrap_or(s);
     let mut parts = Vec::new();
@@ -188,11 +225,25 @@ fn date_parts(s: &str) -> Option<Vec<u32>> {
     (ok && year_ok).then_some(parts)
 }
 
-/// A date cell: an Excel date, a serial number, or text.
+/// The date of `20250315`.
+fn yyyymmdd(n: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt((n / 10000) as i32, n / 100 % 100, n % 100)
+}
+
+/// A date cell: an Excel date, a serial number, `20250315`, or text.
 pub(crate) fn date(d: &Data, is_1904: bool) -> Parsed<NaiveDate> {
     match d {
         Data::Empty => Ok(None),
         Data::DateTime(dt) if dt.is_datetime() => date_of_datetime(dt)
+            .map(Some)
+            .ok_or_else(|| Bad::new(DATE_WHAT, d)),
+        // `20250315` typed as a number: year, month and day, not a serial.
+        Data::Float(f) if (1900_01_01.0..=2999_12_31.0).contains(f) && f.fract() == 0.0 => {
+            yyyymmdd(*f as u32)
+                .map(Some)
+                .ok_or_else(|| Bad::new(DATE_WHAT, d))
+        }
+        Data::Int(i) if (1900_01_01..=2999_12_31).contains(i) => yyyymmdd(*i as u32)
             .map(Some)
             .ok_or_else(|| Bad::new(DATE_WHAT, d)),
         Data::Float(f) => date_of_serial(*f, is_1904)
@@ -328,12 +379,13 @@ pub(crate) fn money(d: &Data) -> Parsed<Money> {
         Data::Int(i) => i.to_string(),
         Data::Float(f) => shortest(*f).ok_or_else(|| Bad::new(MONEY_WHAT, d))?,
         Data::String(s) => {
-            let t: String = s
+            let t: String = half_width(s)
                 .trim()
                 .trim_start_matches(['¥', '￥'])
                 .trim_end_matches('元')
+                .trim()
                 .chars()
-                .filter(|c| *c != ',')
+                .filter(|c| *c != ',' && *c != '，')
                 .collect();
             if t.is_empty() {
                 return Ok(None);
@@ -533,10 +585,21 @@ mod tests {
             "3/12/2025",
             "12.03.2025",
             "x",
-            "20250312",
+            "20251312",
+            "2025031",
         ] {
             assert!(date(&s(bad), false).is_err(), "{bad}");
         }
+        // Eight digits as text or a number, full-width digits.
+        for good in [
+            s("20250312"),
+            Data::Float(20250312.0),
+            Data::Int(20250312),
+            s("２０２５－０３－１２"),
+        ] {
+            assert_eq!(date(&good, false).unwrap(), want, "{good:?}");
+        }
+        assert!(date(&Data::Float(20251312.0), false).is_err());
         assert!(date(&Data::Float(-1.0), false).is_err());
         assert_eq!(date(&s("  "), false).unwrap(), None);
     }

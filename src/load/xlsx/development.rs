@@ -31,11 +31,12 @@ pub(super) fn development(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         if let (Ok(Some(b)), Ok(None), Ok(Some(name))) =
             (r.branch_of(&row), row.id("id"), row.text("name"))
         {
+            let name = cells::person_name(&name);
             named.entry((b, name)).or_default().push(row.place("name"));
         }
     }
     each_row(r, t, |r, b, row| {
-        let name = row.text("name")?;
+        let name = row.text("name")?.map(|n| cells::person_name(&n));
         let name = row.req("name", name)?;
         let (id, derived) = match row.id("id")? {
             Some(id) => (id, false),
@@ -200,7 +201,7 @@ pub(super) fn candidate_of(r: &Reader, b: usize, row: &impl Fields) -> Result<Op
     if let Some(id) = row.id("candidate")? {
         return Ok(Some(id));
     }
-    let Some(name) = row.text("candidate_name")? else {
+    let Some(name) = row.text("candidate_name")?.map(|n| cells::person_name(&n)) else {
         return Ok(None);
     };
     let found: Vec<&Id> = r.branches[b]

@@ -808,7 +808,8 @@ impl Reader {
                 found: true,
             };
         }
-        let (found, note) = match br.people.names.get(text).map(Vec::as_slice) {
+        let lookup = cells::person_name(text);
+        let (found, note) = match br.people.names.get(&lookup).map(Vec::as_slice) {
             Some([one]) => (Some(one.clone()), String::new()),
             Some(many) => {
                 let ids: Vec<&str> = many.iter().map(Id::as_str).collect();

@@ -219,7 +219,12 @@ pub(super) fn resolve_secretaries(r: &mut Reader) {
         let found = if br.people.ids.contains(&text) {
             Some(crate::model::Id::generated(text.clone()))
         } else {
-            match br.people.names.get(&text).map(Vec::as_slice) {
+            match br
+                .people
+                .names
+                .get(&cells::person_name(&text))
+                .map(Vec::as_slice)
+            {
                 Some([one]) => Some(one.clone()),
                 _ => None,
             }
@@ -272,7 +277,7 @@ pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
     let mut assumed_status = false;
     let mut assumed_category = false;
     let res = each_row(r, t, |r, b, row| {
-        let name = row.text("name")?;
+        let name = row.text("name")?.map(|n| cells::person_name(&n));
         let name = row.req("name", name)?;
         let (id, derived) = match row.id("id")? {
             Some(id) => (id, false),
@@ -394,6 +399,7 @@ fn derive_member_ids(r: &Reader, t: &Table<'_>) -> HashMap<u32, Result<crate::mo
         let Ok(Some(name)) = row.text("name") else {
             continue;
         };
+        let name = cells::person_name(&name);
         let card = row.text("id_card").ok().flatten();
         rows.entry((b, name)).or_default().push((row.row, card));
     }
