@@ -634,3 +634,83 @@ fn cells_as_typed() {
         wb.warnings
     );
 }
+
+/// Headers of two rows: a group label merged over its columns (人数 over
+/// 应到/实到/请假; 阶段一 申请入党 over the steps), and a hidden sheet read
+/// and said so.
+#[test]
+fn headers_of_two_rows_and_a_hidden_sheet() {
+    let mut bytes_sheets = vec![
+        ("支部信息", branch()),
+        (
+            "党员花名册",
+            rows("姓名|入党时间\n王一|2005-07-01\n李二|2006-07-01"),
+        ),
+        (
+            "三会一课",
+            rows(
+                "2025年“三会一课”登记表
+                 会议类型|会议日期|会议主题|人数||
+                 |||应到|实到|请假
+                 支部党员大会|2025-03-15|学习党章|#2|#2|#0",
+            ),
+        ),
+        (
+            "发展党员",
+            rows(
+                "|阶段一 申请入党||阶段二 积极分子
+                 姓名|递交入党申请书|派人谈话|确定入党积极分子
+                 赵六|2025-03-01|2025-03-20|2025-06-01",
+            ),
+        ),
+    ];
+    let bytes = workbook(&bytes_sheets);
+    let wb = read(&bytes, "台账.xlsx").unwrap();
+    let b = &wb.bundles[0];
+    let m = &b.meetings[0];
+    assert_eq!(
+        (m.expected_count, m.present_count, m.excused_count),
+        (Some(2), Some(2), Some(0))
+    );
+    assert_eq!(b.candidates[0].name, "赵六");
+    assert_eq!(b.development.len(), 3);
+    assert!(
+        wb.warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::UnknownColumn),
+        "{:?}",
+        wb.warnings
+    );
+    // A hidden roster is read, and said so.
+    bytes_sheets.truncate(2);
+    let mut wbk = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in &bytes_sheets {
+        let ws = wbk.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if let C::S(x) = cell {
+                    ws.write_string(r as u32, c as u16, x).unwrap();
+                }
+            }
+        }
+        if *name == "党员花名册" {
+            ws.set_hidden(true);
+        }
+    }
+    let bytes = wbk.save_to_buffer().unwrap();
+    let wb = read(&bytes, "台账.xlsx").unwrap();
+    assert_eq!(wb.bundles[0].members.len(), 2);
+    let w: Vec<String> = wb
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::HiddenSheet)
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        w,
+        [
+            "台账.xlsx: sheet 党员花名册: 工作表“党员花名册”是隐藏的，已读取 / sheet 党员花名册 is hidden; it was read"
+        ]
+    );
+}

@@ -125,6 +125,8 @@ pub enum WarningKind {
     /// A sheet whose name the reader does not know, read as the table its
     /// headers match (a roster on `Sheet1`).
     GuessedSheet,
+    /// A sheet of a known name that is hidden: read, and said so.
+    HiddenSheet,
     /// A column the sheet does not have, read as its default (党籍状态 as
     /// 正式党员, 党费类别 as 在职): the warning says which.
     Assumed,
@@ -432,7 +434,12 @@ impl Reader {
         for s in book.sheets {
             let range = s.range.unwrap_or_else(Range::empty);
             match schema::sheet_match(&s.name) {
-                Some(m) => out.push(Loaded::new(m, s.name, range)),
+                Some(m) => {
+                    if s.hidden {
+                        self.hidden_read(&s.name);
+                    }
+                    out.push(Loaded::new(m, s.name, range));
+                }
                 None if schema::is_ignored_sheet(&s.name) => {}
                 None => unknown.push((s.name, s.hidden, range)),
             }
@@ -472,7 +479,12 @@ impl Reader {
                     )
                 });
             match def {
-                Some(m) => out.push(Loaded::new(m, name, range?)),
+                Some(m) => {
+                    if hidden {
+                        self.hidden_read(&name);
+                    }
+                    out.push(Loaded::new(m, name, range?));
+                }
                 // An unknown sheet that cannot be parsed is only named.
                 None => unknown.push((name, hidden, range.unwrap_or_else(|_| Range::empty()))),
             }
@@ -608,6 +620,20 @@ impl Reader {
             ));
         }
         Ok(())
+    }
+
+    /// Says that a hidden sheet of a known name was read: what a hidden
+    /// sheet holds counts, but the secretary should know it is there.
+    fn hidden_read(&mut self, name: &str) {
+        self.warnings.push(Warning::new(
+            WarningKind::HiddenSheet,
+            Location {
+                file: self.file.clone(),
+                sheet: Some(name.to_owned()),
+                ..Location::default()
+            },
+            format!("工作表“{name}”是隐藏的，已读取 / sheet {name} is hidden; it was read"),
+        ));
     }
 
     /// Sheet-level checks of a table's columns: each missing one is an

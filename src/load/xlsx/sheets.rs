@@ -164,14 +164,31 @@ impl<'s> Table<'s> {
                 .count()
                 >= 2
         });
-        let Some(header) = header else {
+        let Some(mut header) = header else {
             return Found::NoHeader;
         };
-        let (hrow, hcells) = rows[header];
-        let texts: Vec<String> = hcells
-            .iter()
-            .map(|c| cells::text(c).map(|h| one_line(&h)).unwrap_or_default())
-            .collect();
+        // A header of two rows: group labels merged over the columns they
+        // head (人数 over 应到/实到/请假, 阶段1 申请入党 over its steps).
+        let line = |r: &[Data]| -> Vec<String> {
+            r.iter()
+                .map(|c| cells::text(c).map(|h| one_line(&h)).unwrap_or_default())
+                .collect()
+        };
+        let mut texts = line(rows[header].1);
+        let mut merged = false;
+        if let Some(&(_, sub)) = rows.get(header + 1) {
+            if let Some(m) = two_rows(&known, rows[header].1, sub, false) {
+                texts = m;
+                header += 1;
+                merged = true;
+            }
+        }
+        if header > 0 && !merged {
+            if let Some(m) = two_rows(&known, rows[header - 1].1, rows[header].1, true) {
+                texts = m;
+            }
+        }
+        let (hrow, _) = rows[header];
         let found: Vec<Option<&'static Col>> = texts.iter().map(|h| def.col(h)).collect();
         // A column named by its own header (or key) wins over one named by an
         // alias, wherever the two stand: an alias never shadows the field.
@@ -179,11 +196,11 @@ impl<'s> Table<'s> {
             let n = cells::norm(h);
             cells::norm(c.header) == n || c.key == n
         };
-        let mut cols = Vec::with_capacity(hcells.len());
-        let mut headers = Vec::with_capacity(hcells.len());
+        let mut cols = Vec::with_capacity(texts.len());
+        let mut headers = Vec::with_capacity(texts.len());
         let mut months = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
-        for (i, h) in texts.into_iter().enumerate() {
+        for (i, h) in texts.iter().cloned().enumerate() {
             let col = found[i];
             let place = || Location {
                 file: file.cloned(),
@@ -195,10 +212,8 @@ impl<'s> Table<'s> {
             let taken = col.is_some_and(|c| {
                 seen.contains(&c.key)
                     || (!own(c, &h)
-                        && found.iter().zip(hcells).enumerate().any(|(j, (o, hc))| {
-                            j != i
-                                && o.is_some_and(|o| o.key == c.key)
-                                && cells::text(hc).is_some_and(|t| own(c, &one_line(&t)))
+                        && found.iter().zip(&texts).enumerate().any(|(j, (o, hc))| {
+                            j != i && o.is_some_and(|o| o.key == c.key) && own(c, hc)
                         }))
             });
             match col {
@@ -514,6 +529,47 @@ fn is_blank(d: &Data) -> bool {
         Data::String(s) => s.trim().is_empty(),
         _ => false,
     }
+}
+
+/// The header of two rows `top` and `sub` merged, column by column (the
+/// lower text where it has one), when that names more known columns than
+/// the header row alone: `sub` holds only known headers under group labels
+/// (`above` false: `top` is the header row), or `top` holds only known
+/// headers over `sub`'s blanks (`above`: `top` is a group row over the
+/// header row).
+fn two_rows(
+    known: &dyn Fn(&str) -> bool,
+    top: &[Data],
+    sub: &[Data],
+    above: bool,
+) -> Option<Vec<String>> {
+    let width = top.len().max(sub.len());
+    let text = |r: &[Data], i: usize| -> Option<String> {
+        match r.get(i) {
+            None | Some(Data::Empty) => Some(String::new()),
+            Some(d @ Data::String(_)) => {
+                Some(cells::text(d).map(|x| one_line(&x)).unwrap_or_default())
+            }
+            Some(_) => None,
+        }
+    };
+    let mut merged = Vec::with_capacity(width);
+    let (mut before, mut after) = (0, 0);
+    for i in 0..width {
+        let (t, u) = (text(top, i)?, text(sub, i)?);
+        let header = if above { &u } else { &t };
+        before += usize::from(!header.is_empty() && known(header));
+        if above && u.is_empty() && !t.is_empty() && !known(&t) {
+            return None;
+        }
+        if !above && !u.is_empty() && !known(&u) {
+            return None;
+        }
+        let m = if u.is_empty() { t } else { u };
+        after += usize::from(!m.is_empty() && known(&m));
+        merged.push(m);
+    }
+    (after > before).then_some(merged)
 }
 
 /// Whether a row is the start of the notes under a table: 注意事项,
