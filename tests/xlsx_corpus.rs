@@ -291,11 +291,10 @@ fn a_sheet_per_kind_of_meeting() {
     assert!(f.iter().any(|x| x.starts_with("MTG001 B1")), "{f:#?}");
 }
 
-/// 缺席请假 by the meeting's date and kind (and group, for 党小组会 held the
-/// same day), no 会议编号.
-#[test]
-fn absences_by_meeting_date_kind_and_group() {
-    let bytes = workbook(&[
+/// A workbook of a branch of two members, each the one member of a
+/// group, with `meetings` and `absences`.
+fn two_groups(meetings: &str, absences: &str) -> Vec<u8> {
+    workbook(&[
         ("支部信息", branch()),
         (
             "党员花名册",
@@ -305,23 +304,23 @@ fn absences_by_meeting_date_kind_and_group() {
             "党小组",
             rows("党小组名称|组长|成员\n第一党小组|王一|王一\n第二党小组|李二|李二"),
         ),
-        (
-            "三会一课",
-            rows(
-                "会议类型|会议日期|党小组|会议主题
-                 党小组会|2025-03-12|第一党小组|学习
-                 党小组会|2025-03-12|第二党小组|学习
-                 支委会|2025-03-20||工作",
-            ),
-        ),
-        (
-            "缺席请假",
-            rows(
-                "会议日期|会议类型|会议党小组|姓名|情况|原因
-                 2025-03-12|党小组会|第二党小组|李二|请假|出差",
-            ),
-        ),
-    ]);
+        ("三会一课", rows(meetings)),
+        ("缺席请假", rows(absences)),
+    ])
+}
+
+/// 缺席请假 by the meeting's date and kind (and group, for 党小组会 held the
+/// same day), no 会议编号.
+#[test]
+fn absences_by_meeting_date_kind_and_group() {
+    let bytes = two_groups(
+        "会议类型|会议日期|党小组|会议主题
+         党小组会|2025-03-12|第一党小组|学习
+         党小组会|2025-03-12|第二党小组|学习
+         支委会|2025-03-20||工作",
+        "会议日期|会议类型|会议党小组|姓名|情况|原因
+         2025-03-12|党小组会|第二党小组|李二|请假|出差",
+    );
     let wb = read(&bytes, "台账.xlsx").unwrap();
     let b = &wb.bundles[0];
     assert_eq!(b.branch.groups[0].id.as_str(), "第一党小组");
@@ -337,26 +336,12 @@ fn absences_by_meeting_date_kind_and_group() {
             .all(|a| a.member.as_str() == "王一")
     );
     // Without the group the date names two meetings: an error saying so.
-    let bytes = workbook(&[
-        ("支部信息", branch()),
-        (
-            "党员花名册",
-            rows("姓名|入党时间\n王一|2005-07-01\n李二|2006-07-01"),
-        ),
-        (
-            "党小组",
-            rows("党小组名称|组长|成员\n第一党小组|王一|王一\n第二党小组|李二|李二"),
-        ),
-        (
-            "三会一课",
-            rows(
-                "会议类型|会议日期|党小组
-                 党小组会|2025-03-12|第一党小组
-                 党小组会|2025-03-12|第二党小组",
-            ),
-        ),
-        ("缺席请假", rows("会议日期|姓名|情况\n2025-03-12|李二|请假")),
-    ]);
+    let bytes = two_groups(
+        "会议类型|会议日期|党小组
+         党小组会|2025-03-12|第一党小组
+         党小组会|2025-03-12|第二党小组",
+        "会议日期|姓名|情况\n2025-03-12|李二|请假",
+    );
     let e = read(&bytes, "台账.xlsx").unwrap_err().to_string();
     assert!(e.starts_with("台账.xlsx: 缺席请假!A2"), "{e}");
     assert!(e.contains("2025-03-12有2次会议"), "{e}");

@@ -13,6 +13,19 @@ fn branch() -> Vec<Vec<xlsx_common::C>> {
     rows("支部编号|B1\n支部名称|一支部\n支部类型|机关")
 }
 
+/// Runs the audit command: its status, stdout and stderr.
+fn audit(args: &[&str]) -> (i32, String, String) {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let args = std::iter::once("audit").chain(args.iter().copied());
+    let status = dangjian::cli::run(args, dangjian::cli::Env::new(&mut stdout, &mut stderr));
+    (
+        status,
+        String::from_utf8(stdout).unwrap(),
+        String::from_utf8(stderr).unwrap(),
+    )
+}
+
 const ROSTER: &str = "党员编号|姓名|党籍状态|入党时间|党费类别
      M1|王一|正式党员|2005-07-01|在职
      M2|李二|预备党员|2025-02-10|学生";
@@ -252,8 +265,8 @@ fn hint_rows_number_only_rows_and_notes_are_skipped_with_a_note() {
 
 #[test]
 fn a_bad_cell_is_named_where_its_text_is() {
-    // A note that is not one (a name in the 姓名 column, nothing else):
-    // the error names the cell of the text that was read.
+    // A row that is data, with a bad date: the error names the cell that
+    // holds the text it could not read, not a cell beside it.
     let bytes = workbook(&[
         ("支部信息", branch()),
         (
@@ -319,11 +332,8 @@ fn the_command_puts_the_errors_above_the_warnings_and_counts_them() {
     )
     .unwrap();
     let run = |args: &[&str]| {
-        let mut stdout = Vec::new();
-        let mut stderr = Vec::new();
-        let args = std::iter::once("audit").chain(args.iter().copied());
-        let status = dangjian::cli::run(args, dangjian::cli::Env::new(&mut stdout, &mut stderr));
-        (status, String::from_utf8(stderr).unwrap())
+        let (status, _, err) = audit(args);
+        (status, err)
     };
     let p = path.to_str().unwrap();
     // Without --keep-going: the error alone.
@@ -392,11 +402,8 @@ fn the_report_states_what_the_reader_assumed() {
     )
     .unwrap();
     let run = |args: &[&str]| {
-        let mut stdout = Vec::new();
-        let mut stderr = Vec::new();
-        let args = std::iter::once("audit").chain(args.iter().copied());
-        let status = dangjian::cli::run(args, dangjian::cli::Env::new(&mut stdout, &mut stderr));
-        (status, String::from_utf8(stdout).unwrap())
+        let (status, out, _) = audit(args);
+        (status, out)
     };
     let p = path.to_str().unwrap();
     let (status, out) = run(&[p, "--as-of", "2025-12-31", "--format", "json"]);
