@@ -225,6 +225,10 @@ fn date_parts(s: &str) -> Option<Vec<u32>> {
     (ok && year_ok).then_some(parts)
 }
 
+/// The numbers read as `yyyymmdd` in a date cell: no Excel serial is as
+/// large (the last, 9999-12-31, is 2958465).
+const YYYYMMDD: (u32, u32) = (19_000_101, 29_991_231);
+
 /// The date of `20250315`.
 fn yyyymmdd(n: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt((n / 10000) as i32, n / 100 % 100, n % 100)
@@ -238,7 +242,9 @@ pub(crate) fn date(d: &Data, is_1904: bool) -> Parsed<NaiveDate> {
             .map(Some)
             .ok_or_else(|| Bad::new(DATE_WHAT, d)),
         // `20250315` typed as a number: year, month and day, not a serial.
-        Data::Float(f) if (1900_01_01.0..=2999_12_31.0).contains(f) && f.fract() == 0.0 => {
+        Data::Float(f)
+            if (YYYYMMDD.0 as f64..=YYYYMMDD.1 as f64).contains(f) && f.fract() == 0.0 =>
+        {
             yyyymmdd(*f as u32)
                 .map(Some)
                 .ok_or_else(|| Bad::new(DATE_WHAT, d))
