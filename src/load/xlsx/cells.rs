@@ -249,9 +249,11 @@ pub(crate) fn date(d: &Data, is_1904: bool) -> Parsed<NaiveDate> {
                 .map(Some)
                 .ok_or_else(|| Bad::new(DATE_WHAT, d))
         }
-        Data::Int(i) if (1900_01_01..=2999_12_31).contains(i) => yyyymmdd(*i as u32)
-            .map(Some)
-            .ok_or_else(|| Bad::new(DATE_WHAT, d)),
+        Data::Int(i) if (i64::from(YYYYMMDD.0)..=i64::from(YYYYMMDD.1)).contains(i) => {
+            yyyymmdd(*i as u32)
+                .map(Some)
+                .ok_or_else(|| Bad::new(DATE_WHAT, d))
+        }
         Data::Float(f) => date_of_serial(*f, is_1904)
             .map(Some)
             .ok_or_else(|| Bad::new(DATE_WHAT, d)),
