@@ -361,9 +361,7 @@ fn row(f: &Finding, subject: &str, lang: Lang) -> RowView {
     let st_label = match f.baseline {
         Some(BaselineStatus::New) => label(lang, "new").to_owned(),
         Some(
-            s @ (BaselineStatus::Unchanged
-            | BaselineStatus::Updated
-            | BaselineStatus::Recurring),
+            s @ (BaselineStatus::Unchanged | BaselineStatus::Updated | BaselineStatus::Recurring),
         ) => {
             let k = status_key(Some(s));
             if zh {
