@@ -282,3 +282,64 @@ fn a_period_open_on_as_of_keeps_its_id() {
     assert_eq!(ids("2026-01-15"), want);
     assert_eq!(ids("2026-01-31"), want);
 }
+
+/// The sample audited again a month later, the period still 2025: every
+/// finding of the first report is found again under its id (ORG001 and
+/// ORG003 too; those whose day counts grew are `updated`), nothing is
+/// resolved, and the only new findings are deadlines that passed in January
+/// (the fourth quarter's remittance, two development steps).
+#[test]
+fn the_sample_re_audited_a_month_later() {
+    let bundles = dangjian::load::read_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/sample.json"
+    ))
+    .unwrap();
+    let before = Auditor::new(d("2025-12-31")).audit(&bundles);
+    let mut after = Auditor::new(d("2026-01-31"))
+        .period(year(2025))
+        .audit(&bundles);
+    after.compare(&Baseline::from_report(&before, None));
+    assert!(after.resolved.is_empty(), "{:?}", resolved(&after));
+    let new: Vec<&str> = after
+        .findings
+        .iter()
+        .filter(|f| f.baseline == Some(BaselineStatus::New))
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(
+        new,
+        [
+            "DEV017/B01/candidate:A06/2025-12-10",
+            "DUE010/B01/branch:B01/2025-10",
+            "DUE010/B02/branch:B02/2025-10",
+            "DEV020/B03/candidate:A14/2025-12-10",
+            "DUE010/B03/branch:B03/2025-10",
+        ]
+    );
+    let org: Vec<(&str, Option<BaselineStatus>)> = after
+        .findings
+        .iter()
+        .filter(|f| f.rule.as_str().starts_with("ORG"))
+        .map(|f| (f.id.as_str(), f.baseline))
+        .collect();
+    assert_eq!(
+        org,
+        [
+            (
+                "ORG003/B01/branch:B01/2026-06-15",
+                Some(BaselineStatus::Updated)
+            ),
+            (
+                "ORG003/B02/branch:B02/2023-05-20",
+                Some(BaselineStatus::Updated)
+            ),
+            ("ORG001/B03/branch:B03/-", Some(BaselineStatus::Unchanged)),
+        ]
+    );
+    let c = after.summary.baseline.clone().unwrap();
+    assert_eq!(
+        (c.new, c.unchanged + c.updated, c.resolved),
+        (5, before.findings.len(), 0)
+    );
+}
