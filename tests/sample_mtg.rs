@@ -58,7 +58,7 @@ fn sample_meetings_education_and_organisation_findings() {
         "B03 MTG012 B03-study-08 2025-08-14",
         // B03: 9 full members and only a secretary: a committee is required
         // (支部工作条例 第六章).
-        "B03 ORG001 B03 2025-12-31",
+        "B03 ORG001 B03 -",
     ];
     let report = auditor("MTG,EDU,ORG").audit(&sample());
     assert_eq!(keys(&report), expected);

@@ -187,9 +187,11 @@ struct Audited {
     /// The branch's part of the report workbook.
     #[cfg(feature = "xlsx")]
     xlsx: Option<crate::render::xlsx::XlsxBranch>,
-    /// How many findings are new, unchanged, updated (with a baseline); of
-    /// the new ones, how many no exception covers.
-    statuses: [usize; 4],
+    /// How many findings are new, unchanged, updated, recurring (with a
+    /// baseline).
+    statuses: BaselineCounts,
+    /// Of the new ones, how many no exception covers.
+    new_open: usize,
     /// The rendered items with their sort keys: a spool of the worker's
     /// own, so that a bundle of 10^5 findings (a 10,000-year audit) writes
     /// most of its text to temporary files rather than holding it; the
@@ -470,7 +472,8 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     let mut records = 0usize;
     let mut rules_time = std::time::Duration::ZERO;
     let mut unreadable: Vec<Unreadable> = Vec::new();
-    let mut statuses_total = [0usize; 4];
+    let mut statuses_total = BaselineCounts::default();
+    let mut new_open_total = 0usize;
     let format = cli.format;
     let t_audit = clock.elapsed();
     bar.phase("auditing");
@@ -495,7 +498,8 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 .as_ref()
                 .filter(|_| !read_only);
             let mut score = scoring.map(crate::report::ScoreTally::new);
-            let mut statuses = [0usize; 4];
+            let mut statuses = BaselineCounts::default();
+            let mut new_open = 0usize;
             let mut counts = Vec::new();
             let mut accepted = Vec::new();
             // What the indicators read of the findings: who is short of
@@ -514,15 +518,10 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 if let Some(c) = &comparison {
                     c.mark(&mut part, as_of);
                     for f in &part {
-                        match f.baseline {
-                            Some(BaselineStatus::New) => {
-                                statuses[0] += 1;
-                                statuses[3] += usize::from(!f.is_accepted());
-                            }
-                            Some(BaselineStatus::Unchanged) => statuses[1] += 1,
-                            Some(BaselineStatus::Updated) => statuses[2] += 1,
-                            _ => {}
-                        }
+                        statuses.count(f.baseline);
+                        new_open += usize::from(
+                            f.baseline == Some(BaselineStatus::New) && !f.is_accepted(),
+                        );
                     }
                 }
                 counts.extend(part.iter().map(|f| (f.rule, f.severity, f.is_accepted())));
@@ -624,6 +623,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                 xlsx,
                 counts,
                 statuses,
+                new_open,
                 items,
                 rules_time,
             }
@@ -646,9 +646,11 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
             };
             records += a.records;
             rules_time += a.rules_time;
-            for (total, n) in statuses_total.iter_mut().zip(a.statuses) {
-                *total += n;
-            }
+            statuses_total.new += a.statuses.new;
+            statuses_total.unchanged += a.statuses.unchanged;
+            statuses_total.updated += a.statuses.updated;
+            statuses_total.recurring += a.statuses.recurring;
+            new_open_total += a.new_open;
             report.summary.branches += 1;
             report.summary.members += a.members;
             report.audited.push(a.branch);
@@ -729,13 +731,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
         t.sort();
     }
     if let Some(c) = comparison {
-        let counts = BaselineCounts {
-            new: statuses_total[0],
-            unchanged: statuses_total[1],
-            updated: statuses_total[2],
-            ..BaselineCounts::default()
-        };
-        c.finish_with(&mut report, counts);
+        c.finish_with(&mut report, statuses_total);
     }
     let t_audit = clock.elapsed().saturating_sub(t_audit);
     let status = if !report.unreadable.is_empty() {
@@ -743,7 +739,7 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     } else {
         match cli.fail_on.map(|f| (f, f.severity())) {
             Some((_, Some(threshold))) if report.summary.worst() >= Some(threshold) => 1,
-            Some((args::FailOn::New, _)) if statuses_total[3] > 0 => 1,
+            Some((args::FailOn::New, _)) if new_open_total > 0 => 1,
             _ => 0,
         }
     };

@@ -89,6 +89,13 @@ pub(crate) trait Violation: Serialize {
     fn date(&self) -> Option<NaiveDate> {
         self.period().map(|p| p.from)
     }
+    /// Whether the period runs to `as_of` because the fault is still open
+    /// (an approval still missing, a member still away): its end moves with
+    /// `as_of`, so the finding's id writes the start as a day
+    /// (`YYYY-MM-DD`) whatever the end — the id never depends on `as_of`.
+    fn open_ended(&self) -> bool {
+        false
+    }
 }
 
 /// Resolves one citation of a rule against `profile` at `date`.
@@ -181,16 +188,28 @@ impl<'a> Emitter<'a> {
         for c in cites {
             push_citation(&mut citations, resolve(c, self.profile, date));
         }
-        self.findings.push(Finding::new(
+        let period = v.period();
+        let mut f = Finding::new(
             V::CODE,
             severity,
             self.branch.clone(),
             v.subject(),
-            v.period(),
+            period,
             v.message(),
             evidence,
             citations,
-        ));
+        );
+        if v.open_ended() {
+            if let Some(p) = period {
+                f.id = crate::report::finding_id(
+                    V::CODE,
+                    &f.branch,
+                    &f.subject,
+                    Some(&DateRange::day(p.from)),
+                );
+            }
+        }
+        self.findings.push(f);
     }
 }
 

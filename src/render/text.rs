@@ -172,6 +172,12 @@ fn finding_lines(s: &mut String, f: &Finding, run: Option<(&[&Finding], String)>
         (Some(BaselineStatus::Updated), false) => {
             format!("  changed, open since {}", first_seen(f))
         }
+        (Some(BaselineStatus::Recurring), true) => {
+            format!("  重复出现（首次发现 {}）", first_seen(f))
+        }
+        (Some(BaselineStatus::Recurring), false) => {
+            format!("  recurring, first seen {}", first_seen(f))
+        }
         _ => String::new(),
     };
     let _ = writeln!(
@@ -490,17 +496,25 @@ pub(crate) fn text_summary(report: &Report, lang: Lang) -> String {
                 )
             })
             .unwrap_or_else(|| "—".to_owned());
-        let open = c.unchanged + c.updated;
+        let open = c.unchanged + c.updated + c.recurring;
+        let (zh_again, en_again) = if c.recurring > 0 {
+            (
+                format!("，重复出现 {}", c.recurring),
+                format!(", {} recurring", c.recurring),
+            )
+        } else {
+            (String::new(), String::new())
+        };
         let _ = if zh {
             writeln!(
                 out,
-                "\n== 与上次检查比较 ==\n基准 {file}（基准日 {}）：新发现 {}，未整改 {open}（其中有变化 {}），已整改 {}，整改率 {rate}",
+                "\n== 与上次检查比较 ==\n基准 {file}（基准日 {}）：新发现 {}，未整改 {open}（其中有变化 {}{zh_again}），已整改 {}，整改率 {rate}",
                 b.as_of, c.new, c.updated, c.resolved
             )
         } else {
             writeln!(
                 out,
-                "\n== Compared with the baseline ==\nbaseline {file} (as of {}): {} new, {open} still open ({} changed), {} resolved; rectification rate {rate}",
+                "\n== Compared with the baseline ==\nbaseline {file} (as of {}): {} new, {open} still open ({} changed{en_again}), {} resolved; rectification rate {rate}",
                 b.as_of, c.new, c.updated, c.resolved
             )
         };

@@ -9,13 +9,46 @@
 //! * `unchanged` when it has one with the same evidence,
 //! * `updated` when it has one with other evidence (a partial payment made
 //!   the shortfall smaller, a longer run of unpaid months),
+//! * `recurring` (重复出现) when it has none, but the same fault in an
+//!   earlier period: see *Successive periods* below,
 //!
 //! and carries `first_seen`: the `as_of` of the earliest report it was in
-//! (a baseline that was itself compared passes its own `first_seen` on). A
-//! baseline finding that is gone is `resolved` (已整改) — provided the new
-//! audit looked for it: its branch was audited again and, for a finding of
-//! a period the baseline audited, that period overlaps the new audit period
-//! (a finding of 2024 is not "fixed" by an audit of 2025 alone).
+//! (a baseline that was itself compared passes its own `first_seen` on; a
+//! recurring finding, that of its predecessor). A baseline finding that is
+//! gone is `resolved` (已整改) — provided the new audit looked for it: its
+//! branch was audited again and, for a finding of a period the baseline
+//! audited, that period overlaps the new audit period (a finding of 2024 is
+//! not "fixed" by an audit of 2025 alone: 2024's unpaid March is still
+//! owed).
+//!
+//! # Successive periods
+//!
+//! A finding's id names its period, so the 2026 report's "no 党课 in
+//! 2026-Q2" is another id than the 2025 report's "no 党课 in 2025-Q2" — yet
+//! it is the same fault again, not a new one, and the old one is not fixed.
+//! So a finding of the new report that the baseline does not have by id is
+//! **`recurring`** when
+//!
+//! * its period is a calendar year, half-year, quarter or month
+//!   (`2026`, `2026-H1`, `2026-Q2`, `2026-05`) that starts after the
+//!   baseline's audit period (its `as_of` when the period is unknown), and
+//! * the baseline has a finding of the same rule, branch and subject (kind
+//!   and id) whose period is an earlier period of the same kind (its
+//!   **predecessor**; for a year-over-year comparison the immediately
+//!   preceding year, and for quarters and months any earlier one of the
+//!   baseline).
+//!
+//! Its predecessors are still open: never `resolved`, and counted as open in
+//! the 整改率. A baseline finding of a period outside the new audit period
+//! that does not recur was not looked for: neither resolved nor open, it does
+//! not count. Findings of other periods (a day, a run of months) are matched
+//! by id only.
+//!
+//! The **整改率** (`rectification_rate`) is resolved / (resolved + still
+//! open), over the baseline's findings: still open are those found again by
+//! id (`unchanged`, `updated`) and the predecessors of `recurring` ones. It
+//! counts only what is gone; a fault found again in the next period counts
+//! against it.
 //!
 //! ```
 //! use dangjian::{Auditor, NaiveDate};
@@ -37,9 +70,10 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{BaselineStatus, Evidence, Finding, Report, Subject};
+use super::{BaselineStatus, Evidence, Finding, Report, Subject, SubjectKind};
 use crate::audit::RuleCode;
 use crate::model::{DateRange, Id, YearMonth};
+use crate::profile::PeriodKind;
 
 /// What the branch wrote in the 整改台账 for a finding: measures, who is
 /// responsible, the deadline, how far it got, the proof. Carried forward by
@@ -111,9 +145,11 @@ pub struct Resolved {
     pub remediation: Option<Remediation>,
 }
 
-/// The counts of a comparison, and the 整改率: resolved / (resolved +
-/// unchanged + updated), the share of the baseline's findings that were
-/// fixed (`None` when the baseline had none).
+/// The counts of a comparison, and the 整改率: resolved / (resolved + still
+/// open), the share of the baseline's findings looked for again that are
+/// gone (`None` when there is none); still open are the baseline findings
+/// found again by id and those that recur in a later period
+/// ([module docs](self)).
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BaselineCounts {
@@ -123,6 +159,14 @@ pub struct BaselineCounts {
     pub unchanged: usize,
     /// In the baseline with other evidence (still open).
     pub updated: usize,
+    /// 重复出现: findings of a later period repeating a baseline finding
+    /// (written only when there are some).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub recurring: usize,
+    /// Baseline findings that recur in a later period: still open, not
+    /// resolved (written only when there are some).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub recurred: usize,
     /// 已整改: baseline findings gone.
     pub resolved: usize,
     /// 整改率, a fraction rounded to four decimals (`"0.625"`).
@@ -132,6 +176,23 @@ pub struct BaselineCounts {
         with = "rust_decimal::serde::str_option"
     )]
     pub rectification_rate: Option<Decimal>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl BaselineCounts {
+    /// Counts `status` (of a finding of the new report).
+    pub fn count(&mut self, status: Option<BaselineStatus>) {
+        match status {
+            Some(BaselineStatus::New) => self.new += 1,
+            Some(BaselineStatus::Unchanged) => self.unchanged += 1,
+            Some(BaselineStatus::Updated) => self.updated += 1,
+            Some(BaselineStatus::Recurring) => self.recurring += 1,
+            None => {}
+        }
+    }
 }
 
 /// One finding of a baseline: its id and place, what identifies its state
@@ -234,6 +295,29 @@ fn overlaps(a: Option<DateRange>, b: DateRange) -> bool {
     a.is_some_and(|a| a.overlaps(&b))
 }
 
+/// The kind of a calendar period — a year, half-year, quarter or month —
+/// `None` for any other range (a day, a run of months).
+fn calendar_kind(p: &DateRange) -> Option<PeriodKind> {
+    let (first, last) = p.months();
+    if p.from != first.first_day() || p.to != last.last_day() || first.year() != last.year() {
+        return None;
+    }
+    if first == last {
+        Some(PeriodKind::Month)
+    } else if first.month() == 1 && last.month() == 12 {
+        Some(PeriodKind::Year)
+    } else if first.month() % 3 == 1 && first.offset(2) == last {
+        Some(PeriodKind::Quarter)
+    } else if first.month() % 6 == 1 && first.offset(5) == last {
+        Some(PeriodKind::HalfYear)
+    } else {
+        None
+    }
+}
+
+/// The key of successive-period matching: rule, branch, subject.
+type Key<'a> = (RuleCode, &'a str, SubjectKind, &'a str);
+
 /// A comparison with a baseline in progress, for audits that stream: the
 /// findings of each bundle are marked as they are made ([`Comparison::mark`],
 /// callable from many threads at once), and [`Comparison::finish`] lists
@@ -243,12 +327,38 @@ fn overlaps(a: Option<DateRange>, b: DateRange) -> bool {
 pub struct Comparison<'b> {
     baseline: &'b Baseline,
     by_id: BTreeMap<&'b str, usize>,
+    /// The baseline's findings of calendar periods by rule, branch, subject.
+    by_key: BTreeMap<Key<'b>, Vec<usize>>,
+    /// The end of the baseline's audit period (else its `as_of`): a finding
+    /// starting after it may recur.
+    ended: NaiveDate,
     seen: Vec<AtomicBool>,
+    /// Baseline findings that recur in a later period.
+    recurred: Vec<AtomicBool>,
 }
 
 impl<'b> Comparison<'b> {
     /// A comparison with `baseline`.
     pub fn new(baseline: &'b Baseline) -> Comparison<'b> {
+        let mut by_key: BTreeMap<Key<'b>, Vec<usize>> = BTreeMap::new();
+        for (i, e) in baseline.findings.iter().enumerate() {
+            if e.period.as_ref().and_then(calendar_kind).is_some() {
+                by_key
+                    .entry((
+                        e.rule,
+                        e.branch.as_str(),
+                        e.subject.kind,
+                        e.subject.id.as_str(),
+                    ))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let flags = || {
+            (0..baseline.findings.len())
+                .map(|_| AtomicBool::new(false))
+                .collect()
+        };
         Comparison {
             baseline,
             by_id: baseline
@@ -257,21 +367,71 @@ impl<'b> Comparison<'b> {
                 .enumerate()
                 .map(|(i, e)| (e.id.as_str(), i))
                 .collect(),
-            seen: (0..baseline.findings.len())
-                .map(|_| AtomicBool::new(false))
-                .collect(),
+            by_key,
+            ended: baseline.period.map_or(baseline.as_of, |p| p.to),
+            seen: flags(),
+            recurred: flags(),
         }
     }
 
-    /// Marks `findings` (of a report of `as_of`) new, unchanged or updated,
-    /// with `first_seen` and the remediation written, and notes the baseline
-    /// findings they match as seen.
+    /// The baseline findings `f` repeats (see the module docs): same rule,
+    /// branch and subject, an earlier period of the same calendar kind, and
+    /// `f` after the baseline's audit period.
+    fn predecessors(&self, f: &Finding) -> Vec<usize> {
+        let Some(p) = f.period.filter(|p| p.from > self.ended) else {
+            return Vec::new();
+        };
+        let Some(kind) = calendar_kind(&p) else {
+            return Vec::new();
+        };
+        let key = (
+            f.rule,
+            f.branch.as_str(),
+            f.subject.kind,
+            f.subject.id.as_str(),
+        );
+        let Some(list) = self.by_key.get(&key) else {
+            return Vec::new();
+        };
+        list.iter()
+            .copied()
+            .filter(|&i| {
+                self.baseline.findings.get(i).is_some_and(|e| {
+                    e.period
+                        .is_some_and(|q| q.to < p.from && calendar_kind(&q) == Some(kind))
+                })
+            })
+            .collect()
+    }
+
+    /// Marks `findings` (of a report of `as_of`) new, unchanged, updated or
+    /// recurring, with `first_seen` and the remediation written, and notes
+    /// the baseline findings they match (by id, or as predecessors) as seen.
     pub fn mark(&self, findings: &mut [Finding], as_of: NaiveDate) {
         for f in findings {
             match self.by_id.get(f.id.as_str()) {
                 None => {
-                    f.baseline = Some(BaselineStatus::New);
-                    f.first_seen = Some(as_of);
+                    let before = self.predecessors(f);
+                    let first = before
+                        .iter()
+                        .filter_map(|&i| self.baseline.findings.get(i))
+                        .map(|e| e.first_seen)
+                        .min();
+                    for &i in &before {
+                        if let Some(r) = self.recurred.get(i) {
+                            r.store(true, Ordering::Relaxed);
+                        }
+                    }
+                    match first {
+                        Some(first) => {
+                            f.baseline = Some(BaselineStatus::Recurring);
+                            f.first_seen = Some(first.min(as_of));
+                        }
+                        None => {
+                            f.baseline = Some(BaselineStatus::New);
+                            f.first_seen = Some(as_of);
+                        }
+                    }
                 }
                 Some(&i) => {
                     let Some(e) = self.baseline.findings.get(i) else {
@@ -310,19 +470,15 @@ impl<'b> Comparison<'b> {
     pub fn finish(self, report: &mut Report) {
         let mut counts = BaselineCounts::default();
         for f in &report.findings {
-            match f.baseline {
-                Some(BaselineStatus::New) => counts.new += 1,
-                Some(BaselineStatus::Unchanged) => counts.unchanged += 1,
-                Some(BaselineStatus::Updated) => counts.updated += 1,
-                _ => {}
-            }
+            counts.count(f.baseline);
         }
         self.finish_with(report, counts);
     }
 
-    /// As [`Comparison::finish`], with the counts of new, unchanged and
-    /// updated findings already made (for callers that stream the findings
-    /// out instead of keeping them in the report).
+    /// As [`Comparison::finish`], with the counts of new, unchanged, updated
+    /// and recurring findings already made ([`BaselineCounts::count`], for
+    /// callers that stream the findings out instead of keeping them in the
+    /// report).
     pub fn finish_with(self, report: &mut Report, mut counts: BaselineCounts) {
         let branches: BTreeSet<&Id> = report
             .findings
@@ -331,14 +487,30 @@ impl<'b> Comparison<'b> {
             .chain(report.audited.iter())
             .collect();
         let mut resolved = Vec::new();
-        for (e, seen) in self.baseline.findings.iter().zip(&self.seen) {
-            if seen.load(Ordering::Relaxed) || !branches.contains(&e.branch) {
+        let mut open = 0usize;
+        let mut recurred = 0usize;
+        for ((e, seen), again) in self
+            .baseline
+            .findings
+            .iter()
+            .zip(&self.seen)
+            .zip(&self.recurred)
+        {
+            let seen = seen.load(Ordering::Relaxed);
+            let again = again.load(Ordering::Relaxed);
+            if seen || again {
+                open += 1;
+                recurred += usize::from(again && !seen);
+                continue;
+            }
+            if !branches.contains(&e.branch) {
                 continue;
             }
             // A finding of a period its own audit covered is looked for again
-            // only when the new audit covers that period too; a finding
-            // outside its audit's period comes from an event rule (which
-            // reads the whole history) and is always looked for.
+            // only when the new audit covers that period too (2025's unpaid
+            // March is not paid because 2026 was); a finding outside its
+            // audit's period comes from an event rule (which reads the whole
+            // history) and is always looked for.
             let audited_before = self.baseline.period.is_none_or(|p| overlaps(e.period, p));
             if audited_before && e.period.is_some() && !overlaps(e.period, report.period) {
                 continue;
@@ -356,9 +528,10 @@ impl<'b> Comparison<'b> {
         }
         resolved.sort_by(|a, b| a.id.cmp(&b.id));
         counts.resolved = resolved.len();
-        let open = counts.resolved + counts.unchanged + counts.updated;
-        counts.rectification_rate = (open > 0).then(|| {
-            (Decimal::from(counts.resolved as u64) / Decimal::from(open as u64)).round_dp(4)
+        counts.recurred = recurred;
+        let looked_for = counts.resolved + open;
+        counts.rectification_rate = (looked_for > 0).then(|| {
+            (Decimal::from(counts.resolved as u64) / Decimal::from(looked_for as u64)).round_dp(4)
         });
         report.summary.baseline = Some(counts);
         report.resolved = resolved;
@@ -372,7 +545,7 @@ impl<'b> Comparison<'b> {
 
 impl Report {
     /// Compares the report with `baseline`: marks every finding `new`,
-    /// `unchanged` or `updated` with its `first_seen` and the remediation the
+    /// `unchanged`, `updated` or `recurring` with its `first_seen` and the remediation the
     /// branch wrote, lists the baseline findings that are gone in
     /// `resolved`, and counts them in `summary.baseline` (see the module docs).
     pub fn compare(&mut self, baseline: &Baseline) {
@@ -405,11 +578,14 @@ impl PeriodStart {
 
     /// Whether `period` starts here (as [`finding_id`](super::finding_id)
     /// would write it).
+    ///
+    /// A day start also fits a period of whole months from that day: the id
+    /// of a period still open on `as_of` writes its start as a day.
     pub fn starts(self, period: &DateRange) -> bool {
         let whole = period.from.day() == 1 && YearMonth::of(period.to).last_day() == period.to;
         match self {
             PeriodStart::Month(m) => whole && period.from == m.first_day(),
-            PeriodStart::Day(d) => !whole && period.from == d,
+            PeriodStart::Day(d) => period.from == d,
         }
     }
 }
@@ -584,9 +760,10 @@ mod tests {
         assert!(m.starts(&r("2025-03-01", "2025-05-31")));
         assert!(!m.starts(&r("2025-03-01", "2025-03-15")));
         assert!(!m.starts(&r("2025-04-01", "2025-04-30")));
-        // A day starts a period from it that is not whole months.
+        // A day starts any period from it: one that is not whole months, or
+        // one still open on `as_of` (whose id writes the start as a day).
         assert!(d("2025-03-01").starts(&r("2025-03-01", "2025-03-15")));
-        assert!(!d("2025-03-01").starts(&r("2025-03-01", "2025-03-31")));
+        assert!(d("2025-03-01").starts(&r("2025-03-01", "2025-03-31")));
         assert!(!d("2025-03-12").starts(&r("2025-03-01", "2025-03-15")));
     }
 

@@ -359,6 +359,12 @@ pub enum BaselineStatus {
     Unchanged,
     /// In the baseline, with other evidence (e.g. a partial payment).
     Updated,
+    /// Not in the baseline by id, but the same fault again in a later period
+    /// (重复出现): the baseline has a finding of the same rule, branch and
+    /// subject for an earlier year, half-year, quarter or month, and this
+    /// one's period lies after the baseline's audit period (the 2026 report
+    /// against the 2025 one). Its predecessor is still open, not resolved.
+    Recurring,
 }
 
 /// An approved exception (a profile's `[[accept]]`) that matched a finding.

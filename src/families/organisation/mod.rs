@@ -5,6 +5,9 @@
 //! audit period. A branch dissolved before `as_of`, or founded after it, is not
 //! checked. Counting members: a **full member** has `status: "full"` (and, when
 //! `full_on` is given, reached it by `as_of`); each member id counts once.
+//! ORG001, ORG002 and ORG004 have no period (`period: null`, ids ending in
+//! `/-`): the fault is the branch's state, the same fault on every later
+//! `as_of` until it is put right, so a re-audit finds it with the same id.
 //! The committee's term (ORG003, ORG005) is in [`terms`].
 
 use chrono::NaiveDate;
@@ -247,8 +250,14 @@ impl Violation for Org001 {
     fn subject(&self) -> Subject {
         Subject::branch(&self.branch)
     }
+    /// None: the fault is the branch's state, not a day's, so its id
+    /// (`…/branch:B01/-`) does not change when a later `as_of` finds it again.
     fn period(&self) -> Option<DateRange> {
-        Some(DateRange::day(self.day))
+        None
+    }
+    /// The thresholds' edition is that of `as_of`.
+    fn date(&self) -> Option<NaiveDate> {
+        Some(self.day)
     }
     fn message(&self) -> Message {
         Message::new(
@@ -284,8 +293,14 @@ impl Violation for Org002 {
     fn subject(&self) -> Subject {
         Subject::branch(&self.branch)
     }
+    /// None: the fault is the branch's state, not a day's, so its id
+    /// (`…/branch:B01/-`) does not change when a later `as_of` finds it again.
     fn period(&self) -> Option<DateRange> {
-        Some(DateRange::day(self.day))
+        None
+    }
+    /// The thresholds' edition is that of `as_of`.
+    fn date(&self) -> Option<NaiveDate> {
+        Some(self.day)
     }
     fn message(&self) -> Message {
         if !self.committee {
@@ -331,8 +346,14 @@ impl Violation for Org004 {
     fn subject(&self) -> Subject {
         Subject::branch(&self.branch)
     }
+    /// None: the fault is the branch's state, not a day's, so its id
+    /// (`…/branch:B01/-`) does not change when a later `as_of` finds it again.
     fn period(&self) -> Option<DateRange> {
-        Some(DateRange::day(self.day))
+        None
+    }
+    /// The thresholds' edition is that of `as_of`.
+    fn date(&self) -> Option<NaiveDate> {
+        Some(self.day)
     }
     /// The threshold crossed (both are 支部工作条例 art. 4 in the central profile).
     fn cites(&self) -> Option<&'static [Cite]> {

@@ -277,6 +277,10 @@ impl Violation for Rel004 {
     fn period(&self) -> Option<DateRange> {
         DateRange::new(self.from, self.away_until).or(Some(DateRange::day(self.from)))
     }
+    /// Until `as_of` while still away.
+    fn open_ended(&self) -> bool {
+        self.to != Some(self.away_until)
+    }
     fn message(&self) -> Message {
         Message::new(
             format!(
@@ -320,6 +324,10 @@ impl Violation for Rel005 {
     }
     fn period(&self) -> Option<DateRange> {
         DateRange::new(self.from, self.away_until).or(Some(DateRange::day(self.from)))
+    }
+    /// Until `as_of` while still away.
+    fn open_ended(&self) -> bool {
+        self.to != Some(self.away_until)
     }
     fn message(&self) -> Message {
         Message::new(

@@ -56,6 +56,7 @@ static LABELS: &[(&str, &str, &str)] = &[
     ("print", "打印", "Print"),
     ("profile", "规则配置", "Profile"),
     ("rate", "整改率", "rectification rate"),
+    ("recurring", "重复出现", "recurring"),
     ("resolved", "已整改", "resolved"),
     ("rule", "规则", "Rule"),
     ("score", "评星定级", "Rating"),

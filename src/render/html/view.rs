@@ -64,6 +64,7 @@ pub(crate) struct HeadView {
     pub new: Option<usize>,
     pub open: Option<usize>,
     pub updated: Option<usize>,
+    pub recurring: Option<usize>,
     pub resolved: Option<usize>,
     pub rate: Option<String>,
 }
@@ -108,6 +109,7 @@ pub(crate) struct BranchView {
     pub new: Option<usize>,
     pub unchanged: Option<usize>,
     pub updated: Option<usize>,
+    pub recurring: Option<usize>,
     pub resolved: Vec<ResolvedView>,
     pub todo: Vec<TodoRow>,
     pub dues_svg: Option<String>,
@@ -199,6 +201,7 @@ fn status_key(s: Option<BaselineStatus>) -> &'static str {
         Some(BaselineStatus::New) => "new",
         Some(BaselineStatus::Unchanged) => "unchanged",
         Some(BaselineStatus::Updated) => "updated",
+        Some(BaselineStatus::Recurring) => "recurring",
         _ => "",
     }
 }
@@ -357,12 +360,10 @@ fn row(f: &Finding, subject: &str, lang: Lang) -> RowView {
     let first = f.first_seen.map(|d| d.to_string()).unwrap_or_default();
     let st_label = match f.baseline {
         Some(BaselineStatus::New) => label(lang, "new").to_owned(),
-        Some(s @ (BaselineStatus::Unchanged | BaselineStatus::Updated)) => {
-            let k = if s == BaselineStatus::Unchanged {
-                "unchanged"
-            } else {
-                "updated"
-            };
+        Some(
+            s @ (BaselineStatus::Unchanged | BaselineStatus::Updated | BaselineStatus::Recurring),
+        ) => {
+            let k = status_key(Some(s));
             if zh {
                 format!("{}（首次发现 {first}）", label(lang, k))
             } else {
@@ -542,6 +543,7 @@ pub(crate) fn page(
             new: status(BaselineStatus::New),
             unchanged: status(BaselineStatus::Unchanged),
             updated: status(BaselineStatus::Updated),
+            recurring: status(BaselineStatus::Recurring),
             resolved,
             todo,
             id: p.id,
@@ -577,8 +579,9 @@ pub(crate) fn page(
         info: by(Severity::Info),
         accepted: sum.accepted,
         new: counts.map(|c| c.new),
-        open: counts.map(|c| c.unchanged + c.updated),
+        open: counts.map(|c| c.unchanged + c.updated + c.recurring),
         updated: counts.map(|c| c.updated),
+        recurring: counts.map(|c| c.recurring),
         resolved: counts.map(|c| c.resolved),
         rate: counts.map(|c| pct(c.rectification_rate)),
     };

@@ -358,7 +358,11 @@ impl ReportWorkbook {
                     .count()
             };
             let new = count(&[BaselineStatus::New]);
-            let open = count(&[BaselineStatus::Unchanged, BaselineStatus::Updated]);
+            let open = count(&[
+                BaselineStatus::Unchanged,
+                BaselineStatus::Updated,
+                BaselineStatus::Recurring,
+            ]);
             let accepted = report.findings.iter().filter(|f| f.is_accepted()).count();
             facts.push(("新发现", Val::Int(new as u64)));
             facts.push(("未整改", Val::Int(open as u64)));
@@ -980,6 +984,7 @@ fn status(f: &Finding) -> &'static str {
         Some(BaselineStatus::New) => "新发现",
         Some(BaselineStatus::Unchanged) => "未整改",
         Some(BaselineStatus::Updated) => "未整改（有变化）",
+        Some(BaselineStatus::Recurring) => "重复出现",
         None => "待整改",
     }
 }

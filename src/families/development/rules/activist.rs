@@ -310,6 +310,9 @@ impl Violation for Dev006 {
     fn period(&self) -> Option<DateRange> {
         span(self.from, self.to)
     }
+    fn open_ended(&self) -> bool {
+        self.until_as_of
+    }
     fn message(&self) -> Message {
         if self.until_as_of {
             Message::new(

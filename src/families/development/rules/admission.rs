@@ -488,6 +488,10 @@ impl Violation for Dev015 {
     fn period(&self) -> Option<DateRange> {
         span(self.meeting_date, self.until)
     }
+    /// Until `as_of` while the approval is missing.
+    fn open_ended(&self) -> bool {
+        self.approved.is_none()
+    }
     fn severity(&self) -> Option<Severity> {
         self.error.then_some(Severity::Error)
     }
@@ -570,6 +574,10 @@ impl Violation for Dev021 {
     }
     fn period(&self) -> Option<DateRange> {
         span(self.pre_review, self.until)
+    }
+    /// Until `as_of` while the meeting is missing.
+    fn open_ended(&self) -> bool {
+        self.admission_meeting.is_none()
     }
     fn message(&self) -> Message {
         match self.admission_meeting {

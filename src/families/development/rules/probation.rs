@@ -636,6 +636,10 @@ impl Violation for Dev020 {
     fn period(&self) -> Option<DateRange> {
         span(self.approved, self.as_of)
     }
+    /// Until `as_of`, while not archived.
+    fn open_ended(&self) -> bool {
+        true
+    }
     fn message(&self) -> Message {
         Message::new(
             format!(
