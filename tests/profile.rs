@@ -516,8 +516,8 @@ fn an_expired_accept_no_longer_applies() {
     assert_eq!(after.expired_accepts.len(), 1);
     let e = &after.expired_accepts[0];
     assert_eq!(
-        (e.rule, e.branch.as_str(), e.expires),
-        (RuleCode::MTG010, "B02", date("2025-12-31"))
+        (e.rule.code(), e.branch.as_str(), e.expires),
+        (Some(RuleCode::MTG010), "B02", date("2025-12-31"))
     );
     assert_eq!(e.subject.as_ref().map(|s| s.as_str()), Some("M21"));
     assert!(after.unmatched_accepts.is_empty());

@@ -128,7 +128,7 @@ pub struct Resolved {
     /// Its id.
     pub id: String,
     /// Its rule.
-    pub rule: RuleCode,
+    pub rule: super::Rule,
     /// Its branch.
     pub branch: Id,
     /// Its subject.
@@ -247,12 +247,15 @@ impl Baseline {
             file: file.map(str::to_owned),
             as_of: report.as_of,
             period: Some(report.period),
+            // A finding of a rule this version does not know (a report of
+            // a newer one) is never looked for: left out, never resolved.
             findings: report
                 .findings
                 .iter()
-                .map(|f| BaselineEntry {
+                .filter_map(|f| Some((f, f.rule.code()?)))
+                .map(|(f, rule)| BaselineEntry {
                     id: f.id.clone(),
-                    rule: f.rule,
+                    rule,
                     branch: f.branch.clone(),
                     subject: f.subject.clone(),
                     period: f.period,
@@ -384,8 +387,11 @@ impl<'b> Comparison<'b> {
         let Some(kind) = calendar_kind(&p) else {
             return Vec::new();
         };
+        let Some(rule) = f.rule.code() else {
+            return Vec::new();
+        };
         let key = (
-            f.rule,
+            rule,
             f.branch.as_str(),
             f.subject.kind,
             f.subject.id.as_str(),
@@ -517,7 +523,7 @@ impl<'b> Comparison<'b> {
             }
             resolved.push(Resolved {
                 id: e.id.clone(),
-                rule: e.rule,
+                rule: e.rule.into(),
                 branch: e.branch.clone(),
                 subject: e.subject.clone(),
                 period: e.period,
@@ -953,7 +959,7 @@ mod tests {
         );
         let entry = |message: Option<&str>| BaselineEntry {
             id: f.id.clone(),
-            rule: f.rule,
+            rule: f.rule.code().unwrap(),
             branch: f.branch.clone(),
             subject: f.subject.clone(),
             period: f.period,
