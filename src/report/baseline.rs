@@ -149,7 +149,7 @@ pub struct Resolved {
 /// open), the share of the baseline's findings looked for again that are
 /// gone (`None` when there is none); still open are the baseline findings
 /// found again by id and those that recur in a later period
-/// ([module docs](self)).
+/// ([`docs::format`](crate::docs::format), *Successive periods*).
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BaselineCounts {
