@@ -221,6 +221,45 @@ pub struct BaselineEntry {
     pub remediation: Option<Remediation>,
 }
 
+impl BaselineEntry {
+    /// A baseline finding with its id, rule, branch and subject, first seen
+    /// on `first_seen` (a system that keeps its own 整改台账 builds its
+    /// baseline from these); period, evidence, message and remediation are
+    /// public fields set afterwards.
+    ///
+    /// ```
+    /// use dangjian::report::{Baseline, BaselineEntry};
+    /// use dangjian::rules::RuleCode;
+    /// use dangjian::Subject;
+    /// let d = dangjian::parse_date("2025-12-31")?;
+    /// let mut base = Baseline::new(d, Some("台账.xlsx"));
+    /// base.findings.push(BaselineEntry::new(
+    ///     "ORG004/B1/branch:B1/-", RuleCode::ORG004, "B1".parse()?, Subject::branch(&"B1".parse()?), d,
+    /// ));
+    /// assert_eq!(base.findings[0].period, None);
+    /// # Ok::<(), dangjian::ParseValueError>(())
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        rule: RuleCode,
+        branch: Id,
+        subject: Subject,
+        first_seen: NaiveDate,
+    ) -> BaselineEntry {
+        BaselineEntry {
+            id: id.into(),
+            rule,
+            branch,
+            subject,
+            period: None,
+            evidence: None,
+            message: None,
+            first_seen,
+            remediation: None,
+        }
+    }
+}
+
 /// An earlier report to compare with: from a JSON report
 /// ([`Baseline::from_report`]) or from a report workbook whose 整改台账 the
 /// branch filled (feature `xlsx`).
