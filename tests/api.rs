@@ -186,7 +186,7 @@ fn rule_codes_and_selections_are_checked() {
     assert!(
         findings
             .iter()
-            .all(|f| f.rule.family() == dangjian::rules::Family::Dues)
+            .all(|f| f.rule.family() == Some(dangjian::rules::Family::Dues))
     );
     let waiver = findings
         .iter()

@@ -216,7 +216,7 @@ fn run_file_into(file: &Path, failures: &mut Vec<String>, snapshot: &mut Vec<Str
         // Every evidence key a rule emits is documented in its metadata
         // (name, type, meaning), so users need not guess them from source.
         for f in &findings {
-            let meta = f.rule.meta();
+            let meta = f.rule.meta().unwrap();
             for k in f.evidence.keys() {
                 if !meta.evidence.iter().any(|e| e.name == k) {
                     failures.push(format!(

@@ -516,8 +516,8 @@ fn an_expired_accept_no_longer_applies() {
     assert_eq!(after.expired_accepts.len(), 1);
     let e = &after.expired_accepts[0];
     assert_eq!(
-        (e.rule, e.branch.as_str(), e.expires),
-        (RuleCode::MTG010, "B02", date("2025-12-31"))
+        (e.rule.code(), e.branch.as_str(), e.expires),
+        (Some(RuleCode::MTG010), "B02", date("2025-12-31"))
     );
     assert_eq!(e.subject.as_ref().map(|s| s.as_str()), Some("M21"));
     assert!(after.unmatched_accepts.is_empty());
@@ -595,4 +595,32 @@ fn a_profile_round_trips_through_json() {
     let text = serde_json::to_string(&p).unwrap();
     let back: Profile = serde_json::from_str(&text).unwrap();
     assert_eq!(back, p);
+}
+
+/// Profile text reads no file (issue 27): `extends` of a path — absolute,
+/// relative, even one that exists — is refused with the place of the key,
+/// and the error is not the file's own parse error (it was never opened).
+#[test]
+fn profile_text_never_reads_the_disk() {
+    for target in [
+        "/etc/passwd",
+        "../../etc/passwd",
+        "county.toml",
+        "Cargo.toml",
+    ] {
+        let text = format!("format = \"dangjian-profile/1\"\nextends = \"{target}\"\n");
+        let e = Profile::from_toml_str(&text).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("not a built-in profile"), "{target}: {msg}");
+        assert!(!msg.contains("root:"), "{target}: the file was read: {msg}");
+        assert!(
+            !msg.contains("cannot read"),
+            "{target}: the file was looked up: {msg}"
+        );
+        assert_eq!(e.location().line, Some(2), "{target}: {msg}");
+    }
+    // A built-in name is fine.
+    let p = Profile::from_toml_str("format = \"dangjian-profile/1\"\nextends = \"central-2026\"\n")
+        .unwrap();
+    assert_eq!(p.header().extends, ["central-2026"]);
 }

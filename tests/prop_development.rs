@@ -295,7 +295,7 @@ fn dev_findings_in(bundle: &Bundle, as_of: NaiveDate, profile: &str) -> Vec<Find
         .check(bundle)
 }
 
-fn codes(f: &[Finding]) -> Vec<&'static str> {
+fn codes(f: &[Finding]) -> Vec<&str> {
     f.iter().map(|f| f.rule.as_str()).collect()
 }
 

@@ -161,7 +161,9 @@ fn faults_fire_across_the_rule_families() {
         let found = auditor.check(&b);
         faulty_bundles += usize::from(!found.is_empty());
         for f in found {
-            *by_rule.entry(f.rule.as_str()).or_default() += 1;
+            *by_rule
+                .entry(f.rule.code().map_or("?", |c| c.as_str()))
+                .or_default() += 1;
         }
     }
     let families: BTreeSet<&str> = by_rule.keys().map(|r| &r[..3]).collect();
@@ -198,7 +200,13 @@ fn faults_fire_across_the_rule_families() {
     };
     let mut fired: BTreeSet<&'static str> = BTreeSet::new();
     for b in all.bundles() {
-        fired.extend(auditor.check(&b).iter().map(|f| f.rule.as_str()));
+        fired.extend(
+            auditor
+                .check(&b)
+                .iter()
+                .filter_map(|f| f.rule.code())
+                .map(|c| c.as_str()),
+        );
     }
     for rule in [
         "DUE001", "DUE004", "DUE006", "DUE007", "DUE009", "DUE010", "DUE011", "MTG001", "MTG002",

@@ -59,8 +59,8 @@ fn the_unfilled_report_workbook_is_its_audit() {
     assert_eq!(ids, want);
     for (e, f) in base.findings.iter().zip(&report.findings) {
         assert_eq!(
-            (e.rule, &e.branch, &e.subject),
-            (f.rule, &f.branch, &f.subject)
+            (Some(e.rule), &e.branch, &e.subject),
+            (f.rule.code(), &f.branch, &f.subject)
         );
         assert_eq!(e.period, f.period, "{}", f.id);
         assert_eq!(

@@ -524,11 +524,16 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                         );
                     }
                 }
-                counts.extend(part.iter().map(|f| (f.rule, f.severity, f.is_accepted())));
+                counts.extend(
+                    part.iter()
+                        .filter_map(|f| Some((f.rule.code()?, f.severity, f.is_accepted()))),
+                );
                 accepted.extend(part.iter().filter(|f| f.is_accepted()).cloned());
                 training.extend(
                     part.iter()
-                        .filter(|f| matches!(f.rule, RuleCode::EDU001 | RuleCode::EDU002))
+                        .filter(|f| {
+                            matches!(f.rule.code(), Some(RuleCode::EDU001 | RuleCode::EDU002))
+                        })
                         .cloned(),
                 );
                 if let (Some(t), Some(s)) = (score.as_mut(), scoring) {
@@ -546,7 +551,10 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
                     Format::Text => {
                         sum.add_findings(&part);
                         n += part.len();
-                        let first = part.first().map_or(0, |f| f.rule.index() as u64 + 1);
+                        let first = part
+                            .first()
+                            .and_then(|f| f.rule.code())
+                            .map_or(0, |c| c.index() as u64 + 1);
                         items.push(
                             text_key(branch, seq, first),
                             render::finding_block(&cx, &part, lang),

@@ -564,15 +564,16 @@ mod tests {
                 let mut parts = Vec::new();
                 auditor.check_context_by_family(&cx, |p| parts.push(p));
                 for p in &parts {
-                    let prefix = p.first().and_then(|f| f.rule.as_str().get(..3));
+                    let prefix = p.first().and_then(|f| f.rule.code()?.as_str().get(..3));
                     assert!(prefix.is_some(), "an empty part");
                     assert!(
-                        p.iter().all(|f| f.rule.as_str().get(..3) == prefix),
+                        p.iter()
+                            .all(|f| f.rule.code().and_then(|c| c.as_str().get(..3)) == prefix),
                         "{prefix:?}"
                     );
                     families.extend(prefix);
                 }
-                parts.sort_by_key(|p| p.first().map(|f| f.rule));
+                parts.sort_by_key(|p| p.first().map(|f| f.rule.clone()));
                 let joined: Vec<Finding> = parts.into_iter().flatten().collect();
                 assert_eq!(joined, auditor.check_context(&cx), "{}", b.branch.id);
             }

@@ -38,7 +38,11 @@ impl RuleLevel {
         match self {
             RuleLevel::Off => "off",
             RuleLevel::On => "on",
-            RuleLevel::Severity(s) => s.as_str(),
+            RuleLevel::Severity(Severity::Info) => "info",
+            RuleLevel::Severity(Severity::Warning) => "warning",
+            RuleLevel::Severity(Severity::Error) => "error",
+            // Not made by parsing (a profile names known severities only).
+            RuleLevel::Severity(_) => "on",
         }
     }
 }
@@ -256,7 +260,7 @@ impl Accept {
     /// Its entry in the report's `unmatched_accepts`.
     pub fn unmatched(&self) -> UnmatchedAccept {
         UnmatchedAccept {
-            rule: self.rule,
+            rule: self.rule.into(),
             branch: self.branch.clone(),
             subject: self.subject.clone(),
             period: self.period.as_ref().map(|p| p.label.clone()),
@@ -267,7 +271,7 @@ impl Accept {
     /// Its entry in the report's `expired_accepts`.
     pub fn expired(&self) -> ExpiredAccept {
         ExpiredAccept {
-            rule: self.rule,
+            rule: self.rule.into(),
             branch: self.branch.clone(),
             subject: self.subject.clone(),
             period: self.period.as_ref().map(|p| p.label.clone()),
@@ -485,7 +489,7 @@ mod tests {
         // What matched leaves the unmatched list; an expired accept does not.
         let mut unmatched: Vec<UnmatchedAccept> = all.iter().map(Accept::unmatched).collect();
         note_matches(&all, as_of, &fs, &mut unmatched);
-        let left: Vec<RuleCode> = unmatched.iter().map(|u| u.rule).collect();
+        let left: Vec<RuleCode> = unmatched.iter().filter_map(|u| u.rule.code()).collect();
         assert_eq!(left, [RuleCode::MTG010, RuleCode::MTG011], "{unmatched:?}");
         assert_eq!(unmatched[0].reason, "过期");
     }

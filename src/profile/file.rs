@@ -42,11 +42,13 @@ pub(super) fn from_path(path: &Path) -> Result<Profile, Error> {
         file: Some(path.to_owned()),
         shown: path.display().to_string(),
     };
-    finish(load(&doc, &base, &mut stack, stem(path))?)
+    finish(load(&doc, Some(&base), &mut stack, stem(path))?)
 }
 
-/// Reads a profile from `text`; a relative `extends` is read from `base`.
-pub(super) fn from_str(text: &str, base: &Path) -> Result<Profile, Error> {
+/// Reads a profile from `text`; a relative `extends` is read from `base`,
+/// and without one only a built-in profile may be extended: no file is
+/// opened.
+pub(super) fn from_str(text: &str, base: Option<&Path>) -> Result<Profile, Error> {
     let doc = Doc {
         text: text.strip_prefix('\u{feff}').unwrap_or(text),
         file: None,
@@ -81,7 +83,7 @@ fn hex(bytes: &[u8]) -> String {
 /// costs no stack (`chain::MAX_EXTENDS_DEPTH` bounds it).
 fn load(
     doc: &Doc<'_>,
-    base: &Path,
+    base: Option<&Path>,
     stack: &mut Vec<PathBuf>,
     default_name: String,
 ) -> Result<Loaded, Error> {
@@ -99,11 +101,25 @@ fn load(
                     },
                     base,
                 ),
-                Some(l) => (l.doc(), l.base.as_path()),
+                Some(l) => (l.doc(), Some(l.base.as_path())),
             };
-            match parent_of(&d)? {
-                Parent::Builtin(name) => Err(name),
-                Parent::File(rel, span) => Ok(read_link(&d, &span, &rel, b, stack)?),
+            match (parent_of(&d)?, b) {
+                (Parent::Builtin(name), _) => Err(name),
+                (Parent::File(rel, span), Some(b)) => Ok(read_link(&d, &span, &rel, b, stack)?),
+                // Text given without a directory never reaches the disk: a
+                // server taking profiles from users must not read its files.
+                (Parent::File(rel, span), None) => {
+                    return Err(d.err(
+                        &span,
+                        "extends",
+                        format!(
+                            "{rel:?} is not a built-in profile ({}); a profile read from text \
+                             extends only those — read files with Profile::from_toml_path or \
+                             Profile::from_toml_str_in",
+                            Profile::BUILTIN.join(", ")
+                        ),
+                    ));
+                }
             }
         };
         match next {
@@ -717,12 +733,12 @@ mod tests {
                 "format = \"dangjian-profile/1\"\n[params]\n\"meetings.absence_threshold\" = {{ {head}editions = [\n  {{ value = 2, from = 2025-01-01 }},\n] }}\n"
             )
         };
-        let p = from_str(&text(""), Path::new("")).unwrap_or_else(|e| panic!("{e}"));
+        let p = from_str(&text(""), None).unwrap_or_else(|e| panic!("{e}"));
         let day = |s| crate::parse_date(s).unwrap();
         assert_eq!(*p.meetings.absence_threshold.at(day("2025-01-01")), 2);
         assert_ne!(*p.meetings.absence_threshold.at(day("2024-12-31")), 2);
         for head in ["source = \"某文件 第一条\", ", "from = 2025-01-01, "] {
-            let e = from_str(&text(head), Path::new("")).unwrap_err();
+            let e = from_str(&text(head), None).unwrap_err();
             assert!(
                 e.message().contains("source and from go with value"),
                 "{head}: {e}"
@@ -736,10 +752,7 @@ mod tests {
     }
 
     fn read(rest: &str) -> Result<Profile, Error> {
-        from_str(
-            &format!("format = \"dangjian-profile/1\"\n{rest}"),
-            Path::new(""),
-        )
+        from_str(&format!("format = \"dangjian-profile/1\"\n{rest}"), None)
     }
 
     #[test]

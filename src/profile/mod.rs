@@ -527,9 +527,13 @@ impl Profile {
         file::from_path(path.as_ref())
     }
 
-    /// Reads a profile from TOML text (as [`Profile::from_toml_path`]); a
-    /// relative `extends` is read from the current directory. Errors name
-    /// the line, column and key (no file).
+    /// Reads a profile from TOML text (as [`Profile::from_toml_path`]).
+    /// It reads no file: `extends` may name a built-in profile only
+    /// ([`Profile::BUILTIN`]); any other name — a relative or absolute path
+    /// — is an error, the file never opened (a server may take profile text
+    /// from its users). To extend files, use [`Profile::from_toml_path`] or
+    /// [`Profile::from_toml_str_in`] with a directory. Errors name the line,
+    /// column and key (no file).
     ///
     /// ```
     /// let p = dangjian::Profile::from_toml_str(r#"
@@ -549,11 +553,12 @@ impl Profile {
     /// # Errors
     /// As [`Profile::from_toml_path`].
     pub fn from_toml_str(text: &str) -> Result<Profile, crate::Error> {
-        file::from_str(text, Path::new(""))
+        file::from_str(text, None)
     }
 
     /// Reads a profile from TOML text whose relative `extends` are read
-    /// from `base_dir`.
+    /// from `base_dir` (the caller's explicit choice to give it the disk:
+    /// an absolute `extends` is followed too).
     ///
     /// # Errors
     /// As [`Profile::from_toml_path`].
@@ -561,7 +566,7 @@ impl Profile {
         text: &str,
         base_dir: impl AsRef<Path>,
     ) -> Result<Profile, crate::Error> {
-        file::from_str(text, base_dir.as_ref())
+        file::from_str(text, Some(base_dir.as_ref()))
     }
 
     /// What the profile's `[rules]` do to the rule `code`: the last entry
@@ -761,7 +766,7 @@ mod tests {
         .unwrap();
         let text = "format = \"dangjian-profile/1\"\nname = \"town\"\nextends = \"county.toml\"\n";
         let p = Profile::from_toml_str_in(text, dir);
-        let cwd = Profile::from_toml_str(text);
+        let cwd = Profile::from_toml_str(text); // no file read: refused
         // A file without a name is named by its stem; the hash is of the
         // chain's files, root first (`cat county.toml 村.toml | sha256sum`).
         std::fs::write(

@@ -41,7 +41,7 @@ pub(crate) fn csv_row(f: &Finding, lang: Lang) -> String {
     let cites: Vec<String> = f.citations.iter().map(Citation::display).collect();
     let row = [
         f.rule.as_str(),
-        f.name,
+        f.name(),
         f.severity.as_str(),
         f.branch.as_str(),
         f.subject.kind.as_str(),

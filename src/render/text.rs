@@ -183,7 +183,9 @@ fn finding_lines(s: &mut String, f: &Finding, run: Option<(&[&Finding], String)>
     let _ = writeln!(
         s,
         "[{sev}] {} {}  {kind} {}  {period}{status}",
-        f.rule, f.name, f.subject.id
+        f.rule,
+        f.name(),
+        f.subject.id
     );
     let _ = writeln!(s, "    {message}");
     if let Some(a) = &f.accepted {

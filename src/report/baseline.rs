@@ -128,7 +128,7 @@ pub struct Resolved {
     /// Its id.
     pub id: String,
     /// Its rule.
-    pub rule: RuleCode,
+    pub rule: super::Rule,
     /// Its branch.
     pub branch: Id,
     /// Its subject.
@@ -149,7 +149,7 @@ pub struct Resolved {
 /// open), the share of the baseline's findings looked for again that are
 /// gone (`None` when there is none); still open are the baseline findings
 /// found again by id and those that recur in a later period
-/// ([module docs](self)).
+/// ([`docs::format`](crate::docs::format), *Successive periods*).
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BaselineCounts {
@@ -221,6 +221,45 @@ pub struct BaselineEntry {
     pub remediation: Option<Remediation>,
 }
 
+impl BaselineEntry {
+    /// A baseline finding with its id, rule, branch and subject, first seen
+    /// on `first_seen` (a system that keeps its own 整改台账 builds its
+    /// baseline from these); period, evidence, message and remediation are
+    /// public fields set afterwards.
+    ///
+    /// ```
+    /// use dangjian::report::{Baseline, BaselineEntry};
+    /// use dangjian::rules::RuleCode;
+    /// use dangjian::Subject;
+    /// let d = dangjian::parse_date("2025-12-31")?;
+    /// let mut base = Baseline::new(d, Some("台账.xlsx"));
+    /// base.findings.push(BaselineEntry::new(
+    ///     "ORG004/B1/branch:B1/-", RuleCode::ORG004, "B1".parse()?, Subject::branch(&"B1".parse()?), d,
+    /// ));
+    /// assert_eq!(base.findings[0].period, None);
+    /// # Ok::<(), dangjian::ParseValueError>(())
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        rule: RuleCode,
+        branch: Id,
+        subject: Subject,
+        first_seen: NaiveDate,
+    ) -> BaselineEntry {
+        BaselineEntry {
+            id: id.into(),
+            rule,
+            branch,
+            subject,
+            period: None,
+            evidence: None,
+            message: None,
+            first_seen,
+            remediation: None,
+        }
+    }
+}
+
 /// An earlier report to compare with: from a JSON report
 /// ([`Baseline::from_report`]) or from a report workbook whose 整改台账 the
 /// branch filled (feature `xlsx`).
@@ -247,12 +286,15 @@ impl Baseline {
             file: file.map(str::to_owned),
             as_of: report.as_of,
             period: Some(report.period),
+            // A finding of a rule this version does not know (a report of
+            // a newer one) is never looked for: left out, never resolved.
             findings: report
                 .findings
                 .iter()
-                .map(|f| BaselineEntry {
+                .filter_map(|f| Some((f, f.rule.code()?)))
+                .map(|(f, rule)| BaselineEntry {
                     id: f.id.clone(),
-                    rule: f.rule,
+                    rule,
                     branch: f.branch.clone(),
                     subject: f.subject.clone(),
                     period: f.period,
@@ -384,8 +426,11 @@ impl<'b> Comparison<'b> {
         let Some(kind) = calendar_kind(&p) else {
             return Vec::new();
         };
+        let Some(rule) = f.rule.code() else {
+            return Vec::new();
+        };
         let key = (
-            f.rule,
+            rule,
             f.branch.as_str(),
             f.subject.kind,
             f.subject.id.as_str(),
@@ -517,7 +562,7 @@ impl<'b> Comparison<'b> {
             }
             resolved.push(Resolved {
                 id: e.id.clone(),
-                rule: e.rule,
+                rule: e.rule.into(),
                 branch: e.branch.clone(),
                 subject: e.subject.clone(),
                 period: e.period,
@@ -953,7 +998,7 @@ mod tests {
         );
         let entry = |message: Option<&str>| BaselineEntry {
             id: f.id.clone(),
-            rule: f.rule,
+            rule: f.rule.code().unwrap(),
             branch: f.branch.clone(),
             subject: f.subject.clone(),
             period: f.period,

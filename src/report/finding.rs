@@ -11,9 +11,13 @@ use serde::{Deserialize, Serialize};
 use crate::audit::RuleCode;
 use crate::model::{DateRange, Id};
 
-/// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// How serious a finding is. Ordered: `Info < Warning < Error < Other`.
+///
+/// The auditor gives only `info`, `warning` and `error`. A report that a
+/// newer version wrote may name a severity this one does not know: it reads
+/// back as [`Severity::Other`], kept as its name (and written out as it
+/// came), so a newer writer never breaks an older reader.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; not a breach.
@@ -22,24 +26,83 @@ pub enum Severity {
     Warning,
     /// A breach of a rule.
     Error,
+    /// A severity this version does not know, read from a report.
+    Other(SeverityName),
+}
+
+/// The name of a severity this version does not know ([`Severity::Other`]):
+/// up to 8 bytes of text (`critical`), kept inline so that [`Severity`]
+/// stays `Copy` and small (a 10,000-year audit holds 280,000 findings).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeverityName {
+    len: u8,
+    bytes: [u8; SeverityName::MAX],
+}
+
+impl SeverityName {
+    /// The longest name kept, in bytes.
+    pub const MAX: usize = 8;
+
+    /// The name, if it is 1 to [`SeverityName::MAX`] bytes.
+    pub fn new(name: &str) -> Option<SeverityName> {
+        let len = name.len();
+        if len == 0 || len > SeverityName::MAX {
+            return None;
+        }
+        let mut bytes = [0u8; SeverityName::MAX];
+        bytes.get_mut(..len)?.copy_from_slice(name.as_bytes());
+        Some(SeverityName {
+            len: len as u8,
+            bytes,
+        })
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        self.bytes
+            .get(..usize::from(self.len))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+impl fmt::Debug for SeverityName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 impl Severity {
-    /// `info`, `warning` or `error`.
-    pub fn as_str(self) -> &'static str {
+    /// `info`, `warning` or `error` (or the name of an unknown one).
+    pub fn as_str(&self) -> &str {
         match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
+            Severity::Other(n) => n.as_str(),
         }
     }
 
-    /// 提示, 警告 or 错误.
-    pub fn zh(self) -> &'static str {
+    /// 提示, 警告 or 错误 (an unknown one by its name).
+    pub fn zh(&self) -> &str {
         match self {
             Severity::Info => "提示",
             Severity::Warning => "警告",
             Severity::Error => "错误",
+            Severity::Other(n) => n.as_str(),
+        }
+    }
+
+    /// A severity of a report: a known name, or any other of 1 to 8 bytes
+    /// ([`Severity::Other`]). (Parsing with [`FromStr`] accepts the known
+    /// names only: a profile's typo is an error.)
+    ///
+    /// # Errors
+    /// When `s` is empty or longer than 8 bytes.
+    pub fn read(s: &str) -> Result<Severity, crate::ParseValueError> {
+        match s.parse() {
+            Ok(known) => Ok(known),
+            Err(e) => SeverityName::new(s).map(Severity::Other).ok_or(e),
         }
     }
 }
@@ -47,6 +110,205 @@ impl Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Severity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Reads any severity name (see [`Severity::read`]): a report of a newer
+/// version reads back.
+impl<'de> Deserialize<'de> for Severity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Severity, D::Error> {
+        let s = Cow::<'de, str>::deserialize(d)?;
+        Severity::read(&s).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "a severity (info, warning, error, or another name of 1 to 8 bytes), found {s:?}"
+            ))
+        })
+    }
+}
+
+/// The rule of a finding as a report names it: a code this version knows,
+/// or one that a newer version wrote (rule codes are added, never reused).
+///
+/// Reading a report keeps an unknown code as its text, so that the report
+/// reads back and writes out unchanged; such a finding has no metadata here
+/// ([`Rule::code`] is `None`), and a baseline never counts it resolved (this
+/// version does not look for it).
+///
+/// ```
+/// use dangjian::report::Rule;
+/// use dangjian::rules::RuleCode;
+/// let known: Rule = serde_json::from_str(r#""DUE001""#)?;
+/// assert_eq!(known, RuleCode::DUE001);
+/// assert_eq!(known.name(), "dues-month-unpaid");
+/// let newer = Rule::read("DEV099", Some("oath-photo-missing"))?;
+/// assert_eq!((newer.as_str(), newer.code()), ("DEV099", None));
+/// assert_eq!(newer.name(), "oath-photo-missing");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A code of this version's registry.
+    Known(RuleCode),
+    /// A code this version does not know, with the name the report gave.
+    Other(Box<OtherRule>),
+}
+
+/// A rule code this version does not know, as a report wrote it
+/// ([`Rule::Other`]).
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct OtherRule {
+    /// The code, e.g. `DEV099`.
+    pub code: String,
+    /// The rule's name as the report gave it (empty when it gave none).
+    pub name: String,
+}
+
+impl Rule {
+    /// The code as text: `DUE001`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Rule::Known(c) => c.as_str(),
+            Rule::Other(o) => &o.code,
+        }
+    }
+
+    /// The code, when this version knows it.
+    pub fn code(&self) -> Option<RuleCode> {
+        match self {
+            Rule::Known(c) => Some(*c),
+            Rule::Other(_) => None,
+        }
+    }
+
+    /// The rule's kebab-case name: the registry's, or the one the report
+    /// gave for a code this version does not know.
+    pub fn name(&self) -> &str {
+        match self {
+            Rule::Known(c) => c.name(),
+            Rule::Other(o) => &o.name,
+        }
+    }
+
+    /// The rule's metadata, when this version knows it.
+    pub fn meta(&self) -> Option<&'static crate::audit::RuleMeta> {
+        self.code().map(RuleCode::meta)
+    }
+
+    /// The rule's family, when this version knows it.
+    pub fn family(&self) -> Option<crate::audit::Family> {
+        self.code().map(RuleCode::family)
+    }
+
+    /// The rule of `code` as read from a report: known, or kept as text
+    /// (with `name`, when the report gave one).
+    ///
+    /// # Errors
+    /// When `code` is empty.
+    pub fn read(code: &str, name: Option<&str>) -> Result<Rule, crate::ParseValueError> {
+        if code.is_empty() {
+            return Err(crate::model::values_error("rule code", code));
+        }
+        Ok(code.parse::<RuleCode>().map_or_else(
+            |_| {
+                Rule::Other(Box::new(OtherRule {
+                    code: code.to_owned(),
+                    name: name.unwrap_or_default().to_owned(),
+                }))
+            },
+            Rule::Known,
+        ))
+    }
+}
+
+/// Rules are equal when their codes are.
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Rule {}
+
+impl std::hash::Hash for Rule {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+impl From<RuleCode> for Rule {
+    fn from(c: RuleCode) -> Rule {
+        Rule::Known(c)
+    }
+}
+
+/// As the codes sort (the order of [`RuleCode`] for known ones).
+impl Ord for Rule {
+    fn cmp(&self, other: &Rule) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Rule {
+    fn partial_cmp(&self, other: &Rule) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq<RuleCode> for Rule {
+    fn eq(&self, other: &RuleCode) -> bool {
+        self.code() == Some(*other)
+    }
+}
+
+impl PartialEq<str> for Rule {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Rule {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl AsRef<str> for Rule {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        let s = Cow::<'de, str>::deserialize(d)?;
+        Rule::read(&s, None)
+            .map_err(|_| serde::de::Error::custom("a rule code, found an empty string"))
     }
 }
 
@@ -398,15 +660,15 @@ impl Acceptance {
 ///
 /// Built by the auditor; read back from a stored report with
 /// [`Report::from_json`](crate::Report::from_json).
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug)]
 #[non_exhaustive]
 pub struct Finding {
     /// The stable id: `RULE/BRANCH/KIND:ID/PERIOD-START` (see [`finding_id`]).
     pub id: String,
-    /// The rule's code, e.g. `DUE001`.
-    pub rule: RuleCode,
-    /// The rule's name, e.g. `dues-month-unpaid`.
-    pub name: &'static str,
+    /// The rule's code, e.g. `DUE001` (in a report of a newer version,
+    /// perhaps one this version does not know: [`Rule::Other`]); its name
+    /// is [`Finding::name`].
+    pub rule: Rule,
     /// Severity (the rule's default, or an override).
     pub severity: Severity,
     /// The branch id.
@@ -422,29 +684,74 @@ pub struct Finding {
     /// The regulations breached.
     pub citations: Vec<Citation>,
     /// How it compares with the baseline (only with a baseline).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineStatus>,
     /// `as_of` of the earliest report it was in (only with a baseline).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_seen: Option<NaiveDate>,
     /// The approved exception that matched it, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     ///
     /// Boxed, as [`Finding::remediation`]: most findings have neither, and a
     /// 10,000-year audit holds 280,000 findings.
     pub accepted: Option<Box<Acceptance>>,
     /// What the branch wrote of its rectification (整改台账), carried
     /// forward from the baseline.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remediation: Option<Box<super::Remediation>>,
 }
 
-/// How a finding is read: the name follows from the code.
+/// How a finding is written: its fields in the report's order, the rule's
+/// name after its code.
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    id: &'a str,
+    rule: &'a str,
+    name: &'a str,
+    severity: Severity,
+    branch: &'a Id,
+    subject: &'a Subject,
+    period: Option<DateRange>,
+    message: &'a Message,
+    evidence: &'a Evidence,
+    citations: &'a [Citation],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_seen: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted: Option<&'a Acceptance>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remediation: Option<&'a super::Remediation>,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FindingOut {
+            id: &self.id,
+            rule: self.rule.as_str(),
+            name: self.name(),
+            severity: self.severity,
+            branch: &self.branch,
+            subject: &self.subject,
+            period: self.period,
+            message: &self.message,
+            evidence: &self.evidence,
+            citations: &self.citations,
+            baseline: self.baseline,
+            first_seen: self.first_seen,
+            accepted: self.accepted.as_deref(),
+            remediation: self.remediation.as_deref(),
+        }
+        .serialize(s)
+    }
+}
+
+/// How a finding is read: the name follows from a known code, else it is
+/// the one given.
 #[derive(Deserialize)]
 struct FindingRepr {
     #[serde(default)]
     id: Option<String>,
-    rule: RuleCode,
+    rule: String,
+    #[serde(default)]
+    name: Option<String>,
     severity: Severity,
     branch: Id,
     subject: Subject,
@@ -467,25 +774,32 @@ struct FindingRepr {
 
 impl<'de> Deserialize<'de> for Finding {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Finding, D::Error> {
-        FindingRepr::deserialize(d).map(Finding::from)
+        let r = FindingRepr::deserialize(d)?;
+        let rule = Rule::read(&r.rule, r.name.as_deref())
+            .map_err(|_| serde::de::Error::custom("a rule code, found an empty string"))?;
+        Ok(Finding::read(rule, r))
     }
 }
 
-impl From<FindingRepr> for Finding {
-    fn from(r: FindingRepr) -> Finding {
-        let mut f = Finding::new(
-            r.rule,
-            r.severity,
-            r.branch,
-            r.subject,
-            r.period,
-            r.message,
-            r.evidence,
-            r.citations,
-        );
-        if let Some(id) = r.id {
-            f.id = id;
-        }
+impl Finding {
+    fn read(rule: Rule, r: FindingRepr) -> Finding {
+        let id =
+            r.id.unwrap_or_else(|| id_of(rule.as_str(), &r.branch, &r.subject, r.period.as_ref()));
+        let mut f = Finding {
+            id,
+            rule,
+            severity: r.severity,
+            branch: r.branch,
+            subject: r.subject,
+            period: r.period,
+            message: r.message,
+            evidence: r.evidence,
+            citations: r.citations,
+            baseline: None,
+            first_seen: None,
+            accepted: None,
+            remediation: None,
+        };
         f.baseline = r.baseline;
         f.first_seen = r.first_seen;
         f.accepted = r.accepted.map(Box::new);
@@ -509,8 +823,7 @@ impl Finding {
     ) -> Finding {
         Finding {
             id: finding_id(rule, &branch, &subject, period.as_ref()),
-            rule,
-            name: rule.name(),
+            rule: Rule::Known(rule),
             severity,
             branch,
             subject,
@@ -526,13 +839,18 @@ impl Finding {
     }
 
     /// The sort key of the report: branch, rule, subject id, period start.
-    pub fn sort_key(&self) -> (&str, RuleCode, &str, Option<NaiveDate>) {
+    pub fn sort_key(&self) -> (&str, &str, &str, Option<NaiveDate>) {
         (
             self.branch.as_str(),
-            self.rule,
+            self.rule.as_str(),
             self.subject.id.as_str(),
             self.period.map(|p| p.from),
         )
+    }
+
+    /// The rule's kebab-case name, e.g. `dues-month-unpaid` ([`Rule::name`]).
+    pub fn name(&self) -> &str {
+        self.rule.name()
     }
 
     /// Whether an approved exception applies (it never trips `--fail-on`).
@@ -569,8 +887,13 @@ pub fn finding_id(
     subject: &Subject,
     period: Option<&DateRange>,
 ) -> String {
+    id_of(rule.as_str(), branch, subject, period)
+}
+
+/// [`finding_id`] of a rule given as text (a code of a newer version).
+fn id_of(rule: &str, branch: &Id, subject: &Subject, period: Option<&DateRange>) -> String {
     let mut s = String::with_capacity(48);
-    s.push_str(rule.as_str());
+    s.push_str(rule);
     s.push('/');
     escape_into(&mut s, branch.as_str());
     s.push('/');

@@ -244,7 +244,7 @@ fn training(cx: &Context<'_>, period: DateRange, findings: &[Finding]) -> Traini
         (members > 0).then(|| (hours / Decimal::from(members)).round_dp(2).normalize());
     let short: BTreeSet<&str> = findings
         .iter()
-        .filter(|f| matches!(f.rule, RuleCode::EDU001 | RuleCode::EDU002))
+        .filter(|f| matches!(f.rule.code(), Some(RuleCode::EDU001 | RuleCode::EDU002)))
         .map(|f| f.subject.id.as_str())
         .collect();
     out.below_minimum = short.len() as u32;

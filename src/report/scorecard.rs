@@ -126,12 +126,15 @@ impl ScoreTally {
                 self.accepted += 1;
                 continue;
             }
-            if let Some(i) = scheme.deduct.iter().position(|d| d.applies_to(f.rule)) {
+            let Some(rule) = f.rule.code() else {
+                continue;
+            };
+            if let Some(i) = scheme.deduct.iter().position(|d| d.applies_to(rule)) {
                 if let Some(c) = self.counts.get_mut(i) {
                     *c += 1;
                 }
             }
-            if scheme.veto.as_ref().is_some_and(|v| v.applies_to(f.rule)) {
+            if scheme.veto.as_ref().is_some_and(|v| v.applies_to(rule)) {
                 self.vetoing.push(f.id.clone());
             }
         }

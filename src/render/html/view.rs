@@ -139,12 +139,12 @@ pub(crate) struct RowView {
     pub b: String,
     pub fam: &'static str,
     pub sev: &'static str,
-    pub sev_label: &'static str,
+    pub sev_label: String,
     pub st: &'static str,
     pub st_label: String,
     pub id: String,
-    pub rule: &'static str,
-    pub name: &'static str,
+    pub rule: String,
+    pub name: String,
     pub subject: String,
     pub period: String,
     pub message: String,
@@ -188,12 +188,18 @@ pub(crate) struct ResolvedView {
 
 use crate::render::percent as pct;
 
+/// The severity's CSS and filter key (`other` for one a newer version wrote).
 fn sev_key(s: Severity) -> &'static str {
-    s.as_str()
+    match s {
+        Severity::Info => "info",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+        _ => "other",
+    }
 }
 
-fn sev_label(s: Severity, lang: Lang) -> &'static str {
-    if lang == Lang::En { s.as_str() } else { s.zh() }
+fn sev_label(s: Severity, lang: Lang) -> String {
+    if lang == Lang::En { s.as_str() } else { s.zh() }.to_owned()
 }
 
 fn status_key(s: Option<BaselineStatus>) -> &'static str {
@@ -409,14 +415,14 @@ fn row(f: &Finding, subject: &str, lang: Lang) -> RowView {
     });
     RowView {
         b: f.branch.to_string(),
-        fam: f.rule.family().prefix(),
+        fam: f.rule.family().map_or("", |x| x.prefix()),
         sev: sev_key(f.severity),
         sev_label: sev_label(f.severity, lang),
         st,
         st_label,
         id: f.id.clone(),
-        rule: f.rule.as_str(),
-        name: f.name,
+        rule: f.rule.as_str().to_owned(),
+        name: f.name().to_owned(),
         subject: subject.to_owned(),
         // A line may break after the `..` of a range.
         period: f
@@ -519,7 +525,7 @@ pub(crate) fn page(
                 .collect()
         });
         for (f, s) in p.findings.iter().zip(&p.subjects) {
-            families.insert(f.rule.family());
+            families.extend(f.rule.family());
             rows.push(row(f, s, lang));
         }
         branches.push(BranchView {
@@ -600,7 +606,14 @@ pub(crate) fn page(
             .collect(),
         severities: [Severity::Error, Severity::Warning, Severity::Info]
             .into_iter()
-            .map(|s| (sev_key(s), sev_label(s, lang)))
+            .map(|s| {
+                let zh = match s {
+                    Severity::Info => "提示",
+                    Severity::Warning => "警告",
+                    _ => "错误",
+                };
+                (sev_key(s), if lang == Lang::En { sev_key(s) } else { zh })
+            })
             .collect(),
         statuses: if has_baseline {
             ["new", "unchanged", "updated"]

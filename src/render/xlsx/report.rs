@@ -532,7 +532,7 @@ impl ReportWorkbook {
                 Val::text(&f.id),
                 Val::text(f.branch.as_str()),
                 Val::text(f.rule.as_str()),
-                Val::text(f.name),
+                Val::text(f.name()),
                 Val::text(f.severity.zh()),
                 Val::text(self.subject(f)),
                 Val::text(f.period.as_ref().map(period_label).unwrap_or_default()),
