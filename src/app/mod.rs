@@ -398,12 +398,11 @@ fn execute(cli: &Cli, env: &mut Env<'_>) -> Result<i32, Stop> {
     let tick = |bytes: u64, bundles: u64| bar.update(bytes, bundles);
     let warnings = std::cell::RefCell::new(Vec::<String>::new());
     let assumed = std::cell::RefCell::new(Vec::<String>::new());
-    let warn = |w: String| match w.strip_prefix("assumed: ") {
-        Some(a) => {
-            assumed.borrow_mut().push(a.to_owned());
-            warnings.borrow_mut().push(format!("warning: {a}"));
+    let warn = |w: pipeline::Said| {
+        if w.assumed {
+            assumed.borrow_mut().push(w.text.clone());
         }
-        None => warnings.borrow_mut().push(w),
+        warnings.borrow_mut().push(format!("warning: {}", w.text));
     };
 
     let t_start = clock.elapsed();

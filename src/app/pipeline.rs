@@ -96,10 +96,9 @@ pub(crate) struct RunOptions<'a> {
     pub(crate) keep_going: bool,
     pub(crate) progress: &'a dyn Fn(u64, u64),
     /// Told each warning of a workbook reader (unknown sheets and columns,
-    /// unresolved names), once per workbook read: `warning: …`, or
-    /// `assumed: …` for a column read as its default (it goes in the
-    /// report's `assumptions` too).
-    pub(crate) warn: &'a dyn Fn(String),
+    /// unresolved names, columns read as their default), once per
+    /// workbook read.
+    pub(crate) warn: &'a dyn Fn(Said),
 }
 
 enum Job {
@@ -405,23 +404,31 @@ fn read_lines<R: BufRead>(
     }
 }
 
+/// A warning of a workbook reader, as the command is told it.
+pub(crate) struct Said {
+    /// The warning with its place.
+    pub(crate) text: String,
+    /// A column read as its default: it goes in the report's
+    /// `assumptions` too.
+    pub(crate) assumed: bool,
+}
+
 /// Reads a workbook: its bundles, then (`keep_going`) every row that could
 /// not be read; its warnings go to `warn`.
 #[cfg(feature = "xlsx")]
 fn read_workbook(
     path: &Path,
     keep_going: bool,
-    warn: &dyn Fn(String),
+    warn: &dyn Fn(Said),
 ) -> Result<Vec<Result<Bundle>>> {
     let wb = load::xlsx::ReadOptions::new()
         .keep_going(keep_going)
         .read(path)?;
     for w in &wb.warnings {
-        if w.kind == load::xlsx::WarningKind::Assumed {
-            warn(format!("assumed: {w}"));
-        } else {
-            warn(format!("warning: {w}"));
-        }
+        warn(Said {
+            text: w.to_string(),
+            assumed: w.kind == load::xlsx::WarningKind::Assumed,
+        });
     }
     let mut parts: Vec<Result<Bundle>> = wb.bundles.into_iter().map(Ok).collect();
     parts.extend(wb.errors.into_iter().map(Err));
@@ -433,7 +440,7 @@ fn read_workbook(
 fn read_workbook(
     path: &Path,
     _keep_going: bool,
-    _warn: &dyn Fn(String),
+    _warn: &dyn Fn(Said),
 ) -> Result<Vec<Result<Bundle>>> {
     load::read_path(path).map(|bs| bs.into_iter().map(Ok).collect())
 }

@@ -1,7 +1,6 @@
 //! 发展党员 (one row per person, a date column per step), 考察记录 (the
 //! repeated steps) and 公示.
 
-use std::collections::HashMap;
 use std::str::FromStr;
 
 use super::cells;
@@ -25,16 +24,8 @@ pub(super) fn development(r: &mut Reader, t: &Table<'_>) -> Result<()> {
         return Ok(());
     }
     let def = schema::def(SheetId::Development);
-    // Rows without an 编号 are known by 姓名: (branch, name) → their rows.
-    let mut named: HashMap<(usize, String), Vec<String>> = HashMap::new();
-    for row in t.rows() {
-        if let (Ok(Some(b)), Ok(None), Ok(Some(name))) =
-            (r.branch_of(&row), row.id("id"), row.text("name"))
-        {
-            let name = cells::person_name(&name);
-            named.entry((b, name)).or_default().push(row.place("name"));
-        }
-    }
+    // Rows without an 编号 are known by 姓名.
+    let named = super::records::rows_by_name(r, t);
     each_row(r, t, |r, b, row| {
         let name = row.text("name")?.map(|n| cells::person_name(&n));
         let name = row.req("name", name)?;
@@ -48,6 +39,7 @@ pub(super) fn development(r: &mut Reader, t: &Table<'_>) -> Result<()> {
                     true,
                 ),
                 Some(rows) => {
+                    let rows: Vec<String> = rows.iter().map(|x| t.place_of(x.0, "name")).collect();
                     return Err(crate::error::Error::new(
                         crate::error::ErrorKind::Data,
                         row.location("name"),

@@ -735,11 +735,10 @@ impl Reader {
             return Err(self.no_branch_sheet());
         }
         dues::settle_ticks(self);
-        match self.fatal.len() {
-            0 => Ok(()),
-            1 => Err(self.fatal.remove(0)),
-            _ => Err(combine(self.file.as_ref(), std::mem::take(&mut self.fatal))),
+        if self.fatal.is_empty() {
+            return Ok(());
         }
+        Err(combine(self.file.as_ref(), std::mem::take(&mut self.fatal)))
     }
 
     /// Takes the result of a sheet: an error (without `keep_going`) is
@@ -977,8 +976,12 @@ fn order(id: SheetId) -> usize {
     .unwrap_or(usize::MAX)
 }
 
-/// Several errors as one: each on a line of its own, with its place.
-pub(crate) fn combine(file: Option<&PathBuf>, errors: Vec<Error>) -> Error {
+/// Errors as one: a single error as it is; several each on a line of
+/// its own, with its place.
+pub(crate) fn combine(file: Option<&PathBuf>, mut errors: Vec<Error>) -> Error {
+    if errors.len() == 1 {
+        return errors.remove(0);
+    }
     let n = errors.len();
     let mut msg = format!("工作簿有{n}处问题 / {n} problems in the workbook:");
     for e in &errors {

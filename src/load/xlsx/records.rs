@@ -84,11 +84,9 @@ pub(super) fn branch_info(
             return Err(r.no_branch_sheet());
         };
         let t = *t;
-        let mut missing = t.missing_columns(&["id", "name", "kind"]);
-        match missing.len() {
-            0 => {}
-            1 => return Err(missing.remove(0)),
-            _ => return Err(super::combine(file, missing)),
+        let missing = t.missing_columns(&["id", "name", "kind"]);
+        if !missing.is_empty() {
+            return Err(super::combine(file, missing));
         }
         for row in t.rows() {
             let res = build_branch(&row).map(|(bundle, sec)| add_branch(r, bundle, sec, &row));
@@ -378,6 +376,26 @@ pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
     res
 }
 
+/// Rows without an id by (branch, 姓名): each row's sheet row and 身份证号.
+pub(super) type ByName = HashMap<(usize, String), Vec<(u32, Option<String>)>>;
+
+/// The rows of a table without an id (column `id`), by branch and 姓名
+/// (as `person_name` reads it).
+pub(super) fn rows_by_name(r: &Reader, t: &Table<'_>) -> ByName {
+    let mut rows: HashMap<(usize, String), Vec<_>> = HashMap::new();
+    for row in t.rows() {
+        if let (Ok(Some(b)), Ok(None), Ok(Some(name))) =
+            (r.branch_of(&row), row.id("id"), row.text("name"))
+        {
+            let card = row.text("id_card").ok().flatten();
+            rows.entry((b, cells::person_name(&name)))
+                .or_default()
+                .push((row.row, card));
+        }
+    }
+    rows
+}
+
 /// The ids of roster rows without a 党员编号, by sheet row: the 姓名 when
 /// no other row of the branch has it; for names shared, `姓名（1234）` with
 /// the last four characters of the 身份证号; shared names without an id
@@ -385,24 +403,7 @@ pub(super) fn members(r: &mut Reader, t: &Table<'_>) -> Result<()> {
 fn derive_member_ids(r: &Reader, t: &Table<'_>) -> HashMap<u32, Result<crate::model::Id>> {
     use crate::model::Id;
     let mut out = HashMap::new();
-    // (branch, name) → rows without an id.
-    // (branch, name) → the rows without an id: (sheet row, 身份证号).
-    type Unnamed = Vec<(u32, Option<String>)>;
-    let mut rows: HashMap<(usize, String), Unnamed> = HashMap::new();
-    for row in t.rows() {
-        let Ok(Some(b)) = r.branch_of(&row) else {
-            continue;
-        };
-        if !matches!(row.id("id"), Ok(None)) {
-            continue;
-        }
-        let Ok(Some(name)) = row.text("name") else {
-            continue;
-        };
-        let name = cells::person_name(&name);
-        let card = row.text("id_card").ok().flatten();
-        rows.entry((b, name)).or_default().push((row.row, card));
-    }
+    let rows = rows_by_name(r, t);
     for ((_, name), list) in rows {
         if let [(row, ..)] = list.as_slice() {
             out.insert(

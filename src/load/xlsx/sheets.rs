@@ -583,6 +583,18 @@ pub(crate) fn is_note(r: &[Data]) -> bool {
     if NOTE_MARKS.iter().any(|m| t.starts_with(m)) {
         return true;
     }
+    // Most rows are data: decide from the first character before
+    // normalizing (which allocates) the few that may be notes.
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let alone = || r.iter().filter(|d| !is_blank(d)).count() == 1;
+    let labelled = CLOSERS.iter().chain(SIGN_OFF).any(|m| m.starts_with(first));
+    let counted =
+        first.is_ascii_digit() || "０１２３４５６７８９（(一二三四五六七八九十".contains(first);
+    if !(labelled || counted && alone()) {
+        return false;
+    }
     let n = cells::norm(t);
     if CLOSERS
         .iter()
@@ -596,8 +608,7 @@ pub(crate) fn is_note(r: &[Data]) -> bool {
     }) {
         return true;
     }
-    let alone = r.iter().filter(|d| !is_blank(d)).count() == 1;
-    alone && numbered(&n)
+    counted && alone() && numbered(&n)
 }
 
 /// `1、…`, `1．…`, `（1）…`, `一、…`: the start of a numbered note.
