@@ -194,13 +194,6 @@ impl From<crate::model::ParseValueError> for Error {
     }
 }
 
-impl From<crate::rules::ParseCodeError> for Error {
-    /// An unknown rule code or selector given in code.
-    fn from(e: crate::rules::ParseCodeError) -> Error {
-        Error::new(ErrorKind::Data, Location::default(), e.to_string())
-    }
-}
-
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0

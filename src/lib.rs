@@ -225,6 +225,7 @@ pub mod calendar;
 pub mod cli;
 mod error;
 mod families;
+mod kit;
 pub mod load;
 pub mod model;
 pub mod period;
@@ -235,6 +236,7 @@ pub mod report;
 pub mod synth;
 #[cfg(test)]
 mod testing;
+mod vocab;
 
 /// Reference documents, readable on docs.rs: the record and report format,
 /// the rule reference and the design notes.
@@ -255,12 +257,13 @@ pub mod docs {
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
-pub use audit::context::Context;
-pub use audit::{Auditor, Selection};
+pub use audit::Auditor;
 pub use calendar::WorkCalendar;
 pub use chrono::{self, NaiveDate};
 pub use error::{Error, ErrorKind, Location, Result};
+pub use families::context::Context;
 pub use families::{development, dues, life};
+pub use kit::Selection;
 pub use model::*;
 pub use profile::Profile;
 pub use report::{
@@ -271,7 +274,7 @@ pub use rust_decimal::{self, Decimal};
 /// The rule registry: every rule's code, metadata (docs, severity,
 /// citations, evidence keys), the families, and rule selection.
 pub mod rules {
-    pub use crate::audit::{
-        Cite, EvidenceKey, Family, ParseCodeError, RuleCode, RuleMeta, Selection, registry, rule,
-    };
+    pub use crate::families::registry::{registry, rule};
+    pub use crate::kit::{EvidenceKey, RuleMeta, Selection};
+    pub use crate::vocab::{Cite, Family, ParseCodeError, RuleCode};
 }

@@ -37,9 +37,38 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::audit::context::Context;
+use serde::{Deserialize, Serialize};
+
 use crate::model::{DateRange, PeriodSpec, YearMonth};
-pub use crate::profile::PeriodKind;
+
+/// Kind of calendar period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PeriodKind {
+    /// A calendar month.
+    Month,
+    /// A calendar quarter.
+    Quarter,
+    /// A half-year (January–June, July–December).
+    HalfYear,
+    /// A calendar year.
+    Year,
+}
+
+/// What decides which periods are checked: the reference date and the
+/// audit period. The rule context ([`Context`](crate::Context)) is one.
+pub trait Window {
+    /// The reference date: nothing after it has happened.
+    fn as_of(&self) -> NaiveDate;
+    /// The audit period.
+    fn period(&self) -> DateRange;
+    /// Whether a period rule checks `range`: it has ended by `as_of` and
+    /// overlaps the audit period.
+    fn checks_period(&self, range: &DateRange) -> bool {
+        range.to <= self.as_of() && range.overlaps(&self.period())
+    }
+}
 
 impl PeriodKind {
     /// 月 / 季度 / 年.
@@ -154,8 +183,8 @@ pub fn spans(kind: PeriodKind, range: DateRange) -> impl Iterator<Item = (Period
 /// The periods of kind `kind` that a period rule checks for something active
 /// during `active` (the branch, a member, a group, the committee): those that
 /// have ended on or before `as_of`, overlap the audit period and overlap
-/// `active`. See [`Context::checks_period`].
-pub fn checked(cx: &Context<'_>, kind: PeriodKind, active: DateRange) -> Vec<PeriodSpec> {
+/// `active`. See [`Window::checks_period`].
+pub fn checked(cx: &impl Window, kind: PeriodKind, active: DateRange) -> Vec<PeriodSpec> {
     checked_spans(cx, kind, active)
         .into_iter()
         .map(|(p, _)| p)
@@ -164,15 +193,16 @@ pub fn checked(cx: &Context<'_>, kind: PeriodKind, active: DateRange) -> Vec<Per
 
 /// [`checked`], with each period's days.
 pub fn checked_spans(
-    cx: &Context<'_>,
+    cx: &impl Window,
     kind: PeriodKind,
     active: DateRange,
 ) -> Vec<(PeriodSpec, DateRange)> {
-    if !active.overlaps(&cx.period) {
+    let (period, as_of) = (cx.period(), cx.as_of());
+    if !active.overlaps(&period) {
         return Vec::new();
     }
-    spans(kind, cx.period)
-        .take_while(|(_, r)| r.to <= cx.as_of)
+    spans(kind, period)
+        .take_while(|(_, r)| r.to <= as_of)
         .filter(|(_, r)| cx.checks_period(r) && r.overlaps(&active))
         .collect()
 }

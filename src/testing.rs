@@ -62,7 +62,7 @@ pub(crate) fn snapshot(rel: &str, got: &str) {
 /// A warning of `rule` for `subject` of `branch` over `period`, as a rule
 /// of the dues would write it (message 应交 40.00 元, evidence `owed`).
 pub(crate) fn finding(
-    rule: crate::audit::RuleCode,
+    rule: crate::vocab::RuleCode,
     branch: &str,
     subject: crate::report::Subject,
     period: Option<crate::DateRange>,

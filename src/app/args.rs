@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 use clap::{Parser, ValueEnum};
 
+use crate::kit::Selection;
 use crate::model::{DateRange, parse_date};
 use crate::report::{Lang, Severity};
-use crate::rules::Selection;
 
 /// Audits party branch records and reports every breach with its citation.
 ///

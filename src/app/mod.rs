@@ -38,12 +38,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use crate::audit::{Auditor, RuleCode};
+use crate::Auditor;
 use crate::profile::Profile;
 use crate::render;
 use crate::report::{
     Baseline, BaselineCounts, BaselineStatus, Comparison, Lang, Report, Severity, Unreadable,
 };
+use crate::vocab::RuleCode;
 
 mod args;
 mod pipeline;
@@ -308,7 +309,7 @@ fn load_profile(cli: &Cli, inputs: &[Input]) -> Result<Profile, Stop> {
     if path.is_file() || path.extension().is_some_and(|e| e == "toml") {
         return Ok(Profile::from_toml_path(path)?);
     }
-    let hint = crate::audit::nearest(arg, Profile::BUILTIN)
+    let hint = crate::vocab::nearest(arg, Profile::BUILTIN)
         .map(|n| format!(" (did you mean {n}?)"))
         .unwrap_or_default();
     Err(Stop::Fail(format!(

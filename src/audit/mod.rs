@@ -1,12 +1,15 @@
-//! Running the rules: the rule kit (codes, metadata, selection, the
-//! context, violations and the emitter) and the [`Auditor`] above the
-//! families.
+//! The [`Auditor`]: the settings of an audit (`as_of`, the period, the
+//! profile, the rule selection, severities, the calendar) and the run of
+//! every rule family over a bundle into its sorted [`Finding`]s.
 //!
 //! Every rule has a fixed code ([`RuleCode`]), a name, a default severity,
 //! its docs (What / Why / Example / Source), its citations and its evidence
-//! keys, as data in one table ([`registry`]). A rule family computes what its
-//! rules share once per bundle and then runs each rule; a rule produces typed
-//! violations, rendered into [`Finding`]s by the [`Emitter`].
+//! keys, as data in one table (the families' registry). A rule family
+//! computes what its rules share once per bundle and then runs each rule; a
+//! rule produces typed violations, rendered into findings by the kit's
+//! emitter. Assembling a report from the findings of many bundles — the
+//! summary, indicators, scorecards — is the inspection cycle's
+//! (`report::assemble`, methods of the same `Auditor`).
 
 use std::fmt;
 use std::sync::Arc;
@@ -14,111 +17,15 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::calendar::WorkCalendar;
-use crate::model::{Bundle, DateRange};
-use crate::profile::Profile;
-use crate::report::{Finding, Report, Severity};
-
-#[cfg(test)]
-mod catalogue;
-mod code;
-pub(crate) mod context;
-mod emit;
-mod registry;
-mod selection;
-
-pub(crate) use code::nearest;
-pub use code::{Family, ParseCodeError, RuleCode};
-#[cfg(test)]
-pub(crate) use emit::resolve;
-pub(crate) use emit::{Emitter, SharedViolation, Violation, coded};
-pub use registry::{Cite, EvidenceKey, RuleMeta, registry, rule};
-#[allow(unused_imports)]
-pub(crate) use registry::{cite, key, param, xize};
-pub use selection::Selection;
-
+use crate::families::context::Context;
+use crate::families::registry::registry;
 use crate::families::{
     data, development, dues, ideology, life::education, life::meetings, organisation, transfers,
 };
-use context::Context;
-
-/// Whether the rule `code` is marked as local practice in the registry.
-pub(crate) fn is_practice(code: RuleCode) -> bool {
-    code.meta().practice
-}
-
-// ---------------------------------------------------------------------------
-// The auditor
-
-/// Which rules run and with what severity, by code index (checked on hot
-/// paths: once per member and rule).
-#[derive(Clone, Debug)]
-pub(crate) struct Settings {
-    enabled: Vec<u64>,
-    overrides: Vec<Option<Severity>>,
-}
-
-impl Settings {
-    fn new(selection: &Selection) -> Settings {
-        let mut enabled = vec![0u64; RuleCode::ALL.len().div_ceil(64)];
-        for c in selection.codes() {
-            if let Some(w) = enabled.get_mut(c.index() / 64) {
-                *w |= 1 << (c.index() % 64);
-            }
-        }
-        Settings {
-            enabled,
-            overrides: vec![None; RuleCode::ALL.len()],
-        }
-    }
-
-    /// The settings of `selection`, the profile's `[rules]` and the
-    /// caller's severities (see [`Auditor`] for the precedence).
-    fn resolve(
-        selection: &Selection,
-        profile: &Profile,
-        severities: &[(RuleCode, Severity)],
-    ) -> Settings {
-        let mut s = Settings::new(selection);
-        if !profile.rules.is_empty() {
-            for &code in RuleCode::ALL {
-                match profile.rule_level(code) {
-                    Some(crate::profile::RuleLevel::Off) if !selection.names(code) => {
-                        s.disable(code);
-                    }
-                    Some(crate::profile::RuleLevel::Severity(sev)) => s.set_severity(code, sev),
-                    _ => {}
-                }
-            }
-        }
-        for &(code, sev) in severities {
-            s.set_severity(code, sev);
-        }
-        s
-    }
-
-    fn disable(&mut self, code: RuleCode) {
-        if let Some(w) = self.enabled.get_mut(code.index() / 64) {
-            *w &= !(1 << (code.index() % 64));
-        }
-    }
-
-    pub(crate) fn wants(&self, code: RuleCode) -> bool {
-        let i = code.index();
-        self.enabled
-            .get(i / 64)
-            .is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-
-    pub(crate) fn severity(&self, code: RuleCode) -> Option<Severity> {
-        self.overrides.get(code.index()).copied().flatten()
-    }
-
-    fn set_severity(&mut self, code: RuleCode, severity: Severity) {
-        if let Some(s) = self.overrides.get_mut(code.index()) {
-            *s = Some(severity);
-        }
-    }
-}
+use crate::kit::{Emitter, Selection, Settings};
+use crate::model::{Bundle, DateRange};
+use crate::profile::Profile;
+use crate::vocab::{Finding, RuleCode, Severity};
 
 /// Audits bundles: holds `as_of`, the period, the profile, the rule selection,
 /// severity overrides and the working-day calendar.
@@ -190,7 +97,7 @@ impl Auditor {
             profile: Profile::central(),
             selection: Selection::all(),
             severities: Vec::new(),
-            settings: Settings::new(&Selection::all()),
+            settings: Settings::resolve(registry(), &Selection::all(), &Profile::central(), &[]),
             calendar: crate::calendar::default_calendar(),
             indicators: false,
         }
@@ -248,7 +155,8 @@ impl Auditor {
     }
 
     fn resolve(&mut self) {
-        self.settings = Settings::resolve(&self.selection, &self.profile, &self.severities);
+        self.settings =
+            Settings::resolve(registry(), &self.selection, &self.profile, &self.severities);
     }
 
     /// The severity findings of `code` get from the caller or the profile
@@ -297,24 +205,18 @@ impl Auditor {
         )
     }
 
-    /// The indicators of the context's bundle (see
-    /// [`Indicators`](crate::report::Indicators)), given its findings.
-    pub fn indicators(&self, cx: &Context<'_>, findings: &[Finding]) -> crate::report::Indicators {
-        crate::report::Indicators::compute(cx, findings)
-    }
-
-    /// What falls due in the `days` after `as_of` for the context's bundle
-    /// (see [`Todo`](crate::report::Todo)).
-    pub fn todo(&self, cx: &Context<'_>, days: u32) -> Vec<crate::report::TodoItem> {
-        crate::report::todo_items(cx, days)
-    }
-
     /// Whether [`Auditor::audit`] computes indicators for the report
     /// (default: no).
     #[must_use]
     pub fn with_indicators(mut self, yes: bool) -> Auditor {
         self.indicators = yes;
         self
+    }
+
+    /// Whether [`Auditor::audit`] computes indicators (see
+    /// [`Auditor::with_indicators`]).
+    pub(crate) fn wants_indicators(&self) -> bool {
+        self.indicators
     }
 
     /// The findings of one bundle, sorted.
@@ -332,7 +234,7 @@ impl Auditor {
             findings.extend(part);
         });
         // Each part is sorted; a stable sort keeps the order within a part.
-        crate::report::sort_findings(&mut findings);
+        crate::vocab::sort_findings(&mut findings);
         findings
     }
 
@@ -369,8 +271,8 @@ impl Auditor {
             findings.shrink_to_fit();
             data::counts::locate_references(cx.bundle, &mut findings);
             data::counts::mark_derived_ids(cx.bundle, &mut findings);
-            crate::report::sort_findings(&mut findings);
-            crate::report::disambiguate_ids(&mut findings);
+            crate::vocab::sort_findings(&mut findings);
+            crate::vocab::disambiguate_ids(&mut findings);
             crate::profile::accept::mark(
                 &self.profile.accepts,
                 self.as_of,
@@ -379,95 +281,6 @@ impl Auditor {
             );
             part(findings);
         }
-    }
-
-    /// Audits `bundles` into a report.
-    pub fn audit<'b>(&self, bundles: impl IntoIterator<Item = &'b Bundle>) -> Report {
-        let mut report = self.empty_report();
-        for b in bundles {
-            let cx = self.context(b);
-            let findings = self.check_context(&cx);
-            if self.indicators {
-                report.indicators.push(self.indicators(&cx, &findings));
-            }
-            self.add(&mut report, b, findings);
-        }
-        self.finish(report)
-    }
-
-    /// A report with no bundle yet (for streaming: [`Auditor::add`] then
-    /// [`Auditor::finish`]). It lists the profile's expired accepts, and its
-    /// live ones as unmatched until a bundle's findings match them.
-    pub fn empty_report(&self) -> Report {
-        let mut r = Report::new(self.as_of, self.period, self.profile.header());
-        for a in &self.profile.accepts {
-            if a.is_live(self.as_of) {
-                r.unmatched_accepts.push(a.unmatched());
-            } else {
-                r.expired_accepts.push(a.expired());
-            }
-        }
-        r
-    }
-
-    /// Strikes from `report.unmatched_accepts` the accepts that cover one of
-    /// `findings` (done by [`Auditor::add`]; for callers that count findings
-    /// themselves with [`Summary::tally`](crate::report::Summary::tally)).
-    pub fn note_accepts(&self, report: &mut Report, findings: &[Finding]) {
-        crate::profile::accept::note_matches(
-            &self.profile.accepts,
-            self.as_of,
-            findings,
-            &mut report.unmatched_accepts,
-        );
-    }
-
-    /// Adds one bundle's findings to `report`.
-    pub fn add(&self, report: &mut Report, bundle: &Bundle, findings: Vec<Finding>) {
-        self.add_findings(report, &bundle.branch.id, bundle.members.len(), findings);
-    }
-
-    /// Adds the findings of one bundle — branch `branch`, `members` members —
-    /// to `report` (for callers that no longer hold the bundle).
-    pub fn add_findings(
-        &self,
-        report: &mut Report,
-        branch: &crate::model::Id,
-        members: usize,
-        findings: Vec<Finding>,
-    ) {
-        report.summary.branches += 1;
-        report.summary.members += members;
-        report.audited.push(branch.clone());
-        report.summary.add_findings(&findings);
-        self.note_accepts(report, &findings);
-        if let Some(card) = self.scorecard(branch, &findings) {
-            report.scorecards.push(card);
-        }
-        report.findings.extend(findings);
-    }
-
-    /// The 评星定级 scorecard of `branch` from its `findings`, when the
-    /// profile has a `[scoring]` scheme.
-    pub fn scorecard(
-        &self,
-        branch: &crate::model::Id,
-        findings: &[Finding],
-    ) -> Option<crate::report::Scorecard> {
-        self.profile
-            .scoring
-            .as_ref()
-            .map(|s| crate::report::Scorecard::compute(s, branch, findings))
-    }
-
-    /// Sorts the findings (and the audited branch ids) of `report`.
-    pub fn finish(&self, mut report: Report) -> Report {
-        crate::report::sort_findings(&mut report.findings);
-        report.audited.sort();
-        report.audited.dedup();
-        report.scorecards.sort_by(|a, b| a.branch.cmp(&b.branch));
-        report.indicators.sort_by(|a, b| a.branch.cmp(&b.branch));
-        report
     }
 }
 
@@ -583,12 +396,13 @@ mod tests {
 
     #[test]
     fn settings_follow_the_selection() {
-        let s = Settings::new(&"DUE,DAT001".parse().unwrap());
+        let new = |sel: &Selection| Settings::resolve(registry(), sel, &Profile::central(), &[]);
+        let s = new(&"DUE,DAT001".parse().unwrap());
         assert!(s.wants(RuleCode::DUE004) && s.wants(RuleCode::DAT001));
         assert!(!s.wants(RuleCode::DAT002) && !s.wants(RuleCode::MTG001));
-        let none = Settings::new(&"none".parse().unwrap());
+        let none = new(&"none".parse().unwrap());
         assert!(RuleCode::ALL.iter().all(|c| !none.wants(*c)));
-        let all = Settings::new(&Selection::all());
+        let all = new(&Selection::all());
         assert!(RuleCode::ALL.iter().all(|c| all.wants(*c)));
     }
 }

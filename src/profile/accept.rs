@@ -14,9 +14,9 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::audit::RuleCode;
 use crate::model::{DateRange, Id, PeriodSpec};
-use crate::report::{Acceptance, ExpiredAccept, Finding, Severity, SubjectKind, UnmatchedAccept};
+use crate::vocab::RuleCode;
+use crate::vocab::{Acceptance, Finding, Rule, Severity, SubjectKind};
 
 /// What a profile's `[rules]` entry does to the rules it selects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -322,6 +322,45 @@ pub(crate) fn note_matches(
     }
 }
 
+/// An approved exception (`[[accept]]`) that matched no finding of the
+/// audit: the fault is gone, or the accept names the wrong rule, branch,
+/// subject or period.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UnmatchedAccept {
+    /// The rule.
+    pub rule: Rule,
+    /// The branch id.
+    pub branch: Id,
+    /// The subject id; absent for the branch itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Id>,
+    /// The period as written in the profile; absent for every period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Its reason.
+    pub reason: String,
+}
+
+/// An approved exception past its `expires` on the audit's `as_of`: it no
+/// longer applies, and the findings it covered show again.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ExpiredAccept {
+    /// The rule.
+    pub rule: Rule,
+    /// The branch id.
+    pub branch: Id,
+    /// The subject id; absent for the branch itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Id>,
+    /// The period as written in the profile; absent for every period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The last day it applied.
+    pub expires: NaiveDate,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,7 +408,7 @@ mod tests {
     fn finding(
         rule: RuleCode,
         branch: &str,
-        subject: crate::report::Subject,
+        subject: crate::vocab::Subject,
         period: Option<&str>,
     ) -> Finding {
         let period = period.map(|p| p.parse::<PeriodSpec>().unwrap().range());
@@ -389,7 +428,7 @@ mod tests {
 
     #[test]
     fn an_accept_covers_its_rule_branch_subject_and_period() {
-        use crate::report::Subject;
+        use crate::vocab::Subject;
         let m05 = Subject::member(&id("M05"));
         let a = accept(RuleCode::MTG010, "B01", Some("M05"), "2026-06-30");
         assert!(a.is_live(crate::testing::d("2026-06-30")));
@@ -443,7 +482,7 @@ mod tests {
 
     #[test]
     fn only_live_accepts_of_the_branch_mark_and_the_first_wins() {
-        use crate::report::Subject;
+        use crate::vocab::Subject;
         let m05 = || Subject::member(&id("M05"));
         let as_of = crate::testing::d("2026-01-01");
         let mut expired = accept(RuleCode::MTG010, "B01", Some("M05"), "2025-12-31");

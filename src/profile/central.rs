@@ -5,16 +5,16 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::sources::{
-    DANGZHANG, DUES_RULES, JIAOYU, PRACTICE, RENQI, XIZE, XUANJU, ZHIBU, citation,
-};
 use super::{
     Bracket, DevelopmentProfile, DuesProfile, EducationProfile, IdeologyProfile, MeetingsProfile,
     OrganisationProfile, Origin, Param, ParamValue, PeriodKind, Profile, Rounding,
     TransfersProfile, XizeEdition,
 };
 use crate::model::{Money, PublicityStage};
-use crate::report::Citation;
+use crate::vocab::Citation;
+use crate::vocab::sources::{
+    DANGZHANG, DUES_RULES, JIAOYU, PRACTICE, RENQI, XIZE, XUANJU, ZHIBU, citation,
+};
 
 fn p<T: ParamValue>(value: T, source: Citation) -> Param<T> {
     Param::central(value, source)

@@ -89,7 +89,7 @@ pub(super) fn read_link(
     stack: &mut Vec<PathBuf>,
 ) -> Result<Link, Error> {
     let path = join_path(base, Path::new(rel));
-    let hint = crate::audit::nearest(rel, Profile::BUILTIN)
+    let hint = crate::vocab::nearest(rel, Profile::BUILTIN)
         .map(|n| format!(" (did you mean the built-in {n}?)"))
         .unwrap_or_default();
     let canonical = std::fs::canonicalize(&path).map_err(|e| {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{PARAMS, Profile};
-use crate::report::Citation;
+use crate::vocab::Citation;
 
 impl Profile {
     /// The effective profile in words, bilingual: its name, chain and hash,

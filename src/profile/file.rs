@@ -20,10 +20,10 @@ use super::accept::{Accept, AcceptPeriod, RuleLevel, RuleSetting};
 use super::scoring::{Deduction, Level, Scoring, Veto};
 use super::toml_doc::{Doc, Val, join};
 use super::{PARAMS, Profile};
-use crate::audit::{Family, RuleCode};
 use crate::error::Error;
 use crate::model::Id;
-use crate::report::Citation;
+use crate::vocab::Citation;
+use crate::vocab::{Family, RuleCode};
 
 /// The value of a profile file's `format`.
 pub const FORMAT: &str = "dangjian-profile/1";
@@ -441,7 +441,7 @@ fn apply_rules(doc: &Doc<'_>, p: &mut Profile, t: &DeTable<'_>) -> Result<(), Er
         if !is_family && sel.parse::<RuleCode>().is_err() {
             let mut names: Vec<&str> = RuleCode::ALL.iter().map(|c| c.as_str()).collect();
             names.extend(Family::ALL.iter().map(|f| f.prefix()));
-            let hint = crate::audit::nearest(k.get_ref(), &names)
+            let hint = crate::vocab::nearest(k.get_ref(), &names)
                 .map(|n| format!(" (did you mean {n}?)"))
                 .unwrap_or_default();
             return Err(doc.err(
@@ -492,7 +492,7 @@ fn read_accept(doc: &Doc<'_>, v: &Val<'_>, key: &str) -> Result<Accept, Error> {
     };
     let rv = need("rule")?;
     let rule: RuleCode = doc.string(rv, &join(key, "rule"))?.parse().map_err(
-        |e: crate::rules::ParseCodeError| doc.err(&rv.span(), &join(key, "rule"), e.to_string()),
+        |e: crate::vocab::ParseCodeError| doc.err(&rv.span(), &join(key, "rule"), e.to_string()),
     )?;
     let id = |v: &Val<'_>, k: &str| -> Result<Id, Error> {
         let k = join(key, k);
@@ -662,7 +662,7 @@ fn selectors(doc: &Doc<'_>, v: &Val<'_>, key: &str) -> Result<Vec<String>, Error
         if up.is_empty() || !known {
             let mut names: Vec<&str> = RuleCode::ALL.iter().map(|c| c.as_str()).collect();
             names.extend(Family::ALL.iter().map(|f| f.prefix()));
-            let hint = crate::audit::nearest(&s, &names)
+            let hint = crate::vocab::nearest(&s, &names)
                 .map(|n| format!(" (did you mean {n}?)"))
                 .unwrap_or_default();
             return Err(doc.err(

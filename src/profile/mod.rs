@@ -28,16 +28,17 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Money, PublicityStage};
-use crate::report::{Citation, ProfileHeader};
+use crate::vocab::Citation;
+use header::ProfileHeader;
 
 pub(crate) mod accept;
 mod central;
 mod chain;
 mod explain;
 mod file;
+pub(crate) mod header;
 mod param;
 mod scoring;
-pub(crate) mod sources;
 mod toml_doc;
 
 pub use accept::{Accept, AcceptPeriod, RuleLevel, RuleSetting};
@@ -89,20 +90,7 @@ impl Bracket {
     }
 }
 
-/// Kind of calendar period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum PeriodKind {
-    /// A calendar month.
-    Month,
-    /// A calendar quarter.
-    Quarter,
-    /// A half-year (January–June, July–December).
-    HalfYear,
-    /// A calendar year.
-    Year,
-}
+pub use crate::period::PeriodKind;
 
 /// An edition of the 发展党员工作细则.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -583,7 +571,7 @@ impl Profile {
     /// assert_eq!(p.rule_level(RuleCode::DUE005), Some(RuleLevel::Severity(dangjian::Severity::Warning)));
     /// assert_eq!(p.rule_level(RuleCode::MTG001), None);
     /// ```
-    pub fn rule_level(&self, code: crate::audit::RuleCode) -> Option<RuleLevel> {
+    pub fn rule_level(&self, code: crate::vocab::RuleCode) -> Option<RuleLevel> {
         self.rules
             .iter()
             .rev()
@@ -654,7 +642,7 @@ impl Profile {
         };
         let Some(def) = param_def(name) else {
             let names: Vec<&str> = PARAMS.iter().map(|d| d.name).collect();
-            let hint = crate::audit::nearest(name, &names)
+            let hint = crate::vocab::nearest(name, &names)
                 .map(|n| format!(" (did you mean {n}?)"))
                 .unwrap_or_default();
             return Err(err(format!("unknown parameter {name:?}{hint}")));

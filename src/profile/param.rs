@@ -9,9 +9,10 @@ use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Bracket, PeriodKind, Rounding, XizeEdition, sources};
+use super::{Bracket, PeriodKind, Rounding, XizeEdition};
 use crate::model::{Money, PublicityStage};
-use crate::report::Citation;
+use crate::vocab::Citation;
+use crate::vocab::sources;
 
 /// One edition of a parameter: its value from a date, the text it comes
 /// from, and where it was set.
@@ -511,7 +512,7 @@ mod tests {
         assert_eq!(*p.at_opt(None), first);
         assert_eq!(
             p.edition_at(Some(d("2026-06-01"))).source.document,
-            super::sources::LOCAL
+            crate::vocab::sources::LOCAL
         );
         // Set without a date: one edition again.
         p.set(6, None);

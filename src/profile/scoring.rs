@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::audit::RuleCode;
+use crate::vocab::RuleCode;
 
 /// A branch rating scheme: a base score, deductions per finding, levels by
 /// least score, and a veto that caps the level.

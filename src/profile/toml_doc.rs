@@ -84,7 +84,7 @@ impl Doc<'_> {
         for (k, _) in Doc::entries(t) {
             let name: &str = k.get_ref();
             if !allowed.contains(&name) {
-                let hint = crate::audit::nearest(name, allowed)
+                let hint = crate::vocab::nearest(name, allowed)
                     .map(|n| format!(" (did you mean {n}?)"))
                     .unwrap_or_default();
                 let place = if path.is_empty() {

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
 
-use crate::audit::context::Context;
+use crate::families::context::Context;
 use crate::report::{
     BaselineStatus, Citation, Finding, Lang, Report, Severity, Summary, period_label,
 };
@@ -219,7 +219,7 @@ fn first_seen(f: &Finding) -> String {
 fn unpaid_run(findings: &[Finding], i: usize) -> Vec<&Finding> {
     let mut run: Vec<&Finding> = Vec::new();
     for f in findings.get(i..).unwrap_or(&[]) {
-        if f.rule != crate::rules::RuleCode::DUE001 {
+        if f.rule != crate::vocab::RuleCode::DUE001 {
             break;
         }
         let Some(p) = f.period else { break };

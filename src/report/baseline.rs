@@ -70,45 +70,10 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{BaselineStatus, Evidence, Finding, Report, Subject, SubjectKind};
-use crate::audit::RuleCode;
+use super::{BaselineStatus, Evidence, Finding, Remediation, Report, Subject, SubjectKind};
 use crate::model::{DateRange, Id, YearMonth};
 use crate::profile::PeriodKind;
-
-/// What the branch wrote in the 整改台账 for a finding: measures, who is
-/// responsible, the deadline, how far it got, the proof. Carried forward by
-/// finding id from a filled workbook (or a JSON report) into the next report
-/// and the next 整改台账.
-#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Remediation {
-    /// 整改措施.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub measures: Option<String>,
-    /// 责任人.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    /// 整改时限 (as written).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<String>,
-    /// 完成情况.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub progress: Option<String>,
-    /// 佐证材料.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub proof: Option<String>,
-}
-
-impl Remediation {
-    /// Whether nothing is filled in.
-    pub fn is_empty(&self) -> bool {
-        self.measures.is_none()
-            && self.owner.is_none()
-            && self.deadline.is_none()
-            && self.progress.is_none()
-            && self.proof.is_none()
-    }
-}
+use crate::vocab::RuleCode;
 
 /// What the report says of its baseline: the file and its `as_of`.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]

@@ -7,10 +7,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::Finding;
-use crate::audit::RuleCode;
-use crate::audit::context::Context;
 use crate::dues::DuesStatus;
-use crate::model::{DateRange, Hours, Id, MeetingKind, Money, PaymentCycle, Step, YearMonth};
+use crate::families::context::Context;
+pub use crate::families::life::meetings::schedule::MeetingIndicator;
+use crate::model::{DateRange, Hours, Id, Money, PaymentCycle, Step, YearMonth};
+use crate::vocab::RuleCode;
 
 /// A branch's dues over the period.
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -27,18 +28,6 @@ pub struct DuesIndicators {
     pub expected: Money,
     /// What the payments for months of the period brought in.
     pub collected: Money,
-}
-
-/// One kind of required meeting over the period.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct MeetingIndicator {
-    /// The kind.
-    pub kind: MeetingKind,
-    /// Periods in which one was required.
-    pub required: u32,
-    /// Of them, periods in which one was held.
-    pub held: u32,
 }
 
 /// Attendance over the meetings of the period.

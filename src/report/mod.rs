@@ -1,5 +1,8 @@
-//! Findings and the report, exactly as the report format
-//! (`dangjian-report/1`), written and read back.
+//! The report and the inspection cycle over it: the `dangjian-report/1`
+//! document (written and read back), its summary, the baseline comparison
+//! (新发现 / 未整改 / 已整改, 整改率), the indicators, the 评星定级 scorecards
+//! and the to-do list — computed over the auditor's findings and the
+//! families' domain views. The findings' vocabulary is re-exported here.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -8,23 +11,24 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, ErrorKind, Location};
-use crate::model::{DateRange, Id};
+use crate::model::DateRange;
 
+mod assemble;
 mod baseline;
-mod evidence;
-mod finding;
 mod indicators;
 mod scorecard;
 mod todo;
 
+pub use crate::profile::accept::{ExpiredAccept, UnmatchedAccept};
+pub use crate::profile::header::ProfileHeader;
+pub use crate::vocab::{
+    Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Remediation, Rule,
+    Severity, SeverityName, Subject, SubjectKind, disambiguate_ids, finding_id, parse_period_label,
+    period_label, sort_findings,
+};
 pub use baseline::{
     Baseline, BaselineCounts, BaselineEntry, BaselineHeader, Comparison, ParsedId, PeriodStart,
-    Remediation, Resolved, parse_finding_id,
-};
-pub use finding::{
-    Acceptance, BaselineStatus, Citation, Evidence, Finding, Lang, Message, Rule, Severity,
-    SeverityName, Subject, SubjectKind, disambiguate_ids, finding_id, parse_period_label,
-    period_label, sort_findings,
+    Resolved, parse_finding_id,
 };
 pub use indicators::{
     AttendanceIndicators, DevelopmentIndicators, DuesIndicators, Indicators, MeetingIndicator,
@@ -117,36 +121,6 @@ impl Summary {
     }
 }
 
-/// The profile a report was made with: its name, the chain of profiles it
-/// extends, the edition of the texts it applies, and a SHA-256 of its files
-/// (`null` for a built-in profile), so two audits can be compared.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ProfileHeader {
-    /// The profile's name.
-    pub name: String,
-    /// The profiles it extends, root first (`["central"]`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub extends: Vec<String>,
-    /// The edition of the 发展党员工作细则 applied (`细则2014`, or
-    /// `细则2026` when the 2026 edition applies from its date).
-    pub edition: String,
-    /// SHA-256 of the profile files, hex; `None` for a built-in profile.
-    pub sha256: Option<String>,
-}
-
-impl ProfileHeader {
-    /// The header of a built-in profile.
-    pub fn builtin(name: impl Into<String>, edition: impl Into<String>) -> ProfileHeader {
-        ProfileHeader {
-            name: name.into(),
-            extends: Vec::new(),
-            edition: edition.into(),
-            sha256: None,
-        }
-    }
-}
-
 /// The profile header as v1 wrote it (a plain name) or as v1.1 does.
 fn profile_header<'de, D: Deserializer<'de>>(d: D) -> Result<ProfileHeader, D::Error> {
     #[derive(Deserialize)]
@@ -187,45 +161,6 @@ impl Unreadable {
             message: message.into(),
         }
     }
-}
-
-/// An approved exception (`[[accept]]`) that matched no finding of the
-/// audit: the fault is gone, or the accept names the wrong rule, branch,
-/// subject or period.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct UnmatchedAccept {
-    /// The rule.
-    pub rule: Rule,
-    /// The branch id.
-    pub branch: Id,
-    /// The subject id; absent for the branch itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<Id>,
-    /// The period as written in the profile; absent for every period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    /// Its reason.
-    pub reason: String,
-}
-
-/// An approved exception past its `expires` on the audit's `as_of`: it no
-/// longer applies, and the findings it covered show again.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ExpiredAccept {
-    /// The rule.
-    pub rule: Rule,
-    /// The branch id.
-    pub branch: Id,
-    /// The subject id; absent for the branch itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<Id>,
-    /// The period as written in the profile; absent for every period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    /// The last day it applied.
-    pub expires: NaiveDate,
 }
 
 /// The report: `{"format": "dangjian-report/1", ...}`.

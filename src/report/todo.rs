@@ -22,8 +22,8 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{Message, Subject};
-use crate::audit::context::Context;
 use crate::dues::DuesStatus;
+use crate::families::context::Context;
 use crate::life::standing::{LifeStatus, Standing};
 use crate::model::{DateRange, Id, MeetingKind, PaymentCycle, TransferDirection, YearMonth};
 use crate::period;

@@ -5,12 +5,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::audit::context::Context;
-use crate::audit::key;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::families::context::Context;
+use crate::kit::key;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation};
 use crate::model::{Bundle, DateRange, Id};
-use crate::profile::sources::{DATA_QUALITY, cite};
-use crate::report::{Finding, Message, Severity, Subject};
+use crate::vocab::sources::{DATA_QUALITY, cite};
+use crate::vocab::{Finding, Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
     code: RuleCode::DAT004,
@@ -154,7 +154,7 @@ impl Violation for Dat004 {
 /// `id_derived: true`, so that a reader of the report knows the id is not
 /// the branch's own.
 pub(crate) fn mark_derived_ids(bundle: &Bundle, findings: &mut [Finding]) {
-    use crate::report::SubjectKind;
+    use crate::vocab::SubjectKind;
     if !bundle.origins.has_derived() {
         return;
     }

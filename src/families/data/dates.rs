@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key};
 use crate::model::{Bundle, DateRange, PeriodSpec};
 use crate::period::{self, PeriodKind};
-use crate::profile::sources::{DATA_QUALITY, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{DATA_QUALITY, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
     code: RuleCode::DAT003,
@@ -33,7 +33,11 @@ pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
     citations: &[cite(DATA_QUALITY, "日期一致")],
     evidence: &[
         key("table", "string", "the table of the record"),
-        key("record", "integer", "index of the record in its table"),
+        key(
+            "record",
+            "integer",
+            "index of the record in its table, from 0 (the message counts from 1)",
+        ),
         key(
             "problem",
             "string: after_as_of|order|remittance_period",
@@ -340,15 +344,17 @@ impl Violation for Dat003 {
         }
     }
     fn message(&self) -> Message {
+        // People count from 1; the evidence keeps the 0-based index.
+        let record = self.record + 1;
         match &self.problem {
             Problem::AfterAsOf { field, date, as_of } => Message::new(
                 format!(
                     "{}表第{}条记录的{}（{}）晚于审计基准日{}",
-                    self.table, self.record, field, date, as_of
+                    self.table, record, field, date, as_of
                 ),
                 format!(
                     "{} record {}: {} {} is after as_of {}",
-                    self.table, self.record, field, date, as_of
+                    self.table, record, field, date, as_of
                 ),
             ),
             Problem::Order {
@@ -359,25 +365,25 @@ impl Violation for Dat003 {
             } => Message::new(
                 format!(
                     "{}表第{}条记录的{}（{}）早于{}（{}）",
-                    self.table, self.record, second_field, second, first_field, first
+                    self.table, record, second_field, second, first_field, first
                 ),
                 format!(
                     "{} record {}: {} {} is before {} {}",
-                    self.table, self.record, second_field, second, first_field, first
+                    self.table, record, second_field, second, first_field, first
                 ),
             ),
             Problem::RemittancePeriod { period, cycle, .. } => Message::new(
                 format!(
                     "{}表第{}条记录的上缴期间{}长于上缴周期（每{}），无法计入任一上缴期间",
                     self.table,
-                    self.record,
+                    record,
                     period,
                     cycle.zh()
                 ),
                 format!(
-                    "{} record {}: period {} is longer than the remittance cycle ({}) and counts                      for none of its periods",
+                    "{} record {}: period {} is longer than the remittance cycle ({}) and counts for none of its periods",
                     self.table,
-                    self.record,
+                    record,
                     period,
                     cycle.as_str()
                 ),

@@ -24,11 +24,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key};
 use crate::model::{Bundle, DateRange, Id, Step};
-use crate::profile::sources::{DATA_QUALITY, cite};
-use crate::report::{Message, Severity, Subject, SubjectKind};
+use crate::vocab::sources::{DATA_QUALITY, cite};
+use crate::vocab::{Message, Severity, Subject, SubjectKind};
 
 pub(crate) mod counts;
 mod dates;
@@ -71,7 +71,7 @@ static META: &[RuleMeta] = &[
             key(
                 "records",
                 "[integer]",
-                "indexes of the records naming it in their table",
+                "indexes of the records naming it in their table, from 0 (the message counts from 1)",
             ),
         ],
         practice: false,
@@ -92,8 +92,16 @@ static META: &[RuleMeta] = &[
         evidence: &[
             key("id", "string", "the duplicated id"),
             key("table", "string", "the table"),
-            key("record", "integer", "index of this record in its table"),
-            key("records", "[integer]", "indexes of all records with the id"),
+            key(
+                "record",
+                "integer",
+                "index of this record in its table, from 0 (the message counts from 1)",
+            ),
+            key(
+                "records",
+                "[integer]",
+                "indexes of all records with the id, from 0",
+            ),
         ],
         practice: false,
         since: "0.1.0",
@@ -330,7 +338,8 @@ impl Violation for Dat001 {
         None
     }
     fn message(&self) -> Message {
-        let recs: Vec<String> = self.records.iter().map(|r| r.to_string()).collect();
+        // People count from 1; the evidence keeps the 0-based index.
+        let recs: Vec<String> = self.records.iter().map(|r| (r + 1).to_string()).collect();
         Message::new(
             format!(
                 "{}表{}字段引用了不存在的{}“{}”（第{}条记录）",
@@ -429,21 +438,22 @@ impl Violation for Dat002 {
         None
     }
     fn message(&self) -> Message {
-        let recs: Vec<String> = self.records.iter().map(|r| r.to_string()).collect();
+        // People count from 1; the evidence keeps the 0-based index.
+        let recs: Vec<String> = self.records.iter().map(|r| (r + 1).to_string()).collect();
         Message::new(
             format!(
                 "{}表编号“{}”重复（第{}条记录），本条为第{}条",
                 self.table,
                 self.id,
                 recs.join("、"),
-                self.record
+                self.record + 1
             ),
             format!(
                 "id {:?} appears more than once in {} (records {}); this is record {}",
                 self.id.as_str(),
                 self.table,
                 recs.join(", "),
-                self.record
+                self.record + 1
             ),
         )
     }

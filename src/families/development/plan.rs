@@ -32,10 +32,11 @@ impl Action {
         }
     }
 
-    /// The action in English, e.g. `2 talked` or `publicity (candidate)`.
+    /// The action in English, the step in words, e.g. `2 initial talk` or
+    /// `publicity (candidate)`.
     pub fn en(self) -> String {
         match self {
-            Action::Step(s) => format!("{} {}", s.number(), s.as_str()),
+            Action::Step(s) => format!("{} {}", s.number(), super::steps::step_info(s).en),
             Action::Publicity(p) => format!("publicity ({p})"),
         }
     }
@@ -100,7 +101,7 @@ impl NextStep {
         }
     }
 
-    /// The step with its dates in English, e.g. `2 talked (by 2025-02-28)`.
+    /// The step with its dates in English, e.g. `2 initial talk (by 2025-02-28)`.
     pub fn en(&self, on: NaiveDate) -> String {
         let mut parts = Vec::new();
         if let Some(e) = self.earliest {
@@ -434,11 +435,11 @@ pub(super) fn next_steps(file: &DevelopmentFile<'_>, p: &DevelopmentProfile) -> 
 /// step recorded and the next step(s) with their dates (下一步), planned on
 /// the context's `as_of`. Empty when the bundle has no candidates.
 pub fn progress_section(
-    cx: &crate::audit::context::Context<'_>,
-    lang: crate::report::Lang,
+    cx: &crate::families::context::Context<'_>,
+    lang: crate::vocab::Lang,
 ) -> String {
     use std::fmt::Write as _;
-    let zh = lang == crate::report::Lang::Zh;
+    let zh = lang == crate::vocab::Lang::Zh;
     let p = &cx.profile.development;
     let mut s = String::new();
     for (pos, c) in cx.bundle.candidates.iter().enumerate() {
@@ -470,7 +471,7 @@ pub fn progress_section(
                 if zh {
                     format!("{} {} {d}", step.number(), step.zh())
                 } else {
-                    format!("{} {step} {d}", step.number())
+                    format!("{} {} {d}", step.number(), super::steps::step_info(step).en)
                 }
             },
         );
@@ -491,7 +492,7 @@ pub fn progress_section(
                     if zh {
                         format!("{} {}", m.number(), m.zh())
                     } else {
-                        format!("{} {m}", m.number())
+                        format!("{} {}", m.number(), super::steps::step_info(*m).en)
                     }
                 })
                 .collect();
@@ -703,18 +704,21 @@ mod tests {
         assert!(n.is_overdue(d("2025-03-01")));
         assert!(!NextStep::step(Step::Talked).is_overdue(d("2099-01-01")));
         assert_eq!(n.zh(d("2025-02-28")), "2 派人谈话（最迟 2025-02-28）");
-        assert_eq!(n.en(d("2025-02-28")), "2 talked (by 2025-02-28)");
-        assert_eq!(n.en(d("2025-03-01")), "2 talked (by 2025-02-28, overdue)");
+        assert_eq!(n.en(d("2025-02-28")), "2 initial talk (by 2025-02-28)");
+        assert_eq!(
+            n.en(d("2025-03-01")),
+            "2 initial talk (by 2025-02-28, overdue)"
+        );
         let both = NextStep::step(Step::CandidateConfirmed)
             .earliest(d("2026-06-01"))
             .deadline(d("2026-12-31"));
         assert_eq!(
             both.en(d("2026-01-01")),
-            "7 candidate_confirmed (from 2026-06-01, by 2026-12-31)"
+            "7 confirmed as candidate for development (from 2026-06-01, by 2026-12-31)"
         );
         assert_eq!(
             NextStep::step(Step::Applied).en(d("2026-01-01")),
-            "1 applied"
+            "1 application submitted"
         );
         let p = NextStep::new(Action::Publicity(PublicityStage::Candidate));
         assert_eq!(p.en(d("2026-01-01")), "publicity (candidate)");
@@ -888,7 +892,7 @@ mod tests {
         let section = |steps: &[(&str, &str)]| {
             let b = bundle(steps);
             let auditor = crate::Auditor::new(d("2025-12-31"));
-            progress_section(&auditor.context(&b), crate::report::Lang::En)
+            progress_section(&auditor.context(&b), crate::vocab::Lang::En)
         };
         // Talked is missing, and the activist is to be filed next.
         let s = section(&[
@@ -896,12 +900,12 @@ mod tests {
             ("activist_confirmed", "2025-06-01"),
         ]);
         let row = s.lines().nth(1).unwrap();
-        assert!(row.contains("; to make up: 2 talked"), "{s}");
+        assert!(row.contains("; to make up: 2 initial talk"), "{s}");
         assert!(!row.ends_with('—'), "{s}");
         // Archived: nothing next, only what is missing.
         let s = section(&[("applied", "2020-01-05"), ("archived", "2023-06-01")]);
         let row = s.lines().nth(1).unwrap();
-        assert!(row.contains("| to make up: 2 talked, "), "{s}");
+        assert!(row.contains("| to make up: 2 initial talk, "), "{s}");
         // Nothing next and nothing missing: a dash.
         let s = section(&[("applied", "2025-12-01")]);
         assert!(!s.lines().nth(1).unwrap().contains("to make up"), "{s}");

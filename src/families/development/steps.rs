@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::Cite;
+use crate::kit::Cite;
 use crate::model::{
     Bundle, ConversionOutcome, DevelopmentRecord, Member, MemberStatus, PublicityStage, Step, Votes,
 };

@@ -33,7 +33,7 @@
 
 use serde::Serialize;
 
-use crate::audit::context::{Context, member_span};
+use crate::families::context::{Context, member_span};
 use crate::model::{DateRange, DuesWaiver, Member, Money, PaymentCycle, WaiverKind, YearMonth};
 use crate::profile::DuesProfile;
 
@@ -519,7 +519,7 @@ mod tests {
                         });
                         b.members.push(member);
                         let p = Profile::central();
-                        let cx = crate::audit::context::Context::new(
+                        let cx = crate::families::context::Context::new(
                             &b,
                             &p,
                             d("2025-12-31"),
@@ -609,7 +609,7 @@ mod tests {
         let b = ledger_bundle();
         let p = Profile::central();
         let as_of = crate::parse_date("2025-06-30").unwrap();
-        let cx = crate::audit::context::Context::new(
+        let cx = crate::families::context::Context::new(
             &b,
             &p,
             as_of,
@@ -665,7 +665,7 @@ mod tests {
 
     #[test]
     fn due002_reads_only_short_months_in_the_period_and_due() {
-        use crate::audit::{Auditor, RuleCode};
+        use crate::{Auditor, rules::RuleCode};
         let b = ledger_bundle();
         let as_of = crate::parse_date("2025-06-30").unwrap();
         let findings = Auditor::new(as_of)
@@ -705,7 +705,7 @@ mod tests {
                 None,
             )
             .unwrap();
-            let cx = crate::audit::context::Context::new(
+            let cx = crate::families::context::Context::new(
                 &b,
                 &p,
                 as_of,
@@ -757,7 +757,7 @@ mod tests {
         );
         let b = ledger_bundle();
         let p = Profile::central();
-        let cx = crate::audit::context::Context::new(
+        let cx = crate::families::context::Context::new(
             &b,
             &p,
             crate::parse_date("2025-06-30").unwrap(),
@@ -777,8 +777,8 @@ mod tests {
     /// base and rate; DUE003 and DUE004 say what follows from each.
     #[test]
     fn due002_citations_by_category_and_arrears_messages() {
-        use crate::audit::{Auditor, RuleCode};
         use crate::model::{DuesPayment, DuesWaiver};
+        use crate::{Auditor, rules::RuleCode};
         let d = |s: &str| crate::parse_date(s).unwrap();
         let ym = |s: &str| s.parse::<YearMonth>().unwrap();
         let due002 = |category: DuesCategory, annual: bool, reduced: bool| {
@@ -876,8 +876,8 @@ mod tests {
     /// not before.
     #[test]
     fn due005_judges_a_payment_from_the_day_it_is_made() {
-        use crate::audit::{Auditor, RuleCode};
         use crate::model::DuesPayment;
+        use crate::{Auditor, rules::RuleCode};
         let d = |s: &str| crate::parse_date(s).unwrap();
         let mut b = ledger_bundle();
         b.dues_waivers.clear();
@@ -905,9 +905,9 @@ mod tests {
     /// only beyond the month; DUE006 says what approval is missing.
     #[test]
     fn due005_editions_due009_boundaries_due006_messages() {
-        use crate::audit::{Auditor, RuleCode};
         use crate::model::{DuesPayment, DuesWaiver};
-        use crate::report::Citation;
+        use crate::vocab::Citation;
+        use crate::{Auditor, rules::RuleCode};
         let d = |s: &str| crate::parse_date(s).unwrap();
         let ym = |s: &str| s.parse::<YearMonth>().unwrap();
         let ten = || "10.00".parse::<Money>().unwrap();
@@ -995,9 +995,9 @@ mod tests {
     /// DUE009 cites the receipt rule in force on the day of payment.
     #[test]
     fn due009_cites_the_edition_of_the_payment_day() {
-        use crate::audit::{Auditor, RuleCode};
         use crate::model::DuesPayment;
-        use crate::report::Citation;
+        use crate::vocab::Citation;
+        use crate::{Auditor, rules::RuleCode};
         let d = |s: &str| crate::parse_date(s).unwrap();
         let ym = |s: &str| s.parse::<YearMonth>().unwrap();
         let ten = || "10.00".parse::<Money>().unwrap();

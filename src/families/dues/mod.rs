@@ -5,7 +5,7 @@ mod calc;
 mod ledger;
 pub(crate) mod rules;
 
-use crate::audit::RuleMeta;
+use crate::kit::RuleMeta;
 
 /// The family's rules' metadata.
 pub(crate) static RULES: &[&[RuleMeta]] = rules::META;

@@ -11,11 +11,11 @@
 
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{DateRange, Id, PeriodSpec};
 use crate::period::{self, PeriodKind};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 /// The tag of a meeting on ideology work (意识形态专题).
 pub const IDEOLOGY_TAG: &str = "ideology";

@@ -54,7 +54,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::{Context, member_span};
+use crate::families::context::{Context, member_span};
 use crate::model::{AttendanceStatus, DateRange, Meeting, MeetingKind};
 
 /// How a member on a meeting's roll took part.

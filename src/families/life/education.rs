@@ -24,13 +24,13 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, EvidenceKey, RuleCode, RuleMeta, SharedViolation, coded};
-use crate::audit::{key, param};
+use crate::families::context::Context;
+use crate::kit::{Emitter, EvidenceKey, RuleCode, RuleMeta, SharedViolation, coded};
+use crate::kit::{key, param};
 use crate::model::{DateRange, Hours, Id, Member, PeriodSpec};
 use crate::period::{self, PeriodKind};
-use crate::profile::sources::{JIAOYU, PRACTICE, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{JIAOYU, PRACTICE, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 /// The education rules' metadata.
 pub(crate) static META: &[RuleMeta] = &[

@@ -7,7 +7,7 @@ pub(crate) mod education;
 pub(crate) mod meetings;
 pub mod standing;
 
-use crate::audit::RuleMeta;
+use crate::kit::RuleMeta;
 
 /// The family's rules' metadata: meetings, then education.
 pub(crate) static RULES: &[&[RuleMeta]] = &[

@@ -57,11 +57,11 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::audit::context::{Context, member_span};
 use crate::dues::{DuesStatus, MemberDues};
+use crate::families::context::{Context, member_span};
 use crate::life::attendance::{Presence, Roll, RollEntry};
 use crate::model::{DateRange, Exemption, Member, YearMonth};
-use crate::report::Lang;
+use crate::vocab::Lang;
 #[cfg(test)]
 use chrono::NaiveDate;
 

@@ -13,10 +13,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::families::context::Context;
+use crate::kit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{CommitteeRole, DateRange, Id, MemberStatus};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 mod terms;
 

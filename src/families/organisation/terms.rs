@@ -7,12 +7,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::families::context::Context;
+use crate::kit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{BranchKind, Committee, DateRange, Id, add_months, sub_months};
 use crate::profile::renqi_from;
-use crate::profile::sources::{DANGZHANG, RENQI, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{DANGZHANG, RENQI, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{MEMBER, Person, months_reached_on};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{DateRange, Mobility, MobilityKind, PeriodSpec, TransferDirection, sub_months};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{MEMBER, Person, days_en};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{DateRange, LeftReason, TransferDirection, add_months, sub_months};
-use crate::profile::sources::{JIAOYU, PRACTICE, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{JIAOYU, PRACTICE, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {

@@ -24,10 +24,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, EvidenceKey, RuleCode, RuleMeta, key};
+use crate::families::context::Context;
+use crate::kit::{Emitter, EvidenceKey, RuleCode, RuleMeta, key};
 use crate::model::{Id, add_months};
-use crate::report::Subject;
+use crate::vocab::Subject;
 
 mod away;
 mod letters;

@@ -53,6 +53,11 @@ const MESSAGE: &str = "问题描述";
 const PERIOD: &str = "期间";
 const FIRST_SEEN: &str = "首次发现";
 
+/// The columns the branch fills in 整改台账, read back from a filled
+/// workbook and written again by the report workbook.
+pub const RECTIFICATION_FILLED: [&str; 5] =
+    ["整改措施", "责任人", "整改时限", "完成情况", "佐证材料"];
+
 /// Reads the filled report workbook at `path` as a baseline (see the module
 /// docs).
 ///
@@ -302,10 +307,7 @@ impl<'a> Sheet<'a> {
         let message_col = col(MESSAGE);
         let period_col = col(PERIOD);
         let first_col = col(FIRST_SEEN);
-        let filled: Vec<Option<usize>> = crate::render::xlsx::RECTIFICATION_FILLED
-            .iter()
-            .map(|h| col(h))
-            .collect();
+        let filled: Vec<Option<usize>> = RECTIFICATION_FILLED.iter().map(|h| col(h)).collect();
         let mut ids_here: HashMap<String, u32> = HashMap::new();
         for &(r, cells) in self.rows.iter().skip(header + 1) {
             if is_note(cells) {
@@ -363,11 +365,7 @@ impl<'a> Sheet<'a> {
                 &mut rem.progress,
                 &mut rem.proof,
             ];
-            for ((slot, c), h) in slots
-                .into_iter()
-                .zip(&filled)
-                .zip(crate::render::xlsx::RECTIFICATION_FILLED)
-            {
+            for ((slot, c), h) in slots.into_iter().zip(&filled).zip(RECTIFICATION_FILLED) {
                 if let Some(c) = c {
                     *slot = row.text(*c, h)?;
                 }

@@ -335,7 +335,7 @@ pub(crate) fn expected_present(
         if std::mem::replace(&mut seen[pos], true) {
             continue;
         }
-        if crate::audit::context::member_span(branch, &members[pos])
+        if crate::families::context::member_span(branch, &members[pos])
             .is_some_and(|s| s.contains(m.date))
         {
             out.push(pos);

@@ -48,7 +48,7 @@ use calamine::{Data, Range, Reader as _, SheetVisible, Sheets};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::{Bundle, DevelopmentRecord, Id};
 
-mod baseline;
+pub(crate) mod baseline;
 pub(crate) mod cells;
 mod development;
 mod dues;

@@ -13,8 +13,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::audit::context::Context;
 use crate::dues::{DuesStatus, MonthDues};
+use crate::families::context::Context;
 use crate::life::standing::{LifeStatus, Standing};
 use crate::model::YearMonth;
 use crate::report::Lang;

@@ -76,8 +76,8 @@ pub use grid::{
 };
 pub use timeline::{DoneStep, NextMark, Timeline, colours, svg as timeline_svg};
 
-use crate::audit::context::Context;
 use crate::error::{Error, ErrorKind, Location};
+use crate::families::context::Context;
 use crate::report::{Finding, Lang, Report};
 
 /// The built-in templates, by name: `report.html` (the page, the one

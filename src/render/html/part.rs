@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::timeline::{Timeline, action_name};
-use crate::audit::context::Context;
 use crate::development::step_info;
+use crate::families::context::Context;
 use crate::report::{Finding, Lang, Report, SubjectKind};
 
 /// A branch as rendered by `add_branch`, kept until `finish`.

@@ -16,8 +16,8 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use super::grid::esc;
-use crate::audit::context::Context;
 use crate::development::{Action, DevelopmentFile, Status, step_info};
+use crate::families::context::Context;
 use crate::model::{Candidate, DevelopmentRecord, Publicity, Step};
 use crate::report::Lang;
 

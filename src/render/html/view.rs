@@ -9,10 +9,10 @@ use serde_json::Value;
 use super::grid::{CellStyle, DUES_CELLS, LIFE_CELLS};
 use super::labels::{label, labels};
 use super::part::{Part, TimelineView};
-use crate::audit::Family;
 use crate::report::{
     BaselineStatus, Citation, Finding, Indicators, Lang, Report, Severity, period_label,
 };
+use crate::vocab::Family;
 
 /// Rows of the findings table written as markup; the others are in
 /// `<noscript>` chunks of [`CHUNK_ROWS`] that the browser reads as text (the

@@ -5,9 +5,9 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::{FONT, Styles, Val, print_layout, put, width_of};
-use crate::audit::context::Context;
 use crate::development::DevelopmentFile;
 use crate::dues::DuesStatus;
+use crate::families::context::Context;
 use crate::life::standing::{LifeStatus, Standing};
 use crate::model::YearMonth;
 

@@ -46,9 +46,9 @@ pub const RECTIFICATION_HEADERS: [&str; 12] = [
     "佐证材料",
 ];
 
-/// The columns the branch fills in 整改台账.
-pub const RECTIFICATION_FILLED: [&str; 5] =
-    ["整改措施", "责任人", "整改时限", "完成情况", "佐证材料"];
+/// The columns the branch fills in 整改台账 (the reader's, which carries them
+/// forward from a filled workbook).
+pub use crate::load::xlsx::baseline::RECTIFICATION_FILLED;
 
 /// Turns a writer error into this crate's error (an I/O error of `file`).
 pub(crate) fn xerr(file: Option<&Path>, e: XlsxError) -> Error {

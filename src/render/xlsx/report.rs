@@ -9,8 +9,8 @@ use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Workbook, XlsxEr
 
 use super::grids::{self, GridRow, GridSheet, Tone};
 use super::{Styles, Val, finish_table, fit_rows, print_layout, put, widths};
-use crate::audit::context::Context;
 use crate::error::{Error, Result};
+use crate::families::context::Context;
 use crate::model::YearMonth;
 use crate::report::{
     BaselineStatus, Citation, Finding, Report, Severity, SubjectKind, period_label,

@@ -4,12 +4,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{INVALID, PersonIssue, WHO, Who, days_en, distinct, issues_en, issues_zh, span};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::development::{DevelopmentFile, full_on};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{DateRange, DevelopmentRecord, Id, Step, add_months};
 use crate::profile::XizeEdition;
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {

@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{WHO, Who, days_en, span};
-use crate::audit::context::Context;
-use crate::audit::{Cite, Emitter, EvidenceKey, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::development::{DevelopmentFile, votes_of};
+use crate::families::context::Context;
+use crate::kit::{Cite, Emitter, EvidenceKey, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::model::{DateRange, Id, Step, Votes, add_months};
 use crate::profile::XizeEdition;
-use crate::profile::sources::{ZHIBU, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{ZHIBU, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 /// 细则 2014 art. 20 / 2026 art. 19: "有表决权的到会人数必须超过应到会有表决权
 /// 人数的半数" (2026: "实际到会有表决权的党员人数必须超过……半数").

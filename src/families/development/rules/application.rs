@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{WHO, Who, days_en, span, whole_years};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::development::DevelopmentFile;
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::model::{DateRange, Step, add_months};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {

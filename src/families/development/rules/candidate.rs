@@ -5,13 +5,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{INVALID, PersonIssue, WHO, Who, distinct, issues_en, issues_zh, step_en, step_zh};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::development::{DevelopmentFile, full_member_on, full_on};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::model::{DateRange, DevelopmentRecord, Hours, Id, ReviewConclusion, Step};
 use crate::profile::XizeEdition;
-use crate::profile::sources::{DANGZHANG, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{DANGZHANG, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {

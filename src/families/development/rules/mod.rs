@@ -39,12 +39,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, EvidenceKey, RuleCode, RuleMeta, key};
 use crate::development::{DevelopmentFile, step_info};
+use crate::families::context::Context;
+use crate::kit::{Emitter, EvidenceKey, RuleCode, RuleMeta, key};
 use crate::model::{DateRange, Id, Step, add_months};
 use crate::profile::XizeEdition;
-use crate::report::Subject;
+use crate::vocab::Subject;
 mod activist;
 mod admission;
 mod application;
@@ -270,10 +270,10 @@ fn ordinal(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::Cite;
-    use crate::audit::resolve;
+    use crate::kit::Cite;
+    use crate::kit::resolve;
     use crate::profile::Profile;
-    use crate::profile::sources::XIZE;
+    use crate::vocab::sources::XIZE;
 
     /// Every list of citations a DEV finding can carry: each rule's own, and
     /// the lists its violations choose (by stage, by step, by meeting).

@@ -4,12 +4,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{WHO, Who, days_en, span};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::development::DevelopmentFile;
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{DateRange, Step, add_months};
 use crate::profile::XizeEdition;
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[RuleMeta {
     code: RuleCode::DEV022,

@@ -4,12 +4,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{WHO, Who, days_en, ordinal, span};
-use crate::audit::context::Context;
-use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::development::{DevelopmentFile, Probation, conversion_outcome};
+use crate::families::context::Context;
+use crate::kit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::model::{ConversionOutcome, DateRange, Step, TransferDirection, add_months};
-use crate::profile::sources::{DANGZHANG, cite};
-use crate::report::{Citation, Message, Severity, Subject};
+use crate::vocab::sources::{DANGZHANG, cite};
+use crate::vocab::{Citation, Message, Severity, Subject};
 
 /// 细则 2014 art. 32 / 2026 art. 31: "预备党员的预备期为一年……预备期满，党支部
 /// 应当及时讨论其能否转为正式党员……可以延长一次预备期，延长时间不能少于半年，

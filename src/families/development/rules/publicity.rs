@@ -16,13 +16,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{WHO, Who, span, step_en, step_zh};
-use crate::audit::context::Context;
-use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::calendar::covers_range;
 use crate::development::{DevelopmentFile, publicity_gate_in, publicity_zh};
+use crate::families::context::Context;
+use crate::kit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, param, xize};
 use crate::model::{DateRange, PublicityStage, Step};
 use crate::profile::XizeEdition;
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 /// The article each stage's publicity serves, by stage (activist,
 /// candidate, admission, conversion).

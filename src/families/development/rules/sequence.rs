@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{WHO, Who, step_en, step_zh};
-use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, xize};
 use crate::development::{DevelopmentFile, conversion_outcome, step_info};
+use crate::kit::{Cite, Emitter, RuleCode, RuleMeta, Violation, key, xize};
 use crate::model::{ConversionOutcome, DateRange, DevelopmentRecord, Step};
 use crate::profile::XizeEdition;
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(super) static RULES: &[RuleMeta] = &[
     RuleMeta {

@@ -8,12 +8,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
-use crate::audit::{key, param};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::kit::{key, param};
 use crate::model::{DateRange, Id, Money, PeriodSpec, add_months};
 use crate::period::{self, PeriodKind};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {

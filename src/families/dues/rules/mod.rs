@@ -23,8 +23,8 @@
 //! `dues.publication_required`). A v1 export never gets them. (An empty
 //! table is an absent one.)
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta};
 
 pub(super) mod books;
 pub(super) mod months;

@@ -3,14 +3,14 @@
 
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Cite, Emitter, RuleCode, RuleMeta, SharedViolation, Violation, coded};
-use crate::audit::{key, param};
 use crate::dues::{DuesStatus, Expected, MemberDues, PaymentBlock, is_base_rated};
+use crate::families::context::Context;
+use crate::kit::{Cite, Emitter, RuleCode, RuleMeta, SharedViolation, Violation, coded};
+use crate::kit::{key, param};
 use crate::model::{DateRange, DuesCategory, Id, Money, PaymentCycle, WaiverKind, YearMonth};
 use crate::period::{months_en, months_zh};
-use crate::profile::sources::{DUES_RULES, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{DUES_RULES, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {
@@ -168,7 +168,7 @@ pub(crate) static RULES: &[RuleMeta] = &[
 ];
 
 /// The evidence of a run of unpaid months (DUE003, DUE004).
-const RUN_KEYS: &[crate::audit::EvidenceKey] = &[
+const RUN_KEYS: &[crate::kit::EvidenceKey] = &[
     key("member", "string (member id)", "the member"),
     key("first", "string (YYYY-MM)", "first month of the run"),
     key("last", "string (YYYY-MM)", "last month of the run"),

@@ -5,14 +5,14 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation};
-use crate::audit::{key, param};
 use crate::dues::MemberDues;
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation};
+use crate::kit::{key, param};
 use crate::model::{DateRange, Id, Money, WaiverKind, YearMonth, add_months};
 use crate::period::{months_en, months_zh};
-use crate::profile::sources::{DATA_QUALITY, DUES_RULES, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{DATA_QUALITY, DUES_RULES, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {

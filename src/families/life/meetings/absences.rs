@@ -2,14 +2,14 @@
 
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::life::attendance::{Presence, RollEntry};
 use crate::life::standing::{LifeStatus, Standing};
 use crate::model::{DateRange, Id, PeriodSpec, YearMonth};
 use crate::period::{self};
-use crate::profile::sources::{JIAOYU, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{JIAOYU, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {

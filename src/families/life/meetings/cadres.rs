@@ -2,12 +2,12 @@
 
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key};
 use crate::model::{AttendanceStatus, DateRange, Id, MeetingKind, PeriodSpec};
 use crate::period::{self, PeriodKind};
-use crate::profile::sources::{JIAOYU, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{JIAOYU, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
     code: RuleCode::MTG013,

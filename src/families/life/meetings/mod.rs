@@ -23,8 +23,8 @@
 
 use chrono::NaiveDate;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode};
 use crate::life::standing::Standing;
 use crate::model::{DateRange, MeetingKind};
 use crate::period::{self, PeriodKind};

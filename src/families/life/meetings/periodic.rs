@@ -3,13 +3,14 @@
 use serde::Serialize;
 
 use super::{kind_en, kind_zh};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, EvidenceKey, RuleCode, RuleMeta, SharedViolation, coded, is_practice};
-use crate::audit::{key, param};
+use crate::families::context::Context;
+use crate::families::registry::is_practice;
+use crate::kit::{Emitter, EvidenceKey, RuleCode, RuleMeta, SharedViolation, coded};
+use crate::kit::{key, param};
 use crate::model::{DateRange, Id, MeetingKind, PeriodSpec};
 use crate::period::{self, PeriodKind};
-use crate::profile::sources::{ZHIBU, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{ZHIBU, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {

@@ -12,11 +12,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{kind_en, kind_zh};
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key, param};
 use crate::model::{AttendanceStatus, DateRange, Id, MeetingKind};
-use crate::profile::sources::{PRACTICE, ZHIBU, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{PRACTICE, ZHIBU, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[
     RuleMeta {

@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::audit::context::Context;
-use crate::audit::{Emitter, RuleCode, RuleMeta, Violation, key};
+use crate::families::context::Context;
+use crate::kit::{Emitter, RuleCode, RuleMeta, Violation, key};
 use crate::model::{DateRange, Id};
-use crate::profile::sources::{ZHIBU, cite};
-use crate::report::{Message, Severity, Subject};
+use crate::vocab::sources::{ZHIBU, cite};
+use crate::vocab::{Message, Severity, Subject};
 
 pub(crate) static RULES: &[RuleMeta] = &[RuleMeta {
     code: RuleCode::MTG015,

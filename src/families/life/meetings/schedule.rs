@@ -4,9 +4,24 @@
 //! a meeting counting for each was held. The periodic rules (MTG001–MTG007)
 //! report the periods without one; the indicators count both.
 
-use crate::audit::context::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::families::context::Context;
 use crate::model::{DateRange, Id, MeetingKind, PeriodSpec};
 use crate::period::{self, PeriodKind};
+
+/// One kind of required meeting over the period: the schedule's count, an
+/// indicator of the report (`report::Indicators`).
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MeetingIndicator {
+    /// The kind.
+    pub kind: MeetingKind,
+    /// Periods in which one was required.
+    pub required: u32,
+    /// Of them, periods in which one was held.
+    pub held: u32,
+}
 
 /// One required period.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,15 +156,15 @@ pub(crate) fn schedule(cx: &Context<'_>) -> Vec<Slot> {
 }
 
 /// Per kind required: periods checked and periods with a meeting held.
-pub(crate) fn required_and_held(cx: &Context<'_>) -> Vec<crate::report::MeetingIndicator> {
-    let mut out: Vec<crate::report::MeetingIndicator> = Vec::new();
+pub(crate) fn required_and_held(cx: &Context<'_>) -> Vec<MeetingIndicator> {
+    let mut out: Vec<MeetingIndicator> = Vec::new();
     for s in schedule(cx) {
         match out.iter_mut().find(|i| i.kind == s.kind) {
             Some(i) => {
                 i.required += 1;
                 i.held += u32::from(s.held);
             }
-            None => out.push(crate::report::MeetingIndicator {
+            None => out.push(MeetingIndicator {
                 kind: s.kind,
                 required: 1,
                 held: u32::from(s.held),

@@ -11,11 +11,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Settings;
-use super::code::RuleCode;
-use super::registry::Cite;
 use crate::model::{DateRange, Id};
 use crate::profile::Profile;
-use crate::report::{Citation, Evidence, Finding, Message, Severity, Subject};
+use crate::vocab::{Citation, Cite, Evidence, Finding, Message, RuleCode, Severity, Subject};
 
 /// One typed violation per code from a body shared by several rules (same
 /// evidence, subject and period; the message may depend on the code): the
@@ -28,19 +26,19 @@ macro_rules! coded {
             #[serde(transparent)]
             struct $name($body);
 
-            impl $crate::audit::Violation for $name {
-                const CODE: $crate::audit::RuleCode = $crate::audit::RuleCode::$code;
-                fn subject(&self) -> $crate::report::Subject {
-                    $crate::audit::SharedViolation::subject(&self.0)
+            impl $crate::kit::Violation for $name {
+                const CODE: $crate::kit::RuleCode = $crate::kit::RuleCode::$code;
+                fn subject(&self) -> $crate::vocab::Subject {
+                    $crate::kit::SharedViolation::subject(&self.0)
                 }
                 fn period(&self) -> Option<$crate::model::DateRange> {
-                    $crate::audit::SharedViolation::period(&self.0)
+                    $crate::kit::SharedViolation::period(&self.0)
                 }
-                fn message(&self) -> $crate::report::Message {
-                    $crate::audit::SharedViolation::message(&self.0, Self::CODE)
+                fn message(&self) -> $crate::vocab::Message {
+                    $crate::kit::SharedViolation::message(&self.0, Self::CODE)
                 }
                 fn date(&self) -> Option<chrono::NaiveDate> {
-                    $crate::audit::SharedViolation::date(&self.0)
+                    $crate::kit::SharedViolation::date(&self.0)
                 }
             }
         )+
@@ -108,7 +106,7 @@ pub(crate) fn resolve(c: &Cite, profile: &Profile, date: Option<NaiveDate>) -> C
                 cit.param = Some(std::borrow::Cow::Borrowed(def.name));
                 cit
             }
-            None => Citation::new(crate::profile::sources::LOCAL, name),
+            None => Citation::new(crate::vocab::sources::LOCAL, name),
         },
         Cite::Xize { y2014, y2026 } => {
             let edition = profile.development.edition.at_opt(date);
@@ -116,7 +114,7 @@ pub(crate) fn resolve(c: &Cite, profile: &Profile, date: Option<NaiveDate>) -> C
                 crate::profile::XizeEdition::Y2014 => y2014,
                 crate::profile::XizeEdition::Y2026 => y2026,
             };
-            let mut cit = Citation::new(crate::profile::sources::XIZE, article);
+            let mut cit = Citation::new(crate::vocab::sources::XIZE, article);
             cit.edition = Some(std::borrow::Cow::Borrowed(edition.as_str()));
             cit
         }
@@ -170,18 +168,19 @@ impl<'a> Emitter<'a> {
         if !self.wants(V::CODE) {
             return;
         }
-        let meta = V::CODE.meta();
+        let meta = self.settings.meta(V::CODE);
         let severity = self
             .settings
             .severity(V::CODE)
             .or(v.severity())
-            .unwrap_or(meta.severity);
+            .or(meta.map(|m| m.severity))
+            .unwrap_or(Severity::Info);
         let evidence = match serde_json::to_value(&v) {
             Ok(serde_json::Value::Object(map)) => Evidence::from(map),
             _ => Evidence::new(),
         };
         let date = v.date();
-        let cites = v.cites().unwrap_or(meta.citations);
+        let cites = v.cites().or(meta.map(|m| m.citations)).unwrap_or(&[]);
         // Exactly as many as cited: a `Vec` would start at four (384 bytes)
         // for the one or two most findings have.
         let mut citations: Vec<Citation> = Vec::with_capacity(cites.len());
@@ -201,7 +200,7 @@ impl<'a> Emitter<'a> {
         );
         if v.open_ended() {
             if let Some(p) = period {
-                f.id = crate::report::finding_id(
+                f.id = crate::vocab::finding_id(
                     V::CODE,
                     &f.branch,
                     &f.subject,

@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use super::code::{Family, ParseCodeError, RuleCode};
+use crate::vocab::{Family, ParseCodeError, RuleCode};
 
 /// Which rules run: all, by family prefix (`DUE`), code prefix (`DUE00`) or
 /// code (`DUE001`).

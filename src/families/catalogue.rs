@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::{Family, registry};
+use super::registry::registry;
 use crate::profile::Profile;
+use crate::vocab::Family;
 
 /// The rule reference: every rule (code, name, severity, what, why, example,
 /// source) by family, then every threshold of the central profile with its source.
@@ -61,7 +62,7 @@ pub(crate) fn markdown() -> String {
             let cites: Vec<String> = r
                 .central_citations()
                 .iter()
-                .map(crate::report::Citation::display)
+                .map(crate::vocab::Citation::display)
                 .collect();
             let _ = writeln!(s, "**Source.** {} — {}\n", r.source, cites.join("; "));
             let params: Vec<String> = r.params().map(|p| format!("`{p}`")).collect();

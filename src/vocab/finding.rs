@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::audit::RuleCode;
+use super::code::{Family, RuleCode};
 use crate::model::{DateRange, Id};
 
 /// How serious a finding is. Ordered: `Info < Warning < Error < Other`.
@@ -197,13 +197,8 @@ impl Rule {
         }
     }
 
-    /// The rule's metadata, when this version knows it.
-    pub fn meta(&self) -> Option<&'static crate::audit::RuleMeta> {
-        self.code().map(RuleCode::meta)
-    }
-
     /// The rule's family, when this version knows it.
-    pub fn family(&self) -> Option<crate::audit::Family> {
+    pub fn family(&self) -> Option<Family> {
         self.code().map(RuleCode::family)
     }
 
@@ -525,7 +520,7 @@ impl Citation {
             .as_ref()
             .map(|e| format!("（{e}年版）"))
             .unwrap_or_default();
-        let plain = crate::profile::sources::is_note(&self.document);
+        let plain = super::sources::is_note(&self.document);
         match (plain, self.article.is_empty()) {
             (true, true) => self.document.to_string(),
             (true, false) => format!("{}：{}", self.document, self.article),
@@ -609,6 +604,41 @@ pub fn parse_period_label(s: &str) -> Option<DateRange> {
 }
 
 pub use super::evidence::Evidence;
+
+/// What the branch wrote in the 整改台账 for a finding: measures, who is
+/// responsible, the deadline, how far it got, the proof. Carried forward by
+/// finding id from a filled workbook (or a JSON report) into the next report
+/// and the next 整改台账.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Remediation {
+    /// 整改措施.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+    /// 责任人.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// 整改时限 (as written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    /// 完成情况.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
+    /// 佐证材料.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<String>,
+}
+
+impl Remediation {
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        self.measures.is_none()
+            && self.owner.is_none()
+            && self.deadline.is_none()
+            && self.progress.is_none()
+            && self.proof.is_none()
+    }
+}
 
 /// How a finding compares with the baseline report (`--baseline`).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
@@ -694,7 +724,7 @@ pub struct Finding {
     pub accepted: Option<Box<Acceptance>>,
     /// What the branch wrote of its rectification (整改台账), carried
     /// forward from the baseline.
-    pub remediation: Option<Box<super::Remediation>>,
+    pub remediation: Option<Box<Remediation>>,
 }
 
 /// How a finding is written: its fields in the report's order, the rule's
@@ -718,7 +748,7 @@ struct FindingOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     accepted: Option<&'a Acceptance>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    remediation: Option<&'a super::Remediation>,
+    remediation: Option<&'a Remediation>,
 }
 
 impl Serialize for Finding {
@@ -769,7 +799,7 @@ struct FindingRepr {
     #[serde(default)]
     accepted: Option<Acceptance>,
     #[serde(default)]
-    remediation: Option<super::Remediation>,
+    remediation: Option<Remediation>,
 }
 
 impl<'de> Deserialize<'de> for Finding {
@@ -1026,7 +1056,7 @@ mod tests {
             c.display(),
             "《中国共产党发展党员工作细则》（2026年版）第十七条"
         );
-        let p = Citation::new(crate::profile::sources::PRACTICE, "公示不少于5个工作日");
+        let p = Citation::new(crate::vocab::sources::PRACTICE, "公示不少于5个工作日");
         assert!(p.display().starts_with("地方通行做法"));
         assert_eq!(c.to_string(), c.display());
     }

@@ -3,8 +3,7 @@
 //! A finding cites a document and an article ([`Citation`]); the rule catalogue
 //! (`docs/rules.md`) names the same.
 
-use crate::audit::Cite;
-use crate::report::Citation;
+use super::{Citation, Cite};
 
 /// 《中国共产党章程》 (2022).
 pub const DANGZHANG: &str = "中国共产党章程";
@@ -44,7 +43,7 @@ pub fn is_note(document: &str) -> bool {
 
 /// A fixed citation of a rule: `document`, `article`.
 pub(crate) const fn cite(document: &'static str, article: &'static str) -> Cite {
-    crate::audit::cite(document, article)
+    super::cite(document, article)
 }
 
 /// A citation value (a parameter's source).

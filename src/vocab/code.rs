@@ -9,6 +9,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::error::{Error, ErrorKind, Location};
+
 macro_rules! rule_codes {
     ($($code:ident = $name:literal,)+) => {
         /// A rule's fixed code, e.g. [`RuleCode::DUE001`]. Codes are never
@@ -133,11 +135,6 @@ impl RuleCode {
             .copied()
             .find(|f| s.starts_with(f.prefix()))
             .unwrap_or(Family::Data)
-    }
-
-    /// The rule's metadata (docs, severity, citations, evidence keys).
-    pub fn meta(self) -> &'static super::RuleMeta {
-        super::registry::meta(self)
     }
 
     /// A dense index, `0..RuleCode::ALL.len()`, in code order.
@@ -349,6 +346,14 @@ impl FromStr for Family {
                 let all: Vec<&str> = Family::ALL.iter().map(|f| f.prefix()).collect();
                 ParseCodeError::new("rule family", s, &all)
             })
+    }
+}
+
+// Beside the code, not in `error`: the ground layer knows no rule codes.
+impl From<ParseCodeError> for Error {
+    /// An unknown rule code or selector given in code.
+    fn from(e: ParseCodeError) -> Error {
+        Error::new(ErrorKind::Data, Location::default(), e.to_string())
     }
 }
 
