@@ -416,6 +416,7 @@ pub(crate) fn hours(d: &Data) -> Parsed<Hours> {
         Data::Int(i) => i.to_string(),
         Data::Float(f) => shortest(*f).ok_or_else(|| Bad::new(HOURS_WHAT, d))?,
         Data::String(s) => {
+            let s = half_width(s);
             let t = s.trim().trim_end_matches("小时").trim_end_matches('h');
             if t.is_empty() {
                 return Ok(None);
@@ -452,6 +453,7 @@ pub(crate) fn count(d: &Data) -> Parsed<u32> {
             Ok(Some(*f as u32))
         }
         Data::String(s) => {
+            let s = half_width(s);
             let t = s
                 .trim()
                 .trim_end_matches(['人', '名', '天', '个', '月', '年']);
@@ -682,6 +684,7 @@ mod tests {
             "1.5"
         );
         assert_eq!(hours(&s("2小时")).unwrap().unwrap().to_string(), "2");
+        assert_eq!(hours(&s("１．５")).unwrap().unwrap().to_string(), "1.5");
         assert!(hours(&Data::Float(1.333)).is_err());
         assert_eq!(
             minutes_as_hours(&Data::Int(45))
@@ -698,6 +701,7 @@ mod tests {
             "0.67"
         );
         assert_eq!(count(&s("15人")).unwrap(), Some(15));
+        assert_eq!(count(&s("１５人")).unwrap(), Some(15));
         assert!(count(&Data::Float(1.5)).is_err());
         assert!(count(&Data::Int(-1)).is_err());
         assert_eq!(yes_no(&s("是")).unwrap(), Some(true));

@@ -535,8 +535,8 @@ fn is_blank(d: &Data) -> bool {
 /// lower text where it has one), when that names more known columns than
 /// the header row alone: `sub` holds only known headers under group labels
 /// (`above` false: `top` is the header row), or `top` holds only known
-/// headers over `sub`'s blanks (`above`: `top` is a group row over the
-/// header row).
+/// headers (or 序号, 备注) over `sub`'s blanks (`above`: `top` is a group
+/// row over the header row).
 fn two_rows(
     known: &dyn Fn(&str) -> bool,
     top: &[Data],
@@ -559,7 +559,7 @@ fn two_rows(
         let (t, u) = (text(top, i)?, text(sub, i)?);
         let header = if above { &u } else { &t };
         before += usize::from(!header.is_empty() && known(header));
-        if above && u.is_empty() && !t.is_empty() && !known(&t) {
+        if above && u.is_empty() && !t.is_empty() && !known(&t) && !is_ignored_header(&t) {
             return None;
         }
         if !above && !u.is_empty() && !known(&u) {
