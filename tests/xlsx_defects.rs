@@ -424,5 +424,22 @@ fn the_report_states_what_the_reader_assumed() {
     assert!(a[1].contains("没有“党费类别”列：按在职党员"), "{a:?}");
     let (_, text) = run(&[p, "--as-of", "2025-12-31"]);
     assert!(text.contains("== 读取时的假定（表中没有的列）=="), "{text}");
+
+    // Dues without payment dates: dated the month's first day, and said.
+    std::fs::write(
+        &path,
+        workbook(&[
+            ("支部信息", branch()),
+            ("花名册", rows("姓名|入党时间\n王一|2005-07-01")),
+            ("党费收缴", rows("姓名|缴费年月|实缴金额\n王一|2025-01|#10")),
+        ]),
+    )
+    .unwrap();
+    let (status, out) = run(&[p, "--as-of", "2025-12-31", "--format", "json"]);
+    assert_eq!(status, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let a = v["assumptions"].as_array().unwrap();
+    assert_eq!(a.len(), 3, "{a:?}");
+    assert!(a[2].as_str().unwrap().contains("DUE005"), "{a:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

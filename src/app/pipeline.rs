@@ -427,7 +427,11 @@ fn read_workbook(
     for w in &wb.warnings {
         warn(Said {
             text: w.to_string(),
-            assumed: w.kind == load::xlsx::WarningKind::Assumed,
+            // Payment dates set to the month's first day are assumed too.
+            assumed: matches!(
+                w.kind,
+                load::xlsx::WarningKind::Assumed | load::xlsx::WarningKind::NoPaymentDates
+            ),
         });
     }
     let mut parts: Vec<Result<Bundle>> = wb.bundles.into_iter().map(Ok).collect();
