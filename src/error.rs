@@ -34,6 +34,26 @@ pub enum ErrorKind {
     Template,
 }
 
+impl fmt::Display for ErrorKind {
+    /// What went wrong in a word or two, as the command says it:
+    /// `I/O error`, `syntax error`, `data error`, `format error`,
+    /// `profile error`, `template error`.
+    ///
+    /// ```
+    /// assert_eq!(dangjian::ErrorKind::Profile.to_string(), "profile error");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ErrorKind::Io => "I/O error",
+            ErrorKind::Syntax => "syntax error",
+            ErrorKind::Data => "data error",
+            ErrorKind::Format => "format error",
+            ErrorKind::Profile => "profile error",
+            ErrorKind::Template => "template error",
+        })
+    }
+}
+
 /// Where in the input an error is.
 ///
 /// Every part is optional; [`Display`](fmt::Display) prints the parts that are known:
@@ -205,6 +225,25 @@ impl std::error::Error for Error {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_kind_says_what_went_wrong() {
+        let all = [
+            ErrorKind::Io,
+            ErrorKind::Syntax,
+            ErrorKind::Data,
+            ErrorKind::Format,
+            ErrorKind::Profile,
+            ErrorKind::Template,
+        ];
+        let words: Vec<String> = all.iter().map(ToString::to_string).collect();
+        assert_eq!(words[0], "I/O error");
+        assert!(words.iter().all(|w| w.ends_with(" error")), "{words:?}");
+        let mut unique = words.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), all.len(), "{words:?}");
+    }
+
     use super::*;
 
     fn shown(l: Location) -> String {
