@@ -261,7 +261,8 @@ impl<'a> Context<'a> {
     /// Whether a period has ended on or before `as_of` and overlaps the audit period:
     /// the periods that period rules check.
     pub fn checks_period(&self, range: &DateRange) -> bool {
-        range.to <= self.as_of && range.overlaps(&self.period)
+        // One definition: the window's.
+        crate::period::Window::checks_period(self, range)
     }
 }
 
@@ -271,9 +272,6 @@ impl crate::period::Window for Context<'_> {
     }
     fn period(&self) -> DateRange {
         self.period
-    }
-    fn checks_period(&self, range: &DateRange) -> bool {
-        Context::checks_period(self, range)
     }
 }
 
